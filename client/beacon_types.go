@@ -1,0 +1,168 @@
+package client
+
+import "time"
+
+// BeaconUserCreateRequest is the body of POST /beacon/user/create.
+type BeaconUserCreateRequest struct {
+	ProgramID    string                `json:"program_id,omitempty" plaid:"required"`
+	ClientUserID string                `json:"client_user_id,omitempty" plaid:"required"`
+	User         BeaconUserRequestData `json:"user,omitzero" plaid:"required"`
+	AccessTokens []string              `json:"access_tokens,omitempty"`
+}
+
+// BeaconUserRequestData is the person to screen. Besides the name, Plaid's
+// prose requires a date of birth or at least one depository account.
+type BeaconUserRequestData struct {
+	DateOfBirth        string                               `json:"date_of_birth,omitempty"`
+	Name               BeaconUserName                       `json:"name,omitzero" plaid:"required"`
+	Address            BeaconUserRequestAddress             `json:"address,omitzero"`
+	EmailAddress       string                               `json:"email_address,omitempty"`
+	PhoneNumber        string                               `json:"phone_number,omitempty"`
+	IDNumber           BeaconUserIDNumber                   `json:"id_number,omitzero"`
+	IPAddress          string                               `json:"ip_address,omitempty"`
+	DepositoryAccounts []BeaconUserRequestDepositoryAccount `json:"depository_accounts,omitempty"`
+}
+
+// BeaconUserName is BeaconUserName (and its nullable twin in updates).
+type BeaconUserName struct {
+	GivenName  string `json:"given_name,omitempty" plaid:"required"`
+	FamilyName string `json:"family_name,omitempty" plaid:"required"`
+}
+
+// BeaconUserRequestAddress: when sent, street, city and country are required.
+type BeaconUserRequestAddress struct {
+	Street     string `json:"street,omitempty" plaid:"required"`
+	Street2    string `json:"street2,omitempty"`
+	City       string `json:"city,omitempty" plaid:"required"`
+	Region     string `json:"region,omitempty"`
+	PostalCode string `json:"postal_code,omitempty"`
+	Country    string `json:"country,omitempty" plaid:"required"`
+}
+
+// BeaconUserIDNumber: when sent, both value and type are required.
+type BeaconUserIDNumber struct {
+	Value string       `json:"value,omitempty" plaid:"required"`
+	Type  IDNumberType `json:"type,omitempty" plaid:"required"`
+}
+
+// BeaconUserRequestDepositoryAccount is a US bank account to screen.
+type BeaconUserRequestDepositoryAccount struct {
+	AccountNumber string `json:"account_number,omitempty" plaid:"required"`
+	RoutingNumber string `json:"routing_number,omitempty" plaid:"required"`
+}
+
+// BeaconUserGetRequest is the body of POST /beacon/user/get.
+type BeaconUserGetRequest struct {
+	BeaconUserID string `json:"beacon_user_id,omitempty" plaid:"required"`
+}
+
+// BeaconUserReviewRequest is the body of POST /beacon/user/review.
+type BeaconUserReviewRequest struct {
+	BeaconUserID string           `json:"beacon_user_id,omitempty" plaid:"required"`
+	Status       BeaconUserStatus `json:"status,omitempty" plaid:"required"`
+}
+
+// BeaconUserUpdateRequest is the body of POST /beacon/user/update: a patch
+// (send at least one field); access tokens are added, not replaced.
+type BeaconUserUpdateRequest struct {
+	BeaconUserID string                      `json:"beacon_user_id,omitempty" plaid:"required"`
+	User         BeaconUserUpdateRequestData `json:"user,omitzero"`
+	AccessTokens []string                    `json:"access_tokens,omitempty"`
+}
+
+// BeaconUserUpdateRequestData is BeaconUserUpdateRequestData: the fields of
+// BeaconUserRequestData, none required at this level.
+type BeaconUserUpdateRequestData struct {
+	DateOfBirth        string                               `json:"date_of_birth,omitempty"`
+	Name               BeaconUserName                       `json:"name,omitzero"`
+	Address            BeaconUserRequestAddress             `json:"address,omitzero"`
+	EmailAddress       string                               `json:"email_address,omitempty"`
+	PhoneNumber        string                               `json:"phone_number,omitempty"`
+	IDNumber           BeaconUserIDNumber                   `json:"id_number,omitzero"`
+	IPAddress          string                               `json:"ip_address,omitempty"`
+	DepositoryAccounts []BeaconUserRequestDepositoryAccount `json:"depository_accounts,omitempty"`
+}
+
+// BeaconUser is the Beacon User object every /beacon/user/* path returns
+// (BeaconUserCreateResponse, BeaconUserGetResponse, BeaconUserUpdateResponse
+// share the shape). Every key is required in the spec, so none is omitted.
+type BeaconUser struct {
+	ItemIDs      []string         `json:"item_ids"`
+	ID           string           `json:"id"`
+	Version      int              `json:"version"`
+	CreatedAt    time.Time        `json:"created_at"`
+	UpdatedAt    time.Time        `json:"updated_at"`
+	Status       BeaconUserStatus `json:"status"`
+	ProgramID    string           `json:"program_id"`
+	ClientUserID string           `json:"client_user_id"`
+	User         BeaconUserData   `json:"user"`
+	AuditTrail   BeaconAuditTrail `json:"audit_trail"`
+	RequestID    string           `json:"request_id"`
+}
+
+// BeaconUserData is the screened person as Plaid returns it. Account numbers
+// never come back, only masks. DateOfBirth and Address are pointers although
+// the spec calls them non-null: a user can be created without them (FACTS.md
+// §10).
+type BeaconUserData struct {
+	DateOfBirth        *string                       `json:"date_of_birth"`
+	Name               BeaconUserName                `json:"name"`
+	Address            *BeaconUserAddress            `json:"address"`
+	EmailAddress       *string                       `json:"email_address"`
+	PhoneNumber        *string                       `json:"phone_number"`
+	IDNumber           *BeaconUserIDNumber           `json:"id_number"`
+	IPAddress          *string                       `json:"ip_address"`
+	DepositoryAccounts []BeaconUserDepositoryAccount `json:"depository_accounts"`
+}
+
+// BeaconUserAddress is the returned address: all six keys present, some null
+// (UK addresses have no region, Hong Kong ones no postal code).
+type BeaconUserAddress struct {
+	Street     string  `json:"street"`
+	Street2    *string `json:"street2"`
+	City       string  `json:"city"`
+	Region     *string `json:"region"`
+	PostalCode *string `json:"postal_code"`
+	Country    string  `json:"country"`
+}
+
+// BeaconUserDepositoryAccount is a screened account as returned: a mask.
+type BeaconUserDepositoryAccount struct {
+	AccountMask   string    `json:"account_mask"`
+	RoutingNumber string    `json:"routing_number"`
+	AddedAt       time.Time `json:"added_at"`
+}
+
+// BeaconAuditTrail says what made the last change and when.
+type BeaconAuditTrail struct {
+	Source          BeaconAuditTrailSource `json:"source"`
+	DashboardUserID *string                `json:"dashboard_user_id"`
+	Timestamp       time.Time              `json:"timestamp"`
+}
+
+// BeaconReportCreateRequest is the body of POST /beacon/report/create.
+type BeaconReportCreateRequest struct {
+	BeaconUserID string           `json:"beacon_user_id,omitempty" plaid:"required"`
+	Type         BeaconReportType `json:"type,omitempty" plaid:"required"`
+	FraudDate    string           `json:"fraud_date,omitempty" plaid:"required"`
+	FraudAmount  *FraudAmount     `json:"fraud_amount,omitempty"`
+}
+
+// FraudAmount is the money lost; omit it when unknown.
+type FraudAmount struct {
+	ISOCurrencyCode string  `json:"iso_currency_code" plaid:"required"`
+	Value           float64 `json:"value" plaid:"required"`
+}
+
+// BeaconReport is BeaconReportCreateResponse.
+type BeaconReport struct {
+	ID           string           `json:"id"`
+	BeaconUserID string           `json:"beacon_user_id"`
+	CreatedAt    time.Time        `json:"created_at"`
+	Type         BeaconReportType `json:"type"`
+	FraudDate    *string          `json:"fraud_date"`
+	EventDate    string           `json:"event_date"`
+	FraudAmount  *FraudAmount     `json:"fraud_amount"`
+	AuditTrail   BeaconAuditTrail `json:"audit_trail"`
+	RequestID    string           `json:"request_id"`
+}

@@ -1,0 +1,255 @@
+package client
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"net/http/httptrace"
+	"net/url"
+	"regexp"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"time"
+)
+
+// Client talks to one Plaid environment (or the emulator) as one client.
+type Client struct {
+	cfg       Config
+	base      string
+	http      *http.Client
+	userAgent string
+}
+
+// maxAttempts bounds retries after a 429 or an unsent request.
+const maxAttempts = 3
+
+// New checks the configuration and returns a Client.
+func New(cfg Config) (*Client, error) {
+	base := strings.TrimRight(cfg.baseURL(), "/")
+	if base == "" {
+		return nil, fmt.Errorf("no server address for environment %q", cfg.Environment)
+	}
+	u, err := url.Parse(base)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, fmt.Errorf("server address %q is not an http(s) URL", base)
+	}
+	if cfg.ClientID == "" || cfg.Secret == "" {
+		return nil, errors.New("a client id and a secret are required")
+	}
+	if cfg.Timeout <= 0 {
+		cfg.Timeout = DefaultTimeout
+	}
+	if cfg.MaxResponseBytes <= 0 {
+		cfg.MaxResponseBytes = DefaultMaxResponseBytes
+	}
+	if cfg.RetryWait <= 0 {
+		cfg.RetryWait = 500 * time.Millisecond
+	}
+	hc := cfg.HTTPClient
+	if hc == nil {
+		hc = &http.Client{}
+	}
+	version := cfg.Version
+	if version == "" {
+		version = "dev"
+	}
+	return &Client{
+		cfg:       cfg,
+		base:      base,
+		http:      hc,
+		userAgent: fmt.Sprintf("plaid-onboard/%s (%s; %s/%s)", version, runtime.Version(), runtime.GOOS, runtime.GOARCH),
+	}, nil
+}
+
+// Environment is the environment the client talks to.
+func (c *Client) Environment() Environment { return c.cfg.Environment }
+
+// BaseURL is the server the client talks to.
+func (c *Client) BaseURL() string { return c.base }
+
+// Body encodes a request exactly as the client sends it.
+func Body(req any) ([]byte, error) {
+	b, err := json.Marshal(req)
+	if err != nil {
+		return nil, fmt.Errorf("encoding the request: %w", err)
+	}
+	return b, nil
+}
+
+// call sends req to path and decodes a 200 answer into resp. idempotent
+// paths (the reads) may also be retried after a 5xx or a lost answer; other
+// paths only after a 429 or when the request provably never left.
+func (c *Client) call(ctx context.Context, path string, idempotent bool, req, resp any) error {
+	body, err := Body(req)
+	if err != nil {
+		return err
+	}
+	op := "POST " + path
+	for attempt := 1; ; attempt++ {
+		err := c.once(ctx, op, path, body, resp)
+		if err == nil {
+			return nil
+		}
+		wait, retry := c.retryAfter(ctx, err, idempotent, attempt)
+		if !retry {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(wait):
+		}
+	}
+}
+
+func (c *Client) retryAfter(ctx context.Context, err error, idempotent bool, attempt int) (time.Duration, bool) {
+	if attempt >= maxAttempts || ctx.Err() != nil {
+		return 0, false
+	}
+	wait := c.cfg.RetryWait << (attempt - 1)
+	var pe *Error
+	switch {
+	case errors.As(err, &pe) && pe.HTTPStatus == http.StatusTooManyRequests:
+		// Plaid refused the request: repeating it cannot duplicate anything.
+		if pe.retryAfter > 0 {
+			wait = pe.retryAfter
+		}
+		return wait, true
+	case OutcomeOf(err) == NotSent:
+		return wait, true
+	case idempotent && OutcomeOf(err) == Unknown && !answeredOK(err):
+		return wait, true
+	}
+	return 0, false
+}
+
+// answeredOK reports a 200 whose body could not be used (cut short, too
+// large, wrong shape): asking again would get the same answer.
+func answeredOK(err error) bool {
+	var re *ResponseError
+	return errors.As(err, &re) && re.HTTPStatus == http.StatusOK
+}
+
+func (c *Client) once(ctx context.Context, op, path string, body []byte, resp any) error {
+	ctx, cancel := context.WithTimeout(ctx, c.cfg.Timeout)
+	defer cancel()
+	var wrote atomic.Bool
+	ctx = httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
+		WroteRequest: func(info httptrace.WroteRequestInfo) {
+			if info.Err == nil {
+				wrote.Store(true)
+			}
+		},
+	})
+	hreq, err := http.NewRequestWithContext(ctx, http.MethodPost, c.base+path, bytes.NewReader(body))
+	if err != nil {
+		return &TransportError{Op: op, Outcome: NotSent, Err: err}
+	}
+	hreq.Header.Set("Content-Type", "application/json")
+	hreq.Header.Set("Accept", "application/json")
+	hreq.Header.Set("PLAID-CLIENT-ID", c.cfg.ClientID)
+	hreq.Header.Set("PLAID-SECRET", c.cfg.Secret)
+	hreq.Header.Set("Plaid-Version", APIVersion)
+	hreq.Header.Set("User-Agent", c.userAgent)
+
+	hresp, err := c.http.Do(hreq)
+	if err != nil {
+		outcome := NotSent
+		if wrote.Load() {
+			outcome = Unknown
+		}
+		return &TransportError{Op: op, Outcome: outcome, Err: unwrapURLError(err)}
+	}
+	defer hresp.Body.Close()
+	ct := hresp.Header.Get("Content-Type")
+	data, err := io.ReadAll(io.LimitReader(hresp.Body, c.cfg.MaxResponseBytes+1))
+	if err != nil {
+		return &TransportError{Op: op, Outcome: Unknown, Err: fmt.Errorf("reading the answer (HTTP %d): %w", hresp.StatusCode, unwrapURLError(err))}
+	}
+	if int64(len(data)) > c.cfg.MaxResponseBytes {
+		return &ResponseError{Op: op, HTTPStatus: hresp.StatusCode, ContentType: ct,
+			Err: fmt.Errorf("the answer is larger than %d MB", c.cfg.MaxResponseBytes>>20)}
+	}
+	if hresp.StatusCode == http.StatusOK {
+		if err := decodeJSON(data, ct, resp); err != nil {
+			return &ResponseError{Op: op, HTTPStatus: hresp.StatusCode, ContentType: ct, Snippet: snippet(data, ct), Err: err}
+		}
+		return nil
+	}
+	var pe Error
+	if decodeJSON(data, ct, &pe) == nil && pe.ErrorCode != "" {
+		pe.HTTPStatus = hresp.StatusCode
+		if hresp.StatusCode == http.StatusTooManyRequests {
+			pe.retryAfter = parseRetryAfter(hresp.Header.Get("Retry-After"), c.cfg.RetryWait)
+		}
+		return &pe
+	}
+	return &ResponseError{Op: op, HTTPStatus: hresp.StatusCode, ContentType: ct, Snippet: snippet(data, ct),
+		Err: errors.New("not a Plaid error (no JSON error envelope)")}
+}
+
+// decodeJSON accepts any JSON content type; an answer with a body that
+// claims HTML is refused even when it happens to parse.
+func decodeJSON(data []byte, contentType string, v any) error {
+	if mt, _, err := mime.ParseMediaType(contentType); err == nil && mt != "application/json" && !strings.HasSuffix(mt, "+json") {
+		return fmt.Errorf("expected JSON, got %s", mt)
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return errors.New("the answer is empty")
+	}
+	if err := json.Unmarshal(data, v); err != nil {
+		var syn *json.SyntaxError
+		if errors.As(err, &syn) || errors.Is(err, io.ErrUnexpectedEOF) {
+			return fmt.Errorf("the answer is not complete JSON (cut short?): %w", err)
+		}
+		return fmt.Errorf("the answer has an unexpected shape: %w", err)
+	}
+	return nil
+}
+
+func parseRetryAfter(h string, fallback time.Duration) time.Duration {
+	if secs, err := strconv.Atoi(strings.TrimSpace(h)); err == nil && secs >= 0 {
+		return min(time.Duration(secs)*time.Second, 10*time.Second)
+	}
+	return fallback
+}
+
+// unwrapURLError drops net/url's "Post \"https://…\":" prefix; the Op
+// already says which request failed.
+func unwrapURLError(err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		return ue.Err
+	}
+	return err
+}
+
+var htmlTitle = regexp.MustCompile(`(?is)<title[^>]*>(.*?)</title>`)
+
+// snippet is a short printable excerpt of an unexpected body: an HTML
+// page's title, else its first line.
+func snippet(data []byte, contentType string) string {
+	s := string(data)
+	if m := htmlTitle.FindStringSubmatch(s); m != nil {
+		s = m[1]
+	} else if strings.Contains(contentType, "html") {
+		s = regexp.MustCompile(`<[^>]*>`).ReplaceAllString(s, " ")
+	}
+	s = strings.Join(strings.Fields(strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f {
+			return ' '
+		}
+		return r
+	}, s)), " ")
+	if len(s) > 120 {
+		s = s[:117] + "..."
+	}
+	return strings.ToValidUTF8(s, "?")
+}

@@ -1,0 +1,90 @@
+package client
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"time"
+)
+
+// Defaults for a Config.
+const (
+	DefaultTimeout          = 30 * time.Second
+	DefaultMaxResponseBytes = 10 << 20
+	// APIVersion is the Plaid-Version this client speaks.
+	APIVersion = "2020-09-14"
+)
+
+// Config says where and as whom the client talks.
+type Config struct {
+	Environment Environment
+	// BaseURL overrides the environment's server (tests, the emulator).
+	BaseURL  string
+	ClientID string
+	// Secret is sent only in the PLAID-SECRET header; Config.String never
+	// shows it.
+	Secret string
+	// Version is the program's version, for the User-Agent.
+	Version string
+	// HTTPClient defaults to one with Timeout.
+	HTTPClient       *http.Client
+	Timeout          time.Duration
+	MaxResponseBytes int64
+	// RetryWait is the base of the back-off between attempts after a 429;
+	// tests shorten it.
+	RetryWait time.Duration
+}
+
+// String describes the configuration without the secret.
+func (c Config) String() string {
+	return fmt.Sprintf("env=%s url=%s client_id=%s secret=%s", c.Environment, c.baseURL(), c.ClientID, redact(c.Secret))
+}
+
+func redact(s string) string {
+	if s == "" {
+		return "(none)"
+	}
+	return "(set)"
+}
+
+func (c Config) baseURL() string {
+	if c.BaseURL != "" {
+		return c.BaseURL
+	}
+	return c.Environment.BaseURL()
+}
+
+// Environment variable names. No flag ever takes a secret: a secret in a
+// flag lands in shell history and in the process list.
+const (
+	EnvClientID = "PLAID_CLIENT_ID"
+	EnvSecret   = "PLAID_SECRET"
+	EnvName     = "PLAID_ENV"
+)
+
+// DemoClientID and DemoSecret are the credentials the built-in emulator
+// accepts when PLAID_CLIENT_ID and PLAID_SECRET are not both set. They
+// unlock nothing anywhere else; the README lists them.
+const (
+	DemoClientID = "demo_client_id"
+	DemoSecret   = "demo_secret"
+)
+
+// Credentials returns the pair to use in env: the PLAID_CLIENT_ID /
+// PLAID_SECRET pair when both are set, else the emulator's demo pair for
+// Local, else an error saying what to set.
+func Credentials(env Environment, getenv func(string) string) (clientID, secret string, err error) {
+	id, sec := getenv(EnvClientID), getenv(EnvSecret)
+	switch {
+	case id != "" && sec != "":
+		return id, sec, nil
+	case env == Local:
+		return DemoClientID, DemoSecret, nil
+	case id == "" && sec == "":
+		return "", "", fmt.Errorf("%s needs credentials: set %s and %s (from the Plaid Dashboard, Team Settings → Keys)", env, EnvClientID, EnvSecret)
+	case id == "":
+		return "", "", errors.New(EnvClientID + " is not set (" + EnvSecret + " is)")
+	default:
+		return "", "", errors.New(EnvSecret + " is not set (" + EnvClientID + " is)")
+	}
+}

@@ -1,0 +1,177 @@
+package client
+
+import (
+	"reflect"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/plaid-onboard/plaid-onboard/internal/spectest"
+)
+
+// properties merges a schema's own properties with those of its allOf parts.
+func properties(s *openapi3.Schema) (props map[string]*openapi3.SchemaRef, required []string) {
+	props = map[string]*openapi3.SchemaRef{}
+	for k, v := range s.Properties {
+		props[k] = v
+	}
+	required = append(required, s.Required...)
+	for _, part := range s.AllOf {
+		p, r := properties(part.Value)
+		for k, v := range p {
+			props[k] = v
+		}
+		required = append(required, r...)
+	}
+	return props, required
+}
+
+// jsonFields lists a struct's JSON names and those tagged required.
+func jsonFields(t reflect.Type) (names, required []string) {
+	for _, f := range schemaOf(t).fields {
+		names = append(names, f.name)
+		if f.required {
+			required = append(required, f.name)
+		}
+	}
+	return names, required
+}
+
+func sorted(s []string) []string {
+	out := slices.Clone(s)
+	sort.Strings(out)
+	return out
+}
+
+// TestTypesMatchSpec holds every wire type to its schema: the same JSON
+// names, and for requests the same required fields. Credentials are left
+// out of request bodies by design (they travel in headers).
+func TestTypesMatchSpec(t *testing.T) {
+	spec := spectest.Load(t)
+	cases := []struct {
+		typ     any
+		schemas []string
+		request bool
+	}{
+		{PartnerCustomerCreateRequest{}, []string{"BetaPartnerCustomerV1CreateRequest"}, true},
+		{PartnerContact{}, []string{"PartnerEndCustomerTechnicalContact", "PartnerEndCustomerBillingContact"}, true},
+		{CustomerSupportInfo{}, []string{"PartnerEndCustomerCustomerSupportInfo"}, true},
+		{PartnerAddress{}, []string{"PartnerEndCustomerAddress"}, true},
+		{BankAddendumAcceptance{}, []string{"PartnerEndCustomerBankAddendumAcceptance"}, true},
+		{PartnerQuestionnaires{}, []string{"PartnerEndCustomerQuestionnaires"}, true},
+		{CRAQuestionnaire{}, []string{"PartnerEndCustomerCRAQuestionnaire"}, true},
+		{CRAUseCases{}, []string{"PartnerEndCustomerCRAUseCases"}, true},
+		{PartnerCustomerGetRequest{}, []string{"BetaPartnerCustomerV1GetRequest"}, true},
+		{PartnerCustomerUpdateRequest{}, []string{"BetaPartnerCustomerV1UpdateRequest"}, true},
+		{PartnerCustomerEnableRequest{}, []string{"BetaPartnerCustomerV1EnableRequest"}, true},
+		{PartnerEndCustomer{}, []string{"BetaPartnerEndCustomer"}, false},
+		{PartnerEndCustomerWithSecrets{}, []string{"BetaPartnerEndCustomerWithSecrets"}, false},
+		{PartnerSecrets{}, []string{"PartnerEndCustomerSecrets"}, false},
+		{PartnerCustomerCreateResponse{}, []string{"BetaPartnerCustomerV1CreateResponse"}, false},
+		{PartnerCustomerGetResponse{}, []string{"BetaPartnerCustomerV1GetResponse"}, false},
+		{PartnerCustomerUpdateResponse{}, []string{"BetaPartnerCustomerV1UpdateResponse"}, false},
+		{PartnerCustomerEnableResponse{}, []string{"BetaPartnerCustomerV1EnableResponse"}, false},
+		{BeaconUserCreateRequest{}, []string{"BeaconUserCreateRequest"}, true},
+		{BeaconUserRequestData{}, []string{"BeaconUserRequestData"}, true},
+		{BeaconUserName{}, []string{"BeaconUserName", "BeaconUserNameNullable"}, true},
+		{BeaconUserRequestAddress{}, []string{"BeaconUserRequestAddress", "BeaconUserRequestAddressNullable"}, true},
+		{BeaconUserIDNumber{}, []string{"BeaconUserIDNumber"}, true},
+		{BeaconUserRequestDepositoryAccount{}, []string{"BeaconUserRequestDepositoryAccount"}, true},
+		{BeaconUserGetRequest{}, []string{"BeaconUserGetRequest"}, true},
+		{BeaconUserReviewRequest{}, []string{"BeaconUserReviewRequest"}, true},
+		{BeaconUserUpdateRequest{}, []string{"BeaconUserUpdateRequest"}, true},
+		{BeaconUserUpdateRequestData{}, []string{"BeaconUserUpdateRequestData"}, true},
+		{BeaconUser{}, []string{"BeaconUserCreateResponse", "BeaconUserGetResponse", "BeaconUserUpdateResponse"}, false},
+		{BeaconUserData{}, []string{"BeaconUserData"}, false},
+		{BeaconUserAddress{}, []string{"BeaconUserAddress"}, false},
+		{BeaconUserDepositoryAccount{}, []string{"BeaconUserDepositoryAccount"}, false},
+		{BeaconAuditTrail{}, []string{"BeaconAuditTrail"}, false},
+		{BeaconReportCreateRequest{}, []string{"BeaconReportCreateRequest"}, true},
+		{FraudAmount{}, []string{"FraudAmount"}, true},
+		{BeaconReport{}, []string{"BeaconReportCreateResponse"}, false},
+		{Error{}, []string{"PlaidError"}, false},
+	}
+	for _, c := range cases {
+		typ := reflect.TypeOf(c.typ)
+		for _, name := range c.schemas {
+			t.Run(typ.Name()+"="+name, func(t *testing.T) {
+				props, required := properties(spec.Schema(t, name))
+				var want []string
+				for k := range props {
+					if c.request && (k == "client_id" || k == "secret") {
+						continue
+					}
+					// Fields only ever set for other products' errors.
+					if name == "PlaidError" && (k == "status" || k == "required_account_subtypes" || k == "provided_account_subtypes") {
+						continue
+					}
+					want = append(want, k)
+				}
+				got, gotRequired := jsonFields(typ)
+				if name == "PlaidError" {
+					got = slices.DeleteFunc(got, func(s string) bool { return s == "-" })
+				}
+				if !slices.Equal(sorted(got), sorted(want)) {
+					t.Errorf("fields differ:\n Go:   %s\n spec: %s", strings.Join(sorted(got), " "), strings.Join(sorted(want), " "))
+				}
+				if c.request && !slices.Equal(sorted(gotRequired), sorted(required)) {
+					t.Errorf("required fields differ: Go %v, spec %v", sorted(gotRequired), sorted(required))
+				}
+			})
+		}
+	}
+}
+
+func enumOf(t *testing.T, spec *spectest.Spec, name string) []string {
+	var out []string
+	for _, v := range spec.Schema(t, name).Enum {
+		out = append(out, v.(string))
+	}
+	return out
+}
+
+func TestEnumsMatchSpec(t *testing.T) {
+	spec := spectest.Load(t)
+	ids := make([]string, 0)
+	for _, v := range IDNumberTypes() {
+		ids = append(ids, string(v))
+	}
+	purposes, _ := properties(spec.Schema(t, "PartnerEndCustomerCRAPurposes"))
+	var purposeNames []string
+	for k := range purposes {
+		purposeNames = append(purposeNames, k)
+	}
+	cases := []struct {
+		name string
+		got  []string
+		want []string
+	}{
+		{"Products", stringsOf(Products), enumOf(t, spec, "Products")},
+		{"PartnerEndCustomerCRAUseCase", stringsOf(CRAUseCaseValues), enumOf(t, spec, "PartnerEndCustomerCRAUseCase")},
+		{"PartnerEndCustomerCRAPurposes", stringsOf(CRAPurposes), purposeNames},
+		{"PartnerEndCustomerRequirementDue", stringsOf(RequirementsDue), enumOf(t, spec, "PartnerEndCustomerRequirementDue")},
+		{"PartnerEndCustomerStatus", stringsOf(PartnerEndCustomerStatuses), enumOf(t, spec, "PartnerEndCustomerStatus")},
+		{"BeaconUserStatus", stringsOf(BeaconUserStatuses), enumOf(t, spec, "BeaconUserStatus")},
+		{"BeaconAuditTrailSource", stringsOf(BeaconAuditTrailSources), enumOf(t, spec, "BeaconAuditTrailSource")},
+		{"BeaconReportCreateType", stringsOf(BeaconReportTypes), enumOf(t, spec, "BeaconReportCreateType")},
+		{"IDNumberType", ids, enumOf(t, spec, "IDNumberType")},
+		{"ISOCurrencyCode", FraudCurrencies, enumOf(t, spec, "ISOCurrencyCode")},
+	}
+	for _, c := range cases {
+		if !slices.Equal(sorted(c.got), sorted(c.want)) {
+			t.Errorf("%s differs:\n Go:   %v\n spec: %v", c.name, sorted(c.got), sorted(c.want))
+		}
+	}
+	// The 13 products shown to partners, from the spec's override list.
+	props, _ := properties(spec.Schema(t, "PartnerCustomerCreateRequest"))
+	shown := props["products"].Value.Extensions["x-override-enum-values-shown"]
+	var want []string
+	for _, v := range shown.([]any) {
+		want = append(want, v.(string))
+	}
+	if !slices.Equal(stringsOf(PartnerProducts), want) {
+		t.Errorf("PartnerProducts = %v, spec shows %v", PartnerProducts, want)
+	}
+}

@@ -156,10 +156,10 @@ func sampleBeacon() *BeaconUserCreateRequest {
 	return &BeaconUserCreateRequest{
 		ProgramID: "becprg_11111111111111", ClientUserID: "your-db-id-3b24110",
 		User: BeaconUserRequestData{
-			DateOfBirth: "1990-05-29",
-			Name:        BeaconUserName{GivenName: "Leslie", FamilyName: "Knope"},
-			Address:     BeaconUserRequestAddress{Street: "123 Main St.", City: "Pawnee", Region: "IN", PostalCode: "46001", Country: "US"},
-			IDNumber:    BeaconUserIDNumber{Value: "123456789", Type: "us_ssn"},
+			DateOfBirth:        "1990-05-29",
+			Name:               BeaconUserName{GivenName: "Leslie", FamilyName: "Knope"},
+			Address:            BeaconUserRequestAddress{Street: "123 Main St.", City: "Pawnee", Region: "IN", PostalCode: "46001", Country: "US"},
+			IDNumber:           BeaconUserIDNumber{Value: "123456789", Type: "us_ssn"},
 			DepositoryAccounts: []BeaconUserRequestDepositoryAccount{{AccountNumber: "1234567890", RoutingNumber: "021000021"}},
 		},
 	}

@@ -21,10 +21,10 @@ import (
 // It is safe for concurrent use: successors are published atomically, and
 // building one takes a lock.
 type digitDFA struct {
-	prog     *syntax.Prog
-	start    *dfaState
-	mu       sync.Mutex
-	states   map[string]*dfaState
+	prog   *syntax.Prog
+	start  *dfaState
+	mu     sync.Mutex
+	states map[string]*dfaState
 	// fallback and fallbackPrefix serve patterns the automaton does not
 	// model; libphonenumber's have none, but a wrong answer must not follow.
 	fallback, fallbackPrefix *regexp.Regexp

@@ -54,12 +54,12 @@ func (e *Error) Retryable() bool {
 // FieldIn returns the request field this error names, chosen from paths
 // (a request type's FieldPaths), or "" when it names none. Plaid's messages
 // are free text ("the following required fields are missing: address.city",
-// "invalid field: user.date_of_birth"), so every word of the message that
-// is a path, or the tail of one, is a candidate; the longest wins. Array
-// indices are ignored: "depository_accounts[0].routing_number" names
+// "invalid field: user.date_of_birth"), so the first word of the message
+// that is a path, or the tail of one, decides; among paths it could be, the
+// most specific wins. Array indices are ignored:
+// "depository_accounts[0].routing_number" names
 // "user.depository_accounts.routing_number".
 func (e *Error) FieldIn(paths []string) string {
-	best := ""
 	for _, word := range strings.FieldsFunc(e.ErrorMessage, func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '_' || r == '.' || r == '[' || r == ']')
 	}) {
@@ -67,13 +67,17 @@ func (e *Error) FieldIn(paths []string) string {
 		if word == "" {
 			continue
 		}
+		best := ""
 		for _, p := range paths {
 			if (p == word || strings.HasSuffix(p, "."+word)) && len(p) > len(best) {
 				best = p
 			}
 		}
+		if best != "" {
+			return best
+		}
 	}
-	return best
+	return ""
 }
 
 func stripIndices(s string) string {

@@ -1,0 +1,309 @@
+// Package emulator is a local Plaid: an http.Handler serving every path the
+// client calls, with Plaid's behaviour — auth, errors in Plaid's envelope,
+// required and unknown fields at any depth, the field rules of package
+// validate, partner end customers with requirements, and Beacon screening
+// against duplicates, the organisation's fraud reports and a built-in
+// Beacon Network. See the README for which rules are Plaid's documented
+// ones and which are this emulator's own model.
+package emulator
+
+import (
+	"crypto/rand"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"reflect"
+	"sync"
+	"time"
+
+	"github.com/plaid-onboard/plaid-onboard/client"
+)
+
+// Options configure an Emulator.
+type Options struct {
+	// ClientID and Secret are the one pair accepted.
+	ClientID, Secret string
+	// Programs are the Beacon programs; DefaultPrograms when empty.
+	Programs []Program
+	// Partner is the reseller's profile; DefaultPartner when nil.
+	Partner *PartnerProfile
+	// StatePath, when set, is loaded at start and saved after every change.
+	StatePath string
+	// Now is the clock; time.Now when nil.
+	Now func() time.Time
+	// Random feeds ids and secrets; crypto/rand when nil.
+	Random io.Reader
+	// MaxBodyBytes bounds request bodies; DefaultMaxBodyBytes when zero.
+	MaxBodyBytes int64
+	// Log receives one line per request (never a body, header or secret).
+	Log func(line string)
+}
+
+// Emulator serves the Plaid paths. It is safe for concurrent use.
+type Emulator struct {
+	opts     Options
+	programs map[string]Program
+	partner  PartnerProfile
+	routes   map[string]routeFunc
+
+	mu    sync.Mutex
+	st    *state
+	store *fileStore // nil without StatePath
+}
+
+type routeFunc func(e *Emulator, body map[string]any, raw []byte) (any, *apiError)
+
+// New builds an emulator, loading its state when StatePath names a file.
+func New(opts Options) (*Emulator, error) {
+	if opts.ClientID == "" || opts.Secret == "" {
+		return nil, fmt.Errorf("the emulator needs a client id and a secret to accept")
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.Random == nil {
+		opts.Random = rand.Reader
+	}
+	if opts.MaxBodyBytes <= 0 {
+		opts.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+	if len(opts.Programs) == 0 {
+		opts.Programs = DefaultPrograms()
+	}
+	e := &Emulator{opts: opts, programs: map[string]Program{}}
+	for _, p := range opts.Programs {
+		e.programs[p.ID] = p
+	}
+	e.partner = DefaultPartner()
+	if opts.Partner != nil {
+		e.partner = *opts.Partner
+	}
+	e.routes = map[string]routeFunc{
+		client.PathPartnerCustomerCreate: typed(e.partnerCreate),
+		client.PathPartnerCustomerGet:    typed(e.partnerGet),
+		client.PathPartnerCustomerUpdate: typed(e.partnerUpdate),
+		client.PathPartnerCustomerEnable: typed(e.partnerEnable),
+		client.PathBeaconUserCreate:      typed(e.beaconCreate),
+		client.PathBeaconUserGet:         typed(e.beaconGet),
+		client.PathBeaconUserReview:      typed(e.beaconReview),
+		client.PathBeaconUserUpdate:      typed(e.beaconUpdate),
+		client.PathBeaconReportCreate:    typed(e.reportCreate),
+	}
+	if opts.StatePath != "" {
+		e.store = &fileStore{path: opts.StatePath}
+		st, err := e.store.load()
+		if err != nil {
+			return nil, err
+		}
+		e.st = st
+	}
+	if e.st == nil {
+		e.st = newState(e.randomString(24, alnum))
+	}
+	return e, nil
+}
+
+// typed decodes the body into the handler's request type after the schema
+// check, and runs the handler with the state locked.
+func typed[Req any](h func(req *Req) (any, *apiError)) routeFunc {
+	return func(e *Emulator, body map[string]any, raw []byte) (any, *apiError) {
+		var req Req
+		findings := client.CheckBody(body, req)
+		switch {
+		case len(findings.Unknown) > 0:
+			return nil, unknownFields(findings.Unknown)
+		case len(findings.Missing) > 0:
+			return nil, missingFields(findings.Missing)
+		case len(findings.WrongType) > 0:
+			first := findings.WrongType[0]
+			var more []string
+			for _, m := range findings.WrongType[1:] {
+				more = append(more, m.Path+" must be "+m.Want)
+			}
+			return nil, invalidField(first.Path, "must be "+first.Want, more...)
+		}
+		if err := json.Unmarshal(raw, &req); err != nil {
+			return nil, invalidBody("the body does not fit the request: %v", err)
+		}
+		return h(&req)
+	}
+}
+
+// ServeHTTP answers one request.
+func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	start := e.opts.Now()
+	reqID := e.randomString(15, alnum)
+	status := http.StatusOK
+	var resp any
+	apiErr := e.serve(r, &resp)
+	if apiErr != nil {
+		status = apiErr.status
+		resp = envelope(apiErr, reqID)
+	} else {
+		resp = withRequestID(resp, reqID)
+	}
+	b, err := json.Marshal(resp)
+	if err != nil {
+		status = http.StatusInternalServerError
+		b, _ = json.Marshal(envelope(internalError("the emulator could not encode its answer"), reqID))
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	w.Write(b)
+	if e.opts.Log != nil {
+		line := fmt.Sprintf("%s %s %d %s request_id=%s", r.Method, r.URL.Path, status, e.opts.Now().Sub(start).Round(time.Microsecond), reqID)
+		if apiErr != nil {
+			line += " error_code=" + apiErr.code
+		}
+		e.opts.Log(line)
+	}
+}
+
+func (e *Emulator) serve(r *http.Request, resp *any) *apiError {
+	route, known := e.routes[r.URL.Path]
+	if !known || r.Method != http.MethodPost {
+		return notFound(r.Method + " " + r.URL.Path)
+	}
+	if v := r.Header.Get("Plaid-Version"); v != "" && v != client.APIVersion {
+		return incompatibleVersion(v)
+	}
+	body, raw, apiErr := readBody(r, e.opts.MaxBodyBytes)
+	if apiErr != nil {
+		return apiErr
+	}
+	if apiErr := e.authenticate(r, body); apiErr != nil {
+		return apiErr
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.store != nil {
+		unlock, err := e.store.lock()
+		if err != nil {
+			return internalError("the emulator's state is locked: " + err.Error())
+		}
+		defer unlock()
+		if st, err := e.store.reloadIfChanged(); err != nil {
+			return internalError("the emulator's state could not be read: " + err.Error())
+		} else if st != nil {
+			e.st = st
+		}
+	}
+	before := e.st.changes
+	out, apiErr := route(e, body, raw)
+	if apiErr != nil {
+		return apiErr
+	}
+	if e.store != nil && e.st.changes != before {
+		if err := e.store.save(e.st); err != nil {
+			return internalError("the emulator could not save its state: " + err.Error())
+		}
+	}
+	*resp = out
+	return nil
+}
+
+// authenticate takes credentials from the headers, else from the body.
+func (e *Emulator) authenticate(r *http.Request, body map[string]any) *apiError {
+	id, secret := r.Header.Get("PLAID-CLIENT-ID"), r.Header.Get("PLAID-SECRET")
+	if id == "" {
+		id, _ = body["client_id"].(string)
+	}
+	if secret == "" {
+		secret, _ = body["secret"].(string)
+	}
+	var missing []string
+	if id == "" {
+		missing = append(missing, "client_id")
+	}
+	if secret == "" {
+		missing = append(missing, "secret")
+	}
+	if len(missing) > 0 {
+		return missingFields(missing)
+	}
+	if id != e.opts.ClientID || secret != e.opts.Secret {
+		return invalidAPIKeys()
+	}
+	return nil
+}
+
+// envelope is Plaid's error object.
+func envelope(e *apiError, reqID string) map[string]any {
+	var display any
+	if e.displayMessage != "" {
+		display = e.displayMessage
+	}
+	return map[string]any{
+		"error_type":        e.errorType,
+		"error_code":        e.code,
+		"error_code_reason": nil,
+		"error_message":     e.message,
+		"display_message":   display,
+		"request_id":        reqID,
+		"causes":            []any{},
+		"status":            e.status,
+		"documentation_url": "https://plaid.com/docs/errors/",
+		"suggested_action":  nil,
+	}
+}
+
+// withRequestID sets the RequestID field every response type has.
+func withRequestID(resp any, id string) any {
+	v := reflect.ValueOf(resp)
+	if v.Kind() == reflect.Pointer && v.Elem().Kind() == reflect.Struct {
+		if f := v.Elem().FieldByName("RequestID"); f.IsValid() && f.Kind() == reflect.String {
+			f.SetString(id)
+		}
+	}
+	return resp
+}
+
+// Save writes the state now (the server calls it on shutdown).
+func (e *Emulator) Save() error {
+	if e.store == nil {
+		return nil
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	unlock, err := e.store.lock()
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	return e.store.save(e.st)
+}
+
+const (
+	alnum  = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+	hexLow = "0123456789abcdef"
+)
+
+// randomString draws n characters from set (at most 256 of them) without
+// bias: bytes that would favour the first characters are drawn again.
+func (e *Emulator) randomString(n int, set string) string {
+	limit := 256 - 256%len(set)
+	out := make([]byte, 0, n)
+	buf := make([]byte, n+n/2)
+	for len(out) < n {
+		if _, err := io.ReadFull(e.opts.Random, buf); err != nil {
+			// A failing random source is a broken machine; ids must not
+			// repeat, so stop rather than continue with zeros.
+			panic(fmt.Sprintf("emulator: random source failed: %v", err))
+		}
+		for _, b := range buf {
+			if int(b) < limit && len(out) < n {
+				out = append(out, set[int(b)%len(set)])
+			}
+		}
+	}
+	return string(out)
+}
+
+func (e *Emulator) now() time.Time { return e.opts.Now().UTC().Truncate(time.Second) }
+
+// Programs lists the Beacon programs, for the forms' program list.
+func (e *Emulator) Programs() []Program {
+	out := make([]Program, 0, len(e.opts.Programs))
+	return append(out, e.opts.Programs...)
+}

@@ -1,0 +1,88 @@
+package emulator
+
+import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"net/netip"
+	"strings"
+	"unicode"
+
+	"github.com/nyaruka/phonenumbers"
+	"github.com/plaid-onboard/plaid-onboard/client"
+)
+
+// matchKey is a normalised piece of personal data: the same person typed
+// twice with different case, spacing or phone formatting gives the same key.
+type matchKey struct {
+	Field MatchField `json:"field"`
+	Value string     `json:"value"`
+}
+
+// fold lower-cases and collapses runs of spaces.
+func fold(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+// normPhone gives the E.164 form of any way of writing a number. Requests
+// reach here already held to E.164, so that form is returned as it is;
+// the parse serves the network list and anything older.
+func normPhone(s string) string {
+	if len(s) > 1 && s[0] == '+' && strings.Trim(s[1:], "0123456789") == "" {
+		return s
+	}
+	if n, err := phonenumbers.Parse(s, "US"); err == nil {
+		return phonenumbers.Format(n, phonenumbers.E164)
+	}
+	return strings.Map(func(r rune) rune {
+		if unicode.IsDigit(r) || r == '+' {
+			return r
+		}
+		return -1
+	}, s)
+}
+
+func normIP(s string) string {
+	if a, err := netip.ParseAddr(strings.TrimSpace(s)); err == nil {
+		return a.Unmap().String()
+	}
+	return fold(s)
+}
+
+// accountKey hides an account number: the emulator keeps only a keyed hash
+// of routing and account number, so its state file never holds one.
+func accountKey(salt, routing, account string) string {
+	m := hmac.New(sha256.New, []byte(salt))
+	m.Write([]byte(strings.TrimSpace(routing) + "/" + strings.TrimSpace(account)))
+	return hex.EncodeToString(m.Sum(nil))[:32]
+}
+
+// personKeys lists the keys of a person's data (accounts come separately,
+// already hashed).
+func personKeys(d client.BeaconUserRequestData) []matchKey {
+	var keys []matchKey
+	add := func(f MatchField, v string) {
+		if v != "" {
+			keys = append(keys, matchKey{f, v})
+		}
+	}
+	if d.DateOfBirth != "" && d.Name.GivenName != "" {
+		add(MatchNameDOB, fold(d.Name.GivenName)+"|"+fold(d.Name.FamilyName)+"|"+d.DateOfBirth)
+	}
+	add(MatchEmail, fold(d.EmailAddress))
+	if d.PhoneNumber != "" {
+		add(MatchPhone, normPhone(d.PhoneNumber))
+	}
+	if d.IDNumber.Value != "" {
+		add(MatchIDNumber, string(d.IDNumber.Type)+":"+strings.ToUpper(strings.Join(strings.FieldsFunc(d.IDNumber.Value, func(r rune) bool {
+			return r == '-' || r == ' ' || r == '.'
+		}), "")))
+	}
+	if d.IPAddress != "" {
+		add(MatchIPAddress, normIP(d.IPAddress))
+	}
+	if a := d.Address; a.Street != "" {
+		add(MatchAddress, fold(a.Street)+"|"+fold(a.Street2)+"|"+fold(a.City)+"|"+fold(a.PostalCode)+"|"+strings.ToUpper(a.Country))
+	}
+	return keys
+}

@@ -1,0 +1,161 @@
+package emulator
+
+import (
+	"fmt"
+	"net/http"
+	"slices"
+
+	"github.com/plaid-onboard/plaid-onboard/client"
+	"github.com/plaid-onboard/plaid-onboard/validate"
+)
+
+func (e *Emulator) checkOptions() client.CheckOptions {
+	// The emulator plays Sandbox: http://localhost redirect URIs are fine.
+	return client.CheckOptions{Environment: client.Sandbox, Now: e.opts.Now()}
+}
+
+// fieldError turns the first problems of a request into INVALID_FIELD.
+func fieldError(ps validate.Problems) *apiError {
+	var more []string
+	for _, p := range ps[1:] {
+		more = append(more, p.String())
+	}
+	return invalidField(ps[0].Path, ps[0].Message, more...)
+}
+
+func (e *Emulator) partnerCreate(req *client.PartnerCustomerCreateRequest) (any, *apiError) {
+	// The logo has error codes of its own.
+	if req.CreateLinkCustomization != nil && *req.CreateLinkCustomization && req.Logo == "" {
+		return nil, partnerError(http.StatusBadRequest, "LOGO_REQUIRED",
+			"a logo is required when create_link_customization is true")
+	}
+	if req.Logo != "" {
+		if _, r := validate.LogoBase64(req.Logo); !r.OK() {
+			return nil, partnerError(http.StatusBadRequest, "INVALID_LOGO",
+				"the logo must be a base64-encoded PNG of 1024x1024 pixels under 4MB: it "+r.Message)
+		}
+	}
+	ps := slices.DeleteFunc(req.Check(e.checkOptions()), func(p validate.Problem) bool { return p.Path == "logo" })
+	if len(ps) > 0 {
+		return nil, fieldError(ps)
+	}
+	if id, taken := e.st.appNames[fold(req.ApplicationName)]; taken {
+		return nil, partnerError(http.StatusBadRequest, "CUSTOMER_ALREADY_CREATED",
+			fmt.Sprintf("the application name %q is taken by %q (end customer %s); application names are unique across Plaid",
+				req.ApplicationName, e.st.Customers[id].Request.ApplicationName, id))
+	}
+	c := &customer{
+		ClientID:  e.randomString(24, hexLow),
+		Request:   *req,
+		HasLogo:   req.Logo != "",
+		CreatedAt: e.now(),
+		Secrets: client.PartnerSecrets{
+			Sandbox:    e.randomString(30, hexLow),
+			Production: e.randomString(30, hexLow),
+		},
+	}
+	c.Request.Logo = "" // not kept: 5 MB per customer, and never returned
+	e.st.Customers[c.ClientID] = c
+	e.st.appNames[fold(req.ApplicationName)] = c.ClientID
+	e.st.changes++
+	return &client.PartnerCustomerCreateResponse{
+		EndCustomer: client.PartnerEndCustomerWithSecrets{PartnerEndCustomer: e.view(c), Secrets: c.Secrets},
+	}, nil
+}
+
+func (e *Emulator) customer(id string) (*customer, *apiError) {
+	c := e.st.Customers[id]
+	if c == nil {
+		return nil, partnerError(http.StatusNotFound, "CUSTOMER_NOT_FOUND",
+			fmt.Sprintf("no end customer with client_id %q", id))
+	}
+	return c, nil
+}
+
+func (e *Emulator) partnerGet(req *client.PartnerCustomerGetRequest) (any, *apiError) {
+	c, apiErr := e.customer(req.EndCustomerClientID)
+	if apiErr != nil {
+		return nil, apiErr
+	}
+	return &client.PartnerCustomerGetResponse{EndCustomer: e.view(c)}, nil
+}
+
+func (e *Emulator) partnerUpdate(req *client.PartnerCustomerUpdateRequest) (any, *apiError) {
+	if ps := req.Check(e.checkOptions()); len(ps) > 0 {
+		return nil, fieldError(ps)
+	}
+	c, apiErr := e.customer(req.EndCustomerClientID)
+	if apiErr != nil {
+		return nil, apiErr
+	}
+	r := &c.Request
+	if req.LegalEntityName != "" {
+		r.LegalEntityName = req.LegalEntityName
+	}
+	if len(req.RedirectURIs) > 0 {
+		r.RedirectURIs = req.RedirectURIs
+	}
+	if req.BankAddendumAcceptance != (client.BankAddendumAcceptance{}) {
+		r.BankAddendumAcceptance = req.BankAddendumAcceptance
+	}
+	if q := req.Questionnaires.CRA; len(q.Purposes) > 0 || q.IsThirdPartyInvolved != nil || q.IsTechnicalServiceProviderInvolved != nil {
+		r.Questionnaires = req.Questionnaires
+	}
+	e.st.changes++
+	return &client.PartnerCustomerUpdateResponse{EndCustomer: e.view(c)}, nil
+}
+
+func (e *Emulator) partnerEnable(req *client.PartnerCustomerEnableRequest) (any, *apiError) {
+	if ps := req.Check(e.checkOptions()); len(ps) > 0 {
+		return nil, fieldError(ps)
+	}
+	c, apiErr := e.customer(req.EndCustomerClientID)
+	if apiErr != nil {
+		return nil, apiErr
+	}
+	owned := e.products(c)
+	wanted := req.Products
+	if len(wanted) == 0 {
+		wanted = owned
+	}
+	for i, p := range wanted {
+		if !slices.Contains(owned, p) {
+			return nil, invalidField(fmt.Sprintf("products[%d]", i), fmt.Sprintf("%s is not one of this end customer's products (%s)", p, joinWords(stringsOf(owned))))
+		}
+	}
+	_, statuses, due := e.standing(c)
+	var notReady, toEnable []string
+	for _, p := range wanted {
+		switch statuses[string(p)] {
+		case string(client.StatusMoreInformationNeeded):
+			notReady = append(notReady, string(p))
+		case string(client.StatusPendingEnablement):
+			toEnable = append(toEnable, string(p))
+		}
+	}
+	switch {
+	case len(notReady) > 0:
+		return nil, partnerError(http.StatusPreconditionFailed, "CUSTOMER_NOT_READY_FOR_ENABLEMENT",
+			fmt.Sprintf("the end customer is not ready for enablement: %s still need %s", joinWords(notReady), joinWords(stringsOf(due))))
+	case len(toEnable) == 0:
+		return nil, partnerError(http.StatusBadRequest, "CUSTOMER_ALREADY_ENABLED",
+			"the end customer is already enabled for "+joinWords(stringsOf(wanted)))
+	}
+	for _, p := range toEnable {
+		c.Enabled = append(c.Enabled, client.Product(p))
+	}
+	e.st.changes++
+	status, statuses, _ := e.standing(c)
+	return &client.PartnerCustomerEnableResponse{
+		EndCustomerClientID: c.ClientID, Status: status, ProductStatuses: statuses,
+		ProductionSecret: c.Secrets.Production,
+	}, nil
+}
+
+func stringsOf[T ~string](vs []T) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = string(v)
+	}
+	return out
+}

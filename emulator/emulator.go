@@ -24,7 +24,7 @@ import (
 type Options struct {
 	// ClientID and Secret are the one pair accepted.
 	ClientID, Secret string
-	// Programs are the Beacon programs; DefaultPrograms when empty.
+	// Programs are added to DefaultPrograms, replacing one with the same id.
 	Programs []Program
 	// Partner is the reseller's profile; DefaultPartner when nil.
 	Partner *PartnerProfile
@@ -68,9 +68,7 @@ func New(opts Options) (*Emulator, error) {
 	if opts.MaxBodyBytes <= 0 {
 		opts.MaxBodyBytes = DefaultMaxBodyBytes
 	}
-	if len(opts.Programs) == 0 {
-		opts.Programs = DefaultPrograms()
-	}
+	opts.Programs = mergePrograms(DefaultPrograms(), opts.Programs)
 	e := &Emulator{opts: opts, programs: map[string]Program{}}
 	for _, p := range opts.Programs {
 		e.programs[p.ID] = p

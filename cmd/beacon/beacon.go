@@ -1,0 +1,30 @@
+// Package beacon is `plaid-onboard beacon`: the Beacon screening wizard,
+// and follow-up commands on a Beacon user.
+package beacon
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/plaid-onboard/plaid-onboard/cmd/cmdutil"
+)
+
+// NewCmd returns the beacon command.
+func NewCmd(f *cmdutil.Factory, g *cmdutil.Globals) *cobra.Command {
+	var draftID string
+	cmd := &cobra.Command{
+		Use:   "beacon",
+		Short: "Screen one person with Beacon (POST /beacon/user/create) and act on the result",
+		Long: `Open the Beacon screening wizard: program and client user id, name, date of
+birth, contact, address, ID number, bank accounts, access tokens and IP
+address. The answer is cleared, pending_review or rejected; from the result
+you can refresh, review, report as fraud, or edit and screen again.`,
+		Example: `  plaid-onboard beacon
+  plaid-onboard beacon --draft p2m8qz --no-save-pii`,
+		Args: cmdutil.InvalidArgs(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return cmdutil.RunTUI(cmd.Context(), f, g, "beacon", draftID)
+		},
+	}
+	cmd.Flags().StringVar(&draftID, "draft", "", "resume the draft with this id (see `plaid-onboard drafts list`)")
+	return cmd
+}

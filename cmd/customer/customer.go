@@ -1,0 +1,31 @@
+// Package customer is `plaid-onboard customer`: the partner end-customer
+// wizard, and follow-up commands on an end customer.
+package customer
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/plaid-onboard/plaid-onboard/cmd/cmdutil"
+)
+
+// NewCmd returns the customer command.
+func NewCmd(f *cmdutil.Factory, g *cmdutil.Globals) *cobra.Command {
+	var draftID string
+	cmd := &cobra.Command{
+		Use:   "customer",
+		Short: "Create a partner end customer step by step (POST /beta/partner/customer/v1/create)",
+		Long: `Open the partner end-customer wizard: company and application, address,
+customer support, contacts, products, logo, redirect URIs, bank addendum,
+attestations and the CRA questionnaire. Every field is checked as you type,
+the draft is saved as you go, and nothing is sent before the review screen.`,
+		Example: `  plaid-onboard customer
+  plaid-onboard customer --draft k3j9x2
+  PLAID_ENV=sandbox plaid-onboard customer`,
+		Args: cmdutil.InvalidArgs(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return cmdutil.RunTUI(cmd.Context(), f, g, "customer", draftID)
+		},
+	}
+	cmd.Flags().StringVar(&draftID, "draft", "", "resume the draft with this id (see `plaid-onboard drafts list`)")
+	return cmd
+}

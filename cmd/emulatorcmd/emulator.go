@@ -1,0 +1,137 @@
+// Package emulatorcmd is `plaid-onboard emulator`: the local Plaid served
+// for other tools.
+package emulatorcmd
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log"
+	"net"
+	"net/http"
+	"os"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/plaid-onboard/plaid-onboard/client"
+	"github.com/plaid-onboard/plaid-onboard/cmd/cmdutil"
+	"github.com/plaid-onboard/plaid-onboard/emulator"
+)
+
+// Options of `plaid-onboard emulator`.
+type Options struct {
+	IO         *cmdutil.IOStreams
+	Getenv     func(string) string
+	Addr       string
+	StatePath  string
+	ConfigPath string
+	// Ready, when set, receives the base URL once listening (tests).
+	Ready func(url string)
+}
+
+// NewCmd returns the emulator command and its reset subcommand.
+func NewCmd(f *cmdutil.Factory) *cobra.Command {
+	opts := &Options{IO: f.IO, Getenv: f.Getenv}
+	cmd := &cobra.Command{
+		Use:   "emulator",
+		Short: "Serve the built-in Plaid emulator over HTTP for curl, scripts and other tools",
+		Long: `Serve the built-in emulator of the Plaid endpoints this program uses
+(/beta/partner/customer/v1/* and /beacon/*). The first line on stdout is its
+base URL. It accepts PLAID_CLIENT_ID / PLAID_SECRET when both are set, else
+the demo pair demo_client_id / demo_secret. Ctrl-C or SIGTERM stops it,
+saving its state when --state is given.`,
+		Example: `  plaid-onboard emulator
+  plaid-onboard emulator --addr 127.0.0.1:8686 --state demo-state.json`,
+		Args: cmdutil.InvalidArgs(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error { return Run(cmd.Context(), opts) },
+	}
+	cmd.Flags().StringVar(&opts.Addr, "addr", "127.0.0.1:8686", "address to listen on (loopback unless you name another interface)")
+	cmd.Flags().StringVar(&opts.StatePath, "state", "", "file to load the state from at start and save it to after each change")
+	cmd.Flags().StringVar(&opts.ConfigPath, "config", "", "JSON file with extra Beacon programs and the partner profile (see README)")
+	cmd.AddCommand(newCmdReset(f))
+	return cmd
+}
+
+// Run serves until ctx is done.
+func Run(ctx context.Context, opts *Options) error {
+	id, secret, _ := client.Credentials(client.Local, opts.Getenv)
+	eo := emulator.Options{
+		ClientID: id, Secret: secret, StatePath: opts.StatePath,
+		Log: func(line string) { fmt.Fprintln(opts.IO.ErrOut, line) },
+	}
+	if opts.ConfigPath != "" {
+		cfg, err := emulator.LoadConfig(opts.ConfigPath)
+		if err != nil {
+			return cmdutil.Invalid(err, "")
+		}
+		eo.Programs, eo.Partner = cfg.Programs, cfg.Partner
+	}
+	emu, err := emulator.New(eo)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", opts.Addr)
+	if err != nil {
+		return cmdutil.Invalid(fmt.Errorf("cannot listen on %s: %w", opts.Addr, err), "choose another address with --addr")
+	}
+	url := "http://" + ln.Addr().String()
+	fmt.Fprintln(opts.IO.Out, url)
+	if host, _, _ := net.SplitHostPort(opts.Addr); !isLoopback(host) {
+		fmt.Fprintf(opts.IO.ErrOut, "warning: listening on %s, reachable from other machines; the demo credentials are public\n", opts.Addr)
+	}
+	fmt.Fprintf(opts.IO.ErrOut, "emulator ready at %s (client id %s); Ctrl-C stops it\n", url, id)
+	if opts.Ready != nil {
+		opts.Ready(url)
+	}
+	srv := &http.Server{Handler: emu, ReadHeaderTimeout: 10 * time.Second, ErrorLog: log.New(opts.IO.ErrOut, "emulator: ", 0)}
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	select {
+	case err := <-served:
+		return err
+	case <-ctx.Done():
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdown); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		fmt.Fprintf(opts.IO.ErrOut, "emulator: shutting down: %v\n", err)
+	}
+	if err := emu.Save(); err != nil {
+		return fmt.Errorf("saving the emulator state: %w", err)
+	}
+	if opts.StatePath != "" {
+		fmt.Fprintf(opts.IO.ErrOut, "state saved to %s\n", opts.StatePath)
+	}
+	return nil
+}
+
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+func newCmdReset(f *cmdutil.Factory) *cobra.Command {
+	return &cobra.Command{
+		Use:   "reset",
+		Short: "Forget everything the local emulator (--env local) has stored: customers, Beacon users, reports",
+		Args:  cmdutil.InvalidArgs(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			path := f.Paths.EmulatorState()
+			err := os.Remove(path)
+			switch {
+			case errors.Is(err, os.ErrNotExist):
+				fmt.Fprintln(f.IO.ErrOut, "the local emulator has no saved state")
+				return nil
+			case err != nil:
+				return err
+			}
+			os.Remove(path + ".lock")
+			fmt.Fprintf(f.IO.ErrOut, "removed %s\n", path)
+			return nil
+		},
+	}
+}

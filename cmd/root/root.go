@@ -1,0 +1,61 @@
+// Package root assembles the command tree.
+package root
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/plaid-onboard/plaid-onboard/cmd/beacon"
+	"github.com/plaid-onboard/plaid-onboard/cmd/cmdutil"
+	"github.com/plaid-onboard/plaid-onboard/cmd/customer"
+	"github.com/plaid-onboard/plaid-onboard/cmd/emulatorcmd"
+	"github.com/plaid-onboard/plaid-onboard/cmd/version"
+)
+
+// NewCmd returns plaid-onboard's root command.
+func NewCmd(f *cmdutil.Factory) *cobra.Command {
+	g := &cmdutil.Globals{}
+	cmd := &cobra.Command{
+		Use:   "plaid-onboard",
+		Short: "Onboard Plaid partner customers and screen people with Beacon, by hand",
+		Long: `plaid-onboard walks you through two Plaid API calls in your terminal:
+creating a partner end customer, and screening one person with Beacon.
+Fields are checked as you type, drafts are saved as you go, and you review
+the exact request before it is sent.
+
+With no credentials it talks to a built-in emulator of Plaid (--env local),
+so demos and practice need no network. Set PLAID_CLIENT_ID, PLAID_SECRET
+and PLAID_ENV (sandbox or production) to talk to Plaid itself; secrets are
+read from the environment only, never from flags.
+
+Exit codes: 0 success; 1 Plaid returned an error; 2 invalid input or usage
+(nothing was sent); 3 the request could not be sent or its outcome is
+unknown; 130 interrupted.`,
+		Example: `  # the home screen: new customer, screen a person, resume a draft
+  plaid-onboard
+
+  # go straight to a wizard
+  plaid-onboard customer
+  plaid-onboard beacon
+
+  # serve the emulator for curl and scripts
+  plaid-onboard emulator
+
+  # talk to Plaid's sandbox
+  PLAID_ENV=sandbox PLAID_CLIENT_ID=… PLAID_SECRET=… plaid-onboard`,
+		Args: cmdutil.InvalidArgs(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return cmdutil.RunTUI(cmd.Context(), f, g, "home", "")
+		},
+	}
+	cmdutil.AddGlobalFlags(cmd, g)
+	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return cmdutil.Invalid(err, "run `"+c.CommandPath()+" --help` for usage")
+	})
+	cmd.AddCommand(
+		customer.NewCmd(f, g),
+		beacon.NewCmd(f, g),
+		emulatorcmd.NewCmd(f),
+		version.NewCmd(f),
+	)
+	return cmd
+}

@@ -1,0 +1,51 @@
+// Command plaid-onboard walks a person through creating a Plaid partner end
+// customer and screening a person with Beacon, against Plaid or its
+// built-in emulator.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"syscall"
+
+	"charm.land/fang/v2"
+
+	"github.com/plaid-onboard/plaid-onboard/cmd/cmdutil"
+	"github.com/plaid-onboard/plaid-onboard/cmd/root"
+	"github.com/plaid-onboard/plaid-onboard/ui"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+func main() {
+	os.Exit(run())
+}
+
+func run() int {
+	f := cmdutil.New(version)
+	f.LaunchTUI = ui.Run
+	err := fang.Execute(context.Background(), root.NewCmd(f),
+		fang.WithVersion(version),
+		fang.WithNotifySignal(os.Interrupt, syscall.SIGTERM),
+		fang.WithErrorHandler(errorHandler),
+	)
+	return cmdutil.ExitCode(err)
+}
+
+// errorHandler prints an error as fang would, then the hint that says what
+// to do instead; an interruption prints nothing but its exit code.
+func errorHandler(w io.Writer, styles fang.Styles, err error) {
+	if cmdutil.ExitCode(err) == cmdutil.ExitAborted {
+		return
+	}
+	fang.DefaultErrorHandler(w, styles, err)
+	var ee *cmdutil.ExitError
+	if errors.As(err, &ee) && ee.Hint != "" {
+		fmt.Fprintln(w, "  "+ee.Hint)
+		fmt.Fprintln(w)
+	}
+}

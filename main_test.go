@@ -1,0 +1,132 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/plaid-onboard/plaid-onboard/internal/testbin"
+)
+
+func runBin(t *testing.T, env []string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	cmd := exec.Command(testbin.Path(t), args...)
+	cmd.Env = env
+	var out, errb strings.Builder
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	var ee *exec.ExitError
+	switch {
+	case errors.As(err, &ee):
+		code = ee.ExitCode()
+	case err != nil:
+		t.Fatal(err)
+	}
+	return out.String(), errb.String(), code
+}
+
+func TestHelpExplainsTheProgram(t *testing.T) {
+	out, _, code := runBin(t, testbin.Env(t), "--help")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	for _, want := range []string{"customer", "beacon", "emulator", "version", "--env", "PLAID_CLIENT_ID", "Exit codes"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("--help does not mention %q", want)
+		}
+	}
+}
+
+// TestInteractiveWithoutTerminalFailsFast: no terminal means no wizard, at
+// once, with advice, never a hang.
+func TestInteractiveWithoutTerminalFailsFast(t *testing.T) {
+	for _, args := range [][]string{nil, {"customer"}, {"beacon"}} {
+		start := time.Now()
+		_, stderr, code := runBin(t, testbin.Env(t), args...)
+		if elapsed := time.Since(start); elapsed > time.Second {
+			t.Errorf("%v took %v without a terminal", args, elapsed)
+		}
+		if code != 2 || !strings.Contains(stderr, "needs a terminal") || !strings.Contains(stderr, "submit") {
+			t.Errorf("%v: exit %d, stderr %q", args, code, stderr)
+		}
+	}
+}
+
+func TestUsageErrorsExitTwo(t *testing.T) {
+	for _, args := range [][]string{{"--nope"}, {"nope"}, {"--env", "staging", "customer"}, {"version", "extra"}} {
+		if _, _, code := runBin(t, testbin.Env(t), args...); code != 2 {
+			t.Errorf("%v: exit %d, want 2", args, code)
+		}
+	}
+}
+
+func TestVersion(t *testing.T) {
+	out, _, code := runBin(t, testbin.Env(t), "version")
+	if code != 0 || !strings.Contains(out, "Plaid-Version 2020-09-14") {
+		t.Errorf("exit %d: %q", code, out)
+	}
+}
+
+// TestEmulatorServesAndStopsCleanly: the first line on stdout is the base
+// URL; SIGINT and SIGTERM stop it with exit 0, saving the state.
+func TestEmulatorServesAndStopsCleanly(t *testing.T) {
+	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM} {
+		state := filepath.Join(t.TempDir(), "state.json")
+		cmd := exec.Command(testbin.Path(t), "emulator", "--addr", "127.0.0.1:0", "--state", state)
+		cmd.Env = testbin.Env(t)
+		stdout, _ := cmd.StdoutPipe()
+		var stderr strings.Builder
+		cmd.Stderr = &stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		line, err := bufio.NewReader(stdout).ReadString('\n')
+		if err != nil {
+			t.Fatal(err)
+		}
+		url := strings.TrimSpace(line)
+		if !strings.HasPrefix(url, "http://127.0.0.1:") {
+			t.Fatalf("first line %q is not the base URL", line)
+		}
+		req, _ := http.NewRequest("POST", url+"/beacon/user/get", strings.NewReader(`{"beacon_user_id":"x"}`))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("PLAID-CLIENT-ID", "demo_client_id")
+		req.Header.Set("PLAID-SECRET", "demo_secret")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var body map[string]any
+		json.NewDecoder(resp.Body).Decode(&body)
+		resp.Body.Close()
+		if body["error_code"] != "INVALID_FIELD" {
+			t.Errorf("emulator answered %v", body)
+		}
+		cmd.Process.Signal(sig)
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("%v: exit %v; stderr %s", sig, err, stderr.String())
+			}
+		case <-time.After(5 * time.Second):
+			cmd.Process.Kill()
+			t.Fatalf("%v: the emulator did not stop", sig)
+		}
+		if _, err := os.Stat(state); err != nil {
+			t.Errorf("%v: state not saved: %v", sig, err)
+		}
+		if !strings.Contains(stderr.String(), "POST /beacon/user/get 400") {
+			t.Errorf("no request log on stderr: %s", stderr.String())
+		}
+	}
+}

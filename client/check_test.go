@@ -172,3 +172,11 @@ func TestSmallerRequests(t *testing.T) {
 		}
 	}
 }
+
+func TestZeroAmountIsAValue(t *testing.T) {
+	r := &client.BeaconReportCreateRequest{BeaconUserID: "b", Type: "stolen", FraudDate: "2026-01-01",
+		FraudAmount: &client.FraudAmount{ISOCurrencyCode: "USD", Value: 0}}
+	if ps := r.Check(opt); len(ps) != 0 {
+		t.Errorf("a fraud amount of 0 (nothing lost) is valid: %v", ps)
+	}
+}

@@ -144,7 +144,10 @@ func missingIn(v reflect.Value, n *schemaNode, path string, out *[]string) {
 		for _, f := range n.fields {
 			fv := v.FieldByIndex(f.index)
 			p := joinPath(path, f.name)
-			if fv.IsZero() {
+			// A zero number or false is a value (a fraud amount of 0 means
+			// nothing was lost); only empty text, objects and lists are
+			// missing. Optional numbers and booleans are pointers anyway.
+			if fv.IsZero() && !isScalar(f.node.kind) {
 				if f.required {
 					*out = append(*out, p)
 				}
@@ -164,6 +167,8 @@ func missingIn(v reflect.Value, n *schemaNode, path string, out *[]string) {
 		}
 	}
 }
+
+func isScalar(k kind) bool { return k == kindNumber || k == kindInteger || k == kindBool }
 
 func joinPath(base, name string) string {
 	if base == "" {

@@ -28,7 +28,9 @@ func (e *ExitError) Error() string { return e.Err.Error() }
 func (e *ExitError) Unwrap() error { return e.Err }
 
 // Invalid marks an error as the user's input or usage: nothing was sent.
-func Invalid(err error, hint string) error { return &ExitError{Code: ExitInvalid, Err: err, Hint: hint} }
+func Invalid(err error, hint string) error {
+	return &ExitError{Code: ExitInvalid, Err: err, Hint: hint}
+}
 
 // ErrAborted is returned when the user interrupts.
 var ErrAborted = errors.New("interrupted")

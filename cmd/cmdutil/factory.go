@@ -9,9 +9,11 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/plaid-onboard/plaid-onboard/client"
+	"github.com/plaid-onboard/plaid-onboard/drafts"
 	"github.com/plaid-onboard/plaid-onboard/emulator"
 )
 
@@ -132,4 +134,24 @@ func (f *Factory) startLocalEmulator(id, secret string) (string, func(), error) 
 		srv.Shutdown(ctx)
 	}
 	return "http://" + ln.Addr().String(), stop, nil
+}
+
+// EnvKeyring set to "off" keeps the drafts key out of the OS keyring (CI,
+// containers, people who prefer the key file).
+const EnvKeyring = "PLAID_ONBOARD_KEYRING"
+
+// Drafts opens the drafts store. notice hears, once per machine, that the
+// encryption key had to be kept in a file.
+func (f *Factory) Drafts(notice func(string)) (*drafts.Store, error) {
+	keys := &drafts.Keys{
+		File:       drafts.KeyFilePath(f.Paths.Config),
+		UseKeyring: !strings.EqualFold(f.Getenv(EnvKeyring), "off"),
+		Notice:     notice,
+	}
+	s, err := drafts.Open(f.Paths.Drafts(), keys)
+	if err != nil {
+		return nil, err
+	}
+	s.SetClock(f.Now)
+	return s, nil
 }

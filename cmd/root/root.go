@@ -7,6 +7,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/cmd/beacon"
 	"github.com/plaid-onboard/plaid-onboard/cmd/cmdutil"
 	"github.com/plaid-onboard/plaid-onboard/cmd/customer"
+	"github.com/plaid-onboard/plaid-onboard/cmd/draftscmd"
 	"github.com/plaid-onboard/plaid-onboard/cmd/emulatorcmd"
 	"github.com/plaid-onboard/plaid-onboard/cmd/version"
 )
@@ -54,6 +55,8 @@ unknown; 130 interrupted.`,
 	cmd.AddCommand(
 		customer.NewCmd(f, g),
 		beacon.NewCmd(f, g),
+		draftscmd.NewCmd(f),
+		draftscmd.NewCmdExport(f, "export ID"),
 		emulatorcmd.NewCmd(f),
 		version.NewCmd(f),
 	)

@@ -1,0 +1,159 @@
+package drafts
+
+import (
+	"errors"
+	"sync"
+	"time"
+)
+
+// Default autosave timing: save once typing pauses, and at least every
+// MaxDelay while it does not.
+const (
+	QuietDelay = 300 * time.Millisecond
+	MaxDelay   = 2 * time.Second
+)
+
+// SaveStatus is what an autosave reports, for the footer ("saved 14:02").
+type SaveStatus struct {
+	At       time.Time
+	Revision int64
+	Err      error
+	// CopyID is set when another window had changed the draft: the changes
+	// were saved as this new draft, and later saves go there.
+	CopyID string
+}
+
+// Autosaver writes a draft off the caller's goroutine, so typing never
+// waits on the disk.
+type Autosaver struct {
+	store  *Store
+	opt    SaveOptions
+	quiet  time.Duration
+	most   time.Duration
+	report func(SaveStatus)
+
+	mu       sync.Mutex
+	latest   *Draft
+	redirect map[string]string // draft id → the copy it was saved as
+	signal   chan struct{}
+	flush    chan chan error
+	stop     chan struct{}
+	stopped  chan struct{}
+}
+
+// Autosave starts an autosaver; report (may be nil) hears of every save.
+func (s *Store) Autosave(opt SaveOptions, quiet, most time.Duration, report func(SaveStatus)) *Autosaver {
+	a := &Autosaver{
+		store: s, opt: opt, quiet: quiet, most: most, report: report,
+		redirect: map[string]string{},
+		signal:   make(chan struct{}, 1),
+		flush:    make(chan chan error),
+		stop:     make(chan struct{}),
+		stopped:  make(chan struct{}),
+	}
+	go a.loop()
+	return a
+}
+
+// Changed hands over a snapshot of the draft (the caller must not touch it
+// again: pass d.Clone()). It returns at once; only the latest snapshot is
+// written.
+func (a *Autosaver) Changed(snapshot *Draft) {
+	a.mu.Lock()
+	a.latest = snapshot
+	a.mu.Unlock()
+	select {
+	case a.signal <- struct{}{}:
+	default:
+	}
+}
+
+// SetOptions changes how later saves are written.
+func (a *Autosaver) SetOptions(opt SaveOptions) {
+	a.mu.Lock()
+	a.opt = opt
+	a.mu.Unlock()
+}
+
+// Flush writes any pending snapshot now and waits for it.
+func (a *Autosaver) Flush() error {
+	reply := make(chan error)
+	select {
+	case a.flush <- reply:
+		return <-reply
+	case <-a.stopped:
+		return errors.New("the autosaver is closed")
+	}
+}
+
+// Close flushes and stops the autosaver.
+func (a *Autosaver) Close() error {
+	err := a.Flush()
+	close(a.stop)
+	<-a.stopped
+	return err
+}
+
+func (a *Autosaver) loop() {
+	defer close(a.stopped)
+	var timer *time.Timer
+	var deadline time.Time
+	fire := func() <-chan time.Time {
+		if timer == nil {
+			return nil
+		}
+		return timer.C
+	}
+	for {
+		select {
+		case <-a.signal:
+			now := time.Now()
+			if timer == nil {
+				deadline = now.Add(a.most)
+				timer = time.NewTimer(a.quiet)
+			} else {
+				timer.Reset(min(a.quiet, max(0, deadline.Sub(now))))
+			}
+		case <-fire():
+			timer = nil
+			a.saveLatest()
+		case reply := <-a.flush:
+			if timer != nil {
+				timer.Stop()
+				timer = nil
+			}
+			reply <- a.saveLatest()
+		case <-a.stop:
+			return
+		}
+	}
+}
+
+func (a *Autosaver) saveLatest() error {
+	a.mu.Lock()
+	d, opt := a.latest, a.opt
+	a.latest = nil
+	if d != nil {
+		if to, moved := a.redirect[d.ID]; moved {
+			d.ID = to
+		}
+	}
+	a.mu.Unlock()
+	if d == nil {
+		return nil
+	}
+	orig := d.ID
+	err := a.store.Save(d, opt)
+	st := SaveStatus{At: d.UpdatedAt, Revision: d.Revision, Err: err}
+	var ce *ChangedError
+	if errors.As(err, &ce) {
+		a.mu.Lock()
+		a.redirect[orig] = ce.CopyID
+		a.mu.Unlock()
+		st.CopyID = ce.CopyID
+	}
+	if a.report != nil {
+		a.report(st)
+	}
+	return err
+}

@@ -1,0 +1,112 @@
+package drafts
+
+import (
+	"errors"
+	"sync"
+	"testing"
+	"time"
+)
+
+type statuses struct {
+	mu  sync.Mutex
+	all []SaveStatus
+}
+
+func (s *statuses) add(st SaveStatus) { s.mu.Lock(); s.all = append(s.all, st); s.mu.Unlock() }
+func (s *statuses) count() int        { s.mu.Lock(); defer s.mu.Unlock(); return len(s.all) }
+
+func TestAutosaveDebouncesAndNeverBlocks(t *testing.T) {
+	s := openStore(t)
+	d := beaconDraft(s)
+	var got statuses
+	a := s.Autosave(SaveOptions{}, 50*time.Millisecond, time.Second, got.add)
+	defer a.Close()
+	start := time.Now()
+	for i := range 100 {
+		d.Beacon.User.EmailAddress = "typing" + string(rune('a'+i%26)) + "@example.com"
+		a.Changed(d.Clone())
+	}
+	if elapsed := time.Since(start); elapsed > 50*time.Millisecond {
+		t.Errorf("100 changes took %v: Changed must not wait on the disk", elapsed)
+	}
+	deadline := time.Now().Add(2 * time.Second)
+	for got.count() == 0 && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	time.Sleep(150 * time.Millisecond)
+	if n := got.count(); n != 1 {
+		t.Fatalf("%d saves for one burst of typing", n)
+	}
+	loaded, _ := s.Load(d.ID)
+	if loaded.Beacon.User.EmailAddress != d.Beacon.User.EmailAddress {
+		t.Errorf("saved %q, last typed %q", loaded.Beacon.User.EmailAddress, d.Beacon.User.EmailAddress)
+	}
+}
+
+func TestAutosaveSavesDuringLongTyping(t *testing.T) {
+	s := openStore(t)
+	d := beaconDraft(s)
+	var got statuses
+	a := s.Autosave(SaveOptions{}, 100*time.Millisecond, 200*time.Millisecond, got.add)
+	defer a.Close()
+	stop := time.Now().Add(700 * time.Millisecond)
+	for time.Now().Before(stop) {
+		a.Changed(d.Clone())
+		time.Sleep(20 * time.Millisecond) // never quiet for 100 ms
+	}
+	if n := got.count(); n < 2 {
+		t.Errorf("only %d saves in 700 ms of non-stop typing (max delay 200 ms)", n)
+	}
+}
+
+func TestFlushWritesAtOnce(t *testing.T) {
+	s := openStore(t)
+	d := beaconDraft(s)
+	a := s.Autosave(SaveOptions{}, time.Hour, time.Hour, nil)
+	d.Beacon.User.Name.GivenName = "Last keystroke"
+	a.Changed(d.Clone())
+	if err := a.Close(); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Load(d.ID)
+	if err != nil || got.Beacon.User.Name.GivenName != "Last keystroke" {
+		t.Fatalf("%+v %v", got, err)
+	}
+	if err := a.Flush(); err == nil {
+		t.Error("Flush after Close should fail, not hang")
+	}
+}
+
+func TestAutosaveFollowsTheCopy(t *testing.T) {
+	s := openStore(t)
+	d := beaconDraft(s)
+	s.Save(d, SaveOptions{})
+	other, _ := Open(s.Dir(), testKey)
+	theirs, _ := other.Load(d.ID)
+	theirs.Title = "theirs"
+	other.Save(theirs, SaveOptions{})
+
+	var got statuses
+	a := s.Autosave(SaveOptions{}, time.Hour, time.Hour, got.add)
+	defer a.Close()
+	a.Changed(d.Clone())
+	err := a.Flush()
+	var ce *ChangedError
+	if !errors.As(err, &ce) || got.all[0].CopyID != ce.CopyID {
+		t.Fatalf("first save: %v %+v", err, got.all)
+	}
+	d.Title = "mine, later"
+	a.Changed(d.Clone()) // still carries the old id
+	if err := a.Flush(); err != nil {
+		t.Fatalf("the second save should go to the copy: %v", err)
+	}
+	cp, _ := s.Load(ce.CopyID)
+	kept, _ := s.Load(d.ID)
+	if cp.Title != "mine, later" || kept.Title != "theirs" {
+		t.Errorf("copy %q, original %q", cp.Title, kept.Title)
+	}
+	list, _, _ := s.List()
+	if len(list) != 2 {
+		t.Errorf("%d drafts: a second copy was made", len(list))
+	}
+}

@@ -1,0 +1,299 @@
+package forms
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+
+	"github.com/plaid-onboard/plaid-onboard/client"
+	"github.com/plaid-onboard/plaid-onboard/drafts"
+	"github.com/plaid-onboard/plaid-onboard/internal/samples"
+	"github.com/plaid-onboard/plaid-onboard/internal/teadrive"
+	"github.com/plaid-onboard/plaid-onboard/validate"
+)
+
+var now = time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
+
+func partnerFlow(t *testing.T) *Flow {
+	t.Helper()
+	d := &drafts.Draft{ID: "abcdef", Kind: drafts.PartnerCustomer, UI: map[string]string{}}
+	return NewPartnerFlow(d, Options{Env: client.Local, Now: func() time.Time { return now }})
+}
+
+// open builds a step's form and starts it, as the wizard does.
+func open(t *testing.T, f *Flow, id string) *huh.Form {
+	t.Helper()
+	i := f.Index(id)
+	if i < 0 {
+		t.Fatalf("no step %s", id)
+	}
+	sf := f.Steps[i].Form()
+	form := sf.Form.WithWidth(70).WithHeight(60)
+	teadrive.Run(form.Init())
+	return form
+}
+
+func send(form *huh.Form, msgs ...tea.Msg) *huh.Form {
+	m := teadrive.Send[huh.Model](form, msgs...)
+	return m.(*huh.Form)
+}
+
+func TestEveryPartnerStepBuilds(t *testing.T) {
+	f := partnerFlow(t)
+	f.Draft.Partner = samples.PartnerCreate()
+	f = NewPartnerFlow(f.Draft, f.opt)
+	for _, s := range f.Steps {
+		if s.Form != nil {
+			form := open(t, f, s.ID)
+			if v := form.View(); v == "" {
+				t.Errorf("step %s renders nothing", s.ID)
+			}
+		}
+		if s.List != nil && s.List.Len() > 0 {
+			s.List.Form(0)
+		}
+		if len(s.Summary()) == 0 {
+			t.Errorf("step %s has no summary", s.ID)
+		}
+	}
+}
+
+func TestTypingIsCheckedAndTheFixApplies(t *testing.T) {
+	f := partnerFlow(t)
+	f.Draft.Partner.Address.CountryCode = "US"
+	form := open(t, f, "support")
+	form = send(form, teadrive.Type("help@example.com")...)
+	form = send(form, teadrive.Key("tab"))
+	form = send(form, teadrive.Type("(415) 555-0100")...)
+	phone := form.GetFocusedField().(*Input)
+	r := phone.Result()
+	if r.State != validate.Invalid || r.Fix != "+14155550100" {
+		t.Fatalf("phone check: %+v", r)
+	}
+	if v := form.View(); !strings.Contains(v, "E.164") || !strings.Contains(v, "+14155550100") || !strings.Contains(v, "ctrl+y") {
+		t.Errorf("the error and the fix are not shown:\n%s", v)
+	}
+	before := f.Changes.Count()
+	form = send(form, teadrive.Key("ctrl+y"))
+	if got := f.Draft.Partner.CustomerSupportInfo.PhoneNumber; got != "+14155550100" {
+		t.Fatalf("after ctrl+y the phone is %q", got)
+	}
+	if f.Changes.Count() == before {
+		t.Error("the fix was not counted as a change")
+	}
+	if strings.Contains(form.View(), "E.164") {
+		t.Error("the error is still shown after the fix")
+	}
+	if f.Draft.Partner.CustomerSupportInfo.Email != "help@example.com" {
+		t.Error("the email did not reach the draft")
+	}
+}
+
+func TestIncompleteIsAHintNotAnError(t *testing.T) {
+	f := partnerFlow(t)
+	form := open(t, f, "support")
+	form = send(form, teadrive.Type("help@exam")...)
+	in := form.GetFocusedField().(*Input)
+	if in.Result().State != validate.Incomplete {
+		t.Fatalf("state %v", in.Result().State)
+	}
+	if v := form.View(); strings.Contains(v, "✗") || !strings.Contains(v, "…") {
+		t.Errorf("an incomplete value shows an error:\n%s", v)
+	}
+}
+
+func TestLeavingAFieldWithAnErrorIsAllowed(t *testing.T) {
+	f := partnerFlow(t)
+	form := open(t, f, "company")
+	form = send(form, teadrive.Type("Acme")...)
+	form = send(form, teadrive.Key("tab"))
+	form = send(form, teadrive.Type("Acme App")...)
+	form = send(form, teadrive.Key("tab"))
+	form = send(form, teadrive.Key("tab"))
+	form = send(form, teadrive.Type("not a url")...)
+	form = send(form, teadrive.Key("shift+tab")) // back, with an error on screen
+	if form.GetFocusedField().GetKey() != "legal_entity_name" {
+		t.Fatalf("back was blocked: focus on %s", form.GetFocusedField().GetKey())
+	}
+	form = send(form, teadrive.Key("tab"), teadrive.Key("enter")) // finish the step with the error
+	if form.State != huh.StateCompleted {
+		t.Error("a step with an error could not be finished")
+	}
+}
+
+func TestPickerFindsCountriesByNameAndCode(t *testing.T) {
+	f := partnerFlow(t)
+	form := open(t, f, "address")
+	form = send(form, teadrive.Type("germ")...)
+	if v := form.View(); !strings.Contains(v, "Germany (DE)") {
+		t.Fatalf("no match shown:\n%s", v)
+	}
+	form = send(form, teadrive.Key("enter"))
+	if f.Draft.Partner.Address.CountryCode != "DE" {
+		t.Fatalf("country %q", f.Draft.Partner.Address.CountryCode)
+	}
+	// region offers Germany's subdivisions
+	form = send(form, teadrive.Type("bay")...)
+	form = send(form, teadrive.Key("enter"))
+	if f.Draft.Partner.Address.Region != "BY" {
+		t.Fatalf("region %q", f.Draft.Partner.Address.Region)
+	}
+	// Enter on an untouched picker keeps its value.
+	form = send(form, teadrive.Key("shift+tab"), teadrive.Key("enter"))
+	if f.Draft.Partner.Address.Region != "BY" {
+		t.Errorf("Enter changed an untouched picker to %q", f.Draft.Partner.Address.Region)
+	}
+	// by code
+	f2 := partnerFlow(t)
+	form = open(t, f2, "address")
+	form = send(form, teadrive.Type("us")...)
+	form = send(form, teadrive.Key("enter"))
+	if f2.Draft.Partner.Address.CountryCode != "US" {
+		t.Errorf("typing the code chose %q", f2.Draft.Partner.Address.CountryCode)
+	}
+}
+
+func TestEmptyPickerStaysEmptyOnEnter(t *testing.T) {
+	f := partnerFlow(t)
+	form := open(t, f, "address")
+	send(form, teadrive.Key("enter"))
+	if got := f.Draft.Partner.Address.CountryCode; got != "" {
+		t.Errorf("Enter on an empty country chose %q", got)
+	}
+}
+
+func TestContactModeKeepsWhatWasTyped(t *testing.T) {
+	f := partnerFlow(t)
+	form := open(t, f, "contacts")
+	form = send(form, teadrive.Key("down"), teadrive.Key("enter")) // fill in
+	form = send(form, teadrive.Type("Ann")...)
+	form = send(form, teadrive.Key("tab"))
+	form = send(form, teadrive.Type("Perkins")...)
+	if f.Draft.Partner.TechnicalContact.GivenName != "Ann" {
+		t.Fatalf("contact %+v", f.Draft.Partner.TechnicalContact)
+	}
+	acc := f.contactMode("technical_contact", &f.Draft.Partner.TechnicalContact)
+	acc.Set(ContactDefault)
+	if f.Draft.Partner.TechnicalContact != (client.PartnerContact{}) {
+		t.Fatal("the default must not send the typed contact")
+	}
+	acc.Set(ContactFill)
+	if c := f.Draft.Partner.TechnicalContact; c.GivenName != "Ann" || c.FamilyName != "Perkins" {
+		t.Errorf("switching back lost what was typed: %+v", c)
+	}
+}
+
+func TestProductsSubsetsAndCRAStep(t *testing.T) {
+	f := partnerFlow(t)
+	cra := f.Steps[f.Index("cra")]
+	if cra.Shown() {
+		t.Fatal("the CRA step shows without a CRA product")
+	}
+	main := f.productSubset(f.Draft.Partner, client.PartnerProducts)
+	more := f.productSubset(f.Draft.Partner, OtherProducts())
+	main.Set([]client.Product{"auth", "cra_base_report"})
+	more.Set([]client.Product{"beacon"})
+	main.Set([]client.Product{"cra_base_report", "auth", "identity"})
+	if got := stringsOf(f.Draft.Partner.Products); strings.Join(got, ",") != "auth,beacon,identity,cra_base_report" {
+		t.Errorf("products %v", got)
+	}
+	if !cra.Shown() {
+		t.Error("the CRA step is hidden with a CRA product")
+	}
+}
+
+func TestCRAPurposesKeepUseCasesWhenUnticked(t *testing.T) {
+	f := partnerFlow(t)
+	f.Draft.Partner.Products = []client.Product{"cra_base_report"}
+	form := open(t, f, "cra")
+	form = send(form, teadrive.Key("down"), teadrive.Key("enter")) // third party: yes
+	form = send(form, teadrive.Key("down"), teadrive.Key("down"), teadrive.Key("enter"))
+	form = send(form, teadrive.Key("space"), teadrive.Key("enter")) // tick WRITTEN_INSTRUCTION, next
+	form = send(form, teadrive.Key("space"), teadrive.Key("down"), teadrive.Key("space"))
+	q := f.Draft.Partner.Questionnaires.CRA
+	if *q.IsThirdPartyInvolved != true || *q.IsTechnicalServiceProviderInvolved != false {
+		t.Fatalf("answers %v %v", q.IsThirdPartyInvolved, q.IsTechnicalServiceProviderInvolved)
+	}
+	uc := q.Purposes["WRITTEN_INSTRUCTION"].UseCases
+	if len(uc) != 2 {
+		t.Fatalf("use cases %v", uc)
+	}
+	// Untick the purpose (the use cases leave the body), tick it again
+	// (they come back).
+	form = send(form, teadrive.Key("shift+tab"), teadrive.Key("space"))
+	if _, on := f.Draft.Partner.Questionnaires.CRA.Purposes["WRITTEN_INSTRUCTION"]; on {
+		t.Fatal("the purpose is still chosen")
+	}
+	send(form, teadrive.Key("space"))
+	if got := f.Draft.Partner.Questionnaires.CRA.Purposes["WRITTEN_INSTRUCTION"].UseCases; len(got) != 2 {
+		t.Errorf("ticking the purpose again lost its use cases: %v", got)
+	}
+}
+
+func TestLogoFromAFile(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "logo.png")
+	os.WriteFile(good, samples.LogoPNG(), 0o600)
+	small := filepath.Join(dir, "small.png")
+	os.WriteFile(small, samples.PNG(64, 64), 0o600)
+	f := partnerFlow(t)
+	form := open(t, f, "logo")
+	form = send(form, teadrive.Type(filepath.Join(dir, "lo"))...)
+	if r := form.GetFocusedField().(*Input).Result(); r.State != validate.Incomplete {
+		t.Fatalf("a path on its way: %+v", r)
+	}
+	form = send(form, teadrive.Type("go.png")...)
+	if f.Draft.Partner.Logo != samples.LogoBase64() {
+		t.Fatal("the logo did not reach the body")
+	}
+	if v := form.View(); !strings.Contains(v, "logo.png · 1024×1024") {
+		t.Errorf("no summary:\n%s", v)
+	}
+	f2 := partnerFlow(t)
+	form = open(t, f2, "logo")
+	send(form, teadrive.Type(small)...)
+	if f2.Draft.Partner.Logo != "" || f2.Draft.UI[UILogoPath] != small {
+		t.Error("a wrong-size logo reached the body, or the path was lost")
+	}
+	if got := suggestPaths(filepath.Join(dir, "l")); len(got) != 1 || got[0] != good {
+		t.Errorf("suggestions %v", got)
+	}
+}
+
+func TestStepOf(t *testing.T) {
+	f := partnerFlow(t)
+	for path, want := range map[string]string{
+		"company_name": "company", "address.region": "address", "customer_support_info.email": "support",
+		"billing_contact.email": "contacts", "products[2]": "products", "logo": "logo", "redirect_uris[0]": "redirects",
+		"bank_addendum_acceptance.customer_ip_address": "addendum", "is_diligence_attested": "attestations",
+		"questionnaires.cra.purposes.EMPLOYMENT.use_cases": "cra",
+	} {
+		if i := f.StepOf(path); i < 0 || f.Steps[i].ID != want {
+			t.Errorf("StepOf(%s) = %d", path, i)
+		}
+	}
+}
+
+func TestRedirectList(t *testing.T) {
+	f := partnerFlow(t)
+	l := f.Steps[f.Index("redirects")].List
+	i := l.Add()
+	form := l.Form(i).Form.WithWidth(70).WithHeight(20)
+	teadrive.Run(form.Init())
+	send(form, teadrive.Type("https://example.com/oauth?x=1")...)
+	if got := f.Draft.Partner.RedirectURIs; len(got) != 1 || got[0] != "https://example.com/oauth?x=1" {
+		t.Fatalf("uris %v", got)
+	}
+	if ps := f.Check(); len(ps.Under("redirect_uris[0]")) != 1 {
+		t.Errorf("problems %v", ps)
+	}
+	l.Remove(0)
+	if f.Draft.Partner.RedirectURIs != nil {
+		t.Error("removing the last item should leave no list (nothing sent)")
+	}
+}

@@ -1,0 +1,265 @@
+package forms
+
+import (
+	"errors"
+	"io"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/plaid-onboard/plaid-onboard/internal/theme"
+	"github.com/plaid-onboard/plaid-onboard/validate"
+)
+
+// FixKey accepts the fix a check suggests. ctrl+y ("yes, use it") is free
+// in text inputs, where ctrl+f and ctrl+e already move the cursor.
+var FixKey = key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("ctrl+y", "use fix"))
+
+// InputSpec describes a text field.
+type InputSpec struct {
+	Key         string // the field's JSON path, e.g. "address.city"
+	Title       string
+	Description string
+	Placeholder string
+	Required    bool
+	// CharLimit bounds the field (a 1 MB paste is cut to it); 256 if zero.
+	CharLimit int
+	// Check is the field's rule from package validate; nil for free text.
+	Check validate.Check
+	// Info, when set, adds a line under a valid value (a logo's size).
+	Info func(value string) string
+	// Suggestions, when set, offers completions of the typed value (file
+	// paths). It runs on the caller's goroutine whenever the value changes:
+	// huh's SuggestionsFunc would run it on another, racing with typing.
+	Suggestions func(typed string) []string
+	// Masked hides the value as it is typed (ID numbers, account numbers).
+	Masked bool
+}
+
+// Input is a text field checked as the user types. huh validates only on
+// blur and clears its error on every key, so the check is ours: on every
+// change the field's rule runs and its verdict shows under the field —
+// nothing while valid, a dim hint while incomplete, the rule in red while
+// invalid, and the fix with the key that takes it. Leaving a field with an
+// error is allowed (Error is always nil); the step shows ✗ and the review
+// blocks the submit.
+type Input struct {
+	*huh.Input
+	spec       InputSpec
+	acc        huh.Accessor[string]
+	result     validate.Result
+	checked    string
+	fresh      bool // result computed at least once
+	focused    bool
+	width      int
+	dark       bool
+	accessible bool
+}
+
+// NewInput builds a checked text field bound through acc.
+func NewInput(spec InputSpec, acc huh.Accessor[string]) *Input {
+	if spec.CharLimit == 0 {
+		spec.CharLimit = 256
+	}
+	in := huh.NewInput().
+		Key(spec.Key).
+		Title(spec.Title).
+		Description(spec.Description).
+		Placeholder(spec.Placeholder).
+		CharLimit(spec.CharLimit).
+		Accessor(acc)
+	if spec.Masked {
+		in = in.EchoMode(huh.EchoModePassword)
+	}
+	i := &Input{Input: in, spec: spec, acc: acc, dark: true}
+	i.recheck()
+	return i
+}
+
+// Accessible makes the field re-prompt until the value is valid when it
+// runs as a plain prompt (screen readers), where no hint can be shown
+// while typing.
+func (i *Input) Accessible(on bool) *Input {
+	i.accessible = on
+	return i
+}
+
+// Result is the field's current verdict.
+func (i *Input) Result() validate.Result { return i.result }
+
+// Value is the field's current value.
+func (i *Input) Value() string { return i.acc.Get() }
+
+func (i *Input) recheck() {
+	v := i.acc.Get()
+	if i.fresh && v == i.checked {
+		return
+	}
+	i.fresh, i.checked = true, v
+	if i.spec.Suggestions != nil {
+		i.Input.Suggestions(i.spec.Suggestions(v))
+	}
+	switch {
+	case v == "":
+		i.result = validate.Result{State: validate.Incomplete, Message: "required"}
+		if !i.spec.Required {
+			i.result = validate.Result{}
+		}
+	case i.spec.Check != nil:
+		i.result = i.spec.Check(v)
+	default:
+		i.result = validate.Result{}
+	}
+}
+
+// Update passes the message to huh's input, then checks the value again
+// if it changed. ctrl+y takes the suggested fix.
+func (i *Input) Update(msg tea.Msg) (huh.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.BackgroundColorMsg:
+		i.dark = msg.IsDark()
+	case tea.KeyPressMsg:
+		if i.focused && i.result.Fix != "" && key.Matches(msg, FixKey) {
+			i.acc.Set(i.result.Fix)
+			i.Input.Accessor(i.acc) // puts the fixed value in the text box
+			i.recheck()
+			return i, nil
+		}
+	}
+	m, cmd := i.Input.Update(msg)
+	i.Input = m.(*huh.Input)
+	i.recheck()
+	return i, cmd
+}
+
+// View is huh's input with the verdict under it.
+func (i *Input) View() string {
+	v := i.Input.View()
+	if line := i.message(); line != "" {
+		v += "\n" + line
+	}
+	return v
+}
+
+func (i *Input) message() string {
+	st := theme.New(i.dark)
+	width := max(10, i.width-4)
+	wrapped := func(style lipgloss.Style, s string) string {
+		return lipgloss.NewStyle().PaddingLeft(2).Render(style.Width(width).Render(s))
+	}
+	r := i.result
+	switch r.State {
+	case validate.Invalid:
+		out := wrapped(st.Bad, "✗ "+r.Message)
+		if r.Fix != "" {
+			out += "\n" + wrapped(st.Accent, "→ "+r.Fix+"  ("+FixKey.Help().Key+" to use it)")
+		}
+		return out
+	case validate.Incomplete:
+		if i.checked == "" && !i.focused {
+			return ""
+		}
+		out := wrapped(st.Faint, "… "+r.Message)
+		if r.Fix != "" {
+			out += "\n" + wrapped(st.Accent, "→ "+r.Fix+"  ("+FixKey.Help().Key+" to use it)")
+		}
+		return out
+	}
+	if i.spec.Info != nil && i.checked != "" {
+		if info := i.spec.Info(i.checked); info != "" {
+			return wrapped(st.Muted, info)
+		}
+	}
+	return ""
+}
+
+// Focus and Blur track focus, which decides whether an empty required
+// field says so.
+func (i *Input) Focus() tea.Cmd {
+	i.focused = true
+	return i.Input.Focus()
+}
+
+// Blur leaves the field; an error stays visible, and does not block.
+func (i *Input) Blur() tea.Cmd {
+	i.focused = false
+	cmd := i.Input.Blur()
+	i.recheck()
+	return cmd
+}
+
+// Error is always nil: huh would otherwise block leaving the field (and,
+// for the last field, going back a group — huh #540).
+func (i *Input) Error() error { return nil }
+
+// KeyBinds adds "use fix" when a fix is on offer.
+func (i *Input) KeyBinds() []key.Binding {
+	kb := i.Input.KeyBinds()
+	if i.result.Fix != "" {
+		kb = append([]key.Binding{FixKey}, kb...)
+	}
+	return kb
+}
+
+// RunAccessible prompts on a plain line, asking again until the value is
+// valid (an unfinished value cannot be finished after Enter).
+func (i *Input) RunAccessible(w io.Writer, r io.Reader) error {
+	i.Input.Validate(func(s string) error {
+		if s == "" {
+			if i.spec.Required {
+				return errors.New(i.spec.Title + " is required")
+			}
+			return nil
+		}
+		if i.spec.Check == nil {
+			return nil
+		}
+		res := i.spec.Check(s)
+		if res.State == validate.Valid {
+			return nil
+		}
+		msg := res.Message
+		if res.Fix != "" {
+			msg += " (did you mean " + res.Fix + "?)"
+		}
+		return errors.New(msg)
+	})
+	err := i.Input.RunAccessible(w, r)
+	i.recheck()
+	return err
+}
+
+// The With* methods return the wrapper, not huh's input, so the group keeps
+// talking to the checked field.
+
+// WithTheme sets the theme.
+func (i *Input) WithTheme(t huh.Theme) huh.Field { i.Input.WithTheme(t); return i }
+
+// WithKeyMap sets the key map.
+func (i *Input) WithKeyMap(k *huh.KeyMap) huh.Field { i.Input.WithKeyMap(k); return i }
+
+// WithWidth sets the width, also used to wrap the verdict.
+func (i *Input) WithWidth(w int) huh.Field { i.width = w; i.Input.WithWidth(w); return i }
+
+// WithHeight sets the height.
+func (i *Input) WithHeight(h int) huh.Field { i.Input.WithHeight(h); return i }
+
+// WithPosition sets the position.
+func (i *Input) WithPosition(p huh.FieldPosition) huh.Field { i.Input.WithPosition(p); return i }
+
+// Init initialises the field.
+func (i *Input) Init() tea.Cmd { return i.Input.Init() }
+
+// Run is not used: fields run inside a form.
+func (i *Input) Run() error { return huh.Run(i) }
+
+// Summary is the value as the review screen shows it.
+func summarize(v string, masked bool) string {
+	if masked && v != "" {
+		return strings.Repeat("•", max(0, len(v)-4)) + v[max(0, len(v)-4):]
+	}
+	return v
+}

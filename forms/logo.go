@@ -1,0 +1,170 @@
+package forms
+
+import (
+	"encoding/base64"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"charm.land/huh/v2"
+
+	"github.com/plaid-onboard/plaid-onboard/client"
+	"github.com/plaid-onboard/plaid-onboard/validate"
+)
+
+// UILogoPath is the draft's UI key for the logo's file path: the path is
+// what was typed; the body holds the file's base64.
+const UILogoPath = "logo_path"
+
+// logoFiles checks logo files, reading each file once per version of it.
+type logoFiles struct {
+	path    string
+	size    int64
+	mod     time.Time
+	info    validate.LogoInfo
+	result  validate.Result
+	encoded string
+}
+
+// maxLogoRead stops a mistaken path to a huge file from being read whole.
+const maxLogoRead = 2 * validate.LogoMaxBytes
+
+func expandHome(p string) string {
+	if rest, found := strings.CutPrefix(p, "~/"); found {
+		if home, err := os.UserHomeDir(); err == nil {
+			return filepath.Join(home, rest)
+		}
+	}
+	return p
+}
+
+// check judges a path as it is typed: a path on its way to a file is
+// incomplete, a missing one invalid, a file is read and checked as a logo.
+func (l *logoFiles) check(typed string) validate.Result {
+	path := expandHome(typed)
+	fi, err := os.Stat(path)
+	switch {
+	case err != nil:
+		dir, base := filepath.Split(path)
+		if dir == "" {
+			dir = "."
+		}
+		entries, derr := os.ReadDir(dir)
+		if derr == nil {
+			for _, e := range entries {
+				if strings.HasPrefix(e.Name(), base) {
+					return validate.Result{State: validate.Incomplete, Message: "keep typing the path (Tab completes)"}
+				}
+			}
+		}
+		return validate.Result{State: validate.Invalid, Message: "no such file"}
+	case fi.IsDir():
+		return validate.Result{State: validate.Incomplete, Message: "a folder: keep typing the file name"}
+	case !fi.Mode().IsRegular():
+		return validate.Result{State: validate.Invalid, Message: "not a regular file"}
+	case fi.Size() > maxLogoRead:
+		return validate.Result{State: validate.Invalid, Message: fmt.Sprintf("must be under 4 MB (it is %s)", validate.HumanBytes(int(fi.Size())))}
+	}
+	if l.path == path && l.size == fi.Size() && l.mod.Equal(fi.ModTime()) {
+		return l.result
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return validate.Result{State: validate.Invalid, Message: "cannot be read: " + err.Error()}
+	}
+	l.path, l.size, l.mod = path, fi.Size(), fi.ModTime()
+	l.info, l.result = validate.Logo(data)
+	l.encoded = ""
+	if l.result.OK() {
+		l.encoded = base64.StdEncoding.EncodeToString(data)
+	}
+	return l.result
+}
+
+// suggest lists the folders and PNG files that continue a typed path.
+func suggestPaths(typed string) []string {
+	path := expandHome(typed)
+	dir, base := filepath.Split(path)
+	readDir := dir
+	if readDir == "" {
+		readDir = "."
+	}
+	entries, err := os.ReadDir(readDir)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, e := range entries {
+		name := e.Name()
+		if !strings.HasPrefix(name, base) || (strings.HasPrefix(name, ".") && !strings.HasPrefix(base, ".")) {
+			continue
+		}
+		full := typed[:len(typed)-len(base)] + name
+		if e.IsDir() {
+			out = append(out, full+"/")
+		} else if strings.EqualFold(filepath.Ext(name), ".png") {
+			out = append(out, full)
+		}
+		if len(out) == 100 {
+			break
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func logoSummary(info validate.LogoInfo, name string) string {
+	return fmt.Sprintf("%s · %d×%d · %s", name, info.Width, info.Height, validate.HumanBytes(info.Bytes))
+}
+
+func (f *Flow) partnerLogo(r *client.PartnerCustomerCreateRequest) *Step {
+	files := &logoFiles{}
+	ui := f.Draft.UI
+	return &Step{
+		ID: "logo", Title: "Logo", Owns: []string{"logo"},
+		Form: func() *StepForm {
+			description := "PNG, exactly 1024×1024, under 4 MB; needed when Link customization is copied"
+			if r.Logo != "" && ui[UILogoPath] == "" {
+				if info, res := validate.LogoBase64(r.Logo); res.OK() {
+					description = "Kept from the draft: " + logoSummary(info, "logo") + ". Type a path to replace it."
+				}
+			}
+			in := NewInput(InputSpec{
+				Key: "logo", Title: "Logo file", Description: description, Placeholder: "~/Pictures/logo.png",
+				CharLimit: 4096, Check: files.check,
+				Info: func(path string) string {
+					if files.result.OK() {
+						return logoSummary(files.info, filepath.Base(path))
+					}
+					return ""
+				},
+				Suggestions: suggestPaths,
+			}, BindFunc(
+				func() string { return ui[UILogoPath] },
+				func(path string) {
+					ui[UILogoPath] = path
+					// The body follows the file: a valid PNG is sent, anything
+					// else clears the logo (a typed path is never lost).
+					r.Logo = ""
+					if path != "" && files.check(path).OK() {
+						r.Logo = files.encoded
+					}
+				}, f.Changes)).Accessible(f.opt.Accessible)
+			return f.newForm([]huh.Field{in}, huh.NewGroup(in))
+		},
+		Summary: func() []Line {
+			if r.Logo == "" {
+				return []Line{{"Logo", "none (the partner's logo or a stock one is used)"}}
+			}
+			info, _ := validate.LogoBase64(r.Logo)
+			name := filepath.Base(ui[UILogoPath])
+			if ui[UILogoPath] == "" {
+				name = "logo"
+			}
+			return []Line{{"Logo", logoSummary(info, name)}}
+		},
+	}
+}

@@ -1,0 +1,430 @@
+package forms
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+
+	"github.com/plaid-onboard/plaid-onboard/internal/theme"
+	"github.com/plaid-onboard/plaid-onboard/validate"
+)
+
+// PickOption is one choice of a Picker.
+type PickOption struct {
+	Value string // what is stored ("US")
+	Label string // what is shown ("United States")
+}
+
+func (o PickOption) display() string {
+	if o.Value == "" || o.Label == o.Value {
+		return o.Label
+	}
+	return o.Label + " (" + o.Value + ")"
+}
+
+// PickerSpec describes a Picker.
+type PickerSpec struct {
+	Key         string
+	Title       string
+	Description string
+	// Options lists the choices; it is called again whenever the field
+	// gains focus, so it may depend on other answers (regions of the
+	// chosen country).
+	Options func() []PickOption
+	// Free allows a value that is not among the options, checked by Check
+	// (a program id typed by hand).
+	Free     bool
+	Check    validate.Check
+	Required bool
+	// Shown is how many matches are listed at once.
+	Shown int
+}
+
+// Picker is a filterable list: typing narrows the choices ("germ" finds
+// Germany, "de" finds it by code), ↑/↓ move through the matches, Enter
+// takes one. huh's Select renders every option on every frame and filters
+// only after "/"; with 249 countries that is slow and hidden. A Picker with
+// Free set also accepts typed values outside the list, checked as typed.
+type Picker struct {
+	spec    PickerSpec
+	acc     huh.Accessor[string]
+	options []PickOption
+	matches []PickOption
+	cursor  int
+	moved   bool // ↑/↓ pressed since focus: Enter takes the highlighted match
+	input   textinput.Model
+
+	focused    bool
+	width      int
+	height     int
+	dark       bool
+	theme      huh.Theme
+	keymap     huh.InputKeyMap
+	position   huh.FieldPosition
+	accessible bool
+}
+
+var (
+	pickerUp   = key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑/↓", "choose"))
+	pickerDown = key.NewBinding(key.WithKeys("down", "ctrl+n"))
+)
+
+// NewPicker builds a picker bound through acc.
+func NewPicker(spec PickerSpec, acc huh.Accessor[string]) *Picker {
+	if spec.Shown == 0 {
+		spec.Shown = 6
+	}
+	in := textinput.New()
+	in.Prompt = "› "
+	in.CharLimit = 128
+	p := &Picker{spec: spec, acc: acc, input: in, dark: true}
+	p.reload()
+	return p
+}
+
+func (p *Picker) reload() {
+	p.options = p.spec.Options()
+	p.filter()
+}
+
+// filter ranks the options against the typed text: the exact code first,
+// then names starting with it, then names with a word starting with it,
+// then names containing it.
+func (p *Picker) filter() {
+	q := strings.ToLower(strings.TrimSpace(p.input.Value()))
+	if q == "" {
+		p.matches = p.options
+		p.cursor = max(0, slices.IndexFunc(p.matches, func(o PickOption) bool { return o.Value == p.acc.Get() }))
+		return
+	}
+	type scored struct {
+		o     PickOption
+		score int
+	}
+	var hits []scored
+	for _, o := range p.options {
+		label, value := strings.ToLower(o.Label), strings.ToLower(o.Value)
+		score := -1
+		switch {
+		case value == q:
+			score = 0
+		case strings.HasPrefix(label, q):
+			score = 1
+		case strings.HasPrefix(value, q) && value != "":
+			score = 2
+		case strings.Contains(" "+label, " "+q):
+			score = 3
+		case strings.Contains(label, q):
+			score = 4
+		}
+		if score >= 0 {
+			hits = append(hits, scored{o, score})
+		}
+	}
+	slices.SortStableFunc(hits, func(a, b scored) int { return a.score - b.score })
+	p.matches = p.matches[:0:0]
+	for _, h := range hits {
+		p.matches = append(p.matches, h.o)
+	}
+	p.cursor = 0
+}
+
+func (p *Picker) current() (PickOption, bool) {
+	v := p.acc.Get()
+	i := slices.IndexFunc(p.options, func(o PickOption) bool { return o.Value == v })
+	if i < 0 {
+		return PickOption{Value: v, Label: v}, v != ""
+	}
+	return p.options[i], true
+}
+
+// Result is the verdict on the current value.
+func (p *Picker) Result() validate.Result {
+	v := p.acc.Get()
+	switch {
+	case v == "" && p.spec.Required:
+		return validate.Result{State: validate.Incomplete, Message: "required"}
+	case v == "":
+		return validate.Result{}
+	case slices.ContainsFunc(p.options, func(o PickOption) bool { return o.Value == v }):
+		return validate.Result{}
+	case p.spec.Check != nil:
+		return p.spec.Check(v)
+	case p.spec.Free:
+		return validate.Result{}
+	}
+	return validate.Result{State: validate.Invalid, Message: fmt.Sprintf("%q is not one of the choices", v)}
+}
+
+// choose takes the highlighted match, but only if the user picked it —
+// typed a filter or moved the highlight. Enter on an untouched picker keeps
+// the value (an empty country must not become Afghanistan).
+func (p *Picker) choose() {
+	if p.cursor < len(p.matches) && (p.input.Value() != "" || p.moved) {
+		p.acc.Set(p.matches[p.cursor].Value)
+	}
+	p.input.SetValue("")
+	p.moved = false
+	p.filter()
+}
+
+// Update handles keys while focused.
+func (p *Picker) Update(msg tea.Msg) (huh.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.BackgroundColorMsg:
+		p.dark = msg.IsDark()
+	case tea.KeyPressMsg:
+		if !p.focused {
+			return p, nil
+		}
+		switch {
+		case key.Matches(msg, pickerUp):
+			if n := len(p.matches); n > 0 {
+				p.cursor, p.moved = (p.cursor-1+n)%n, true
+			}
+			return p, nil
+		case key.Matches(msg, pickerDown):
+			if n := len(p.matches); n > 0 {
+				p.cursor, p.moved = (p.cursor+1)%n, true
+			}
+			return p, nil
+		case key.Matches(msg, p.keymap.Prev):
+			p.input.SetValue("")
+			p.filter()
+			return p, huh.PrevField
+		case key.Matches(msg, p.keymap.Next, p.keymap.Submit):
+			p.choose()
+			return p, huh.NextField
+		}
+	}
+	before := p.input.Value()
+	var cmd tea.Cmd
+	p.input, cmd = p.input.Update(msg)
+	if p.input.Value() != before {
+		p.filter()
+		if p.spec.Free {
+			// A free picker's value follows the typed text, so the rule is
+			// checked as it is typed.
+			p.acc.Set(strings.TrimSpace(p.input.Value()))
+		}
+	}
+	return p, cmd
+}
+
+func (p *Picker) styles() *huh.FieldStyles {
+	t := p.theme
+	if t == nil {
+		t = huh.ThemeFunc(huh.ThemeCharm)
+	}
+	if p.focused {
+		return &t.Theme(p.dark).Focused
+	}
+	return &t.Theme(p.dark).Blurred
+}
+
+// View shows the chosen value, and while focused the filter and matches.
+func (p *Picker) View() string {
+	st := p.styles()
+	ts := theme.New(p.dark)
+	var b strings.Builder
+	b.WriteString(st.Title.Render(p.spec.Title))
+	if p.spec.Description != "" {
+		b.WriteString("\n" + st.Description.Render(p.spec.Description))
+	}
+	cur, has := p.current()
+	if !p.focused {
+		b.WriteString("\n")
+		if has {
+			b.WriteString(st.SelectedOption.Render(cur.display()))
+		} else {
+			b.WriteString(ts.Faint.Render("—"))
+		}
+	} else {
+		p.input.Placeholder = "type to search"
+		if has {
+			p.input.Placeholder = cur.display() + " — type to change"
+		}
+		b.WriteString("\n" + p.input.View())
+		shown := p.matches
+		if len(shown) > p.spec.Shown {
+			// keep the cursor in the window
+			start := min(max(0, p.cursor-p.spec.Shown+1), len(shown)-p.spec.Shown)
+			shown = shown[start : start+p.spec.Shown]
+		}
+		for _, o := range shown {
+			line := "  " + o.display()
+			if o.Value == p.matches[p.cursor].Value && o.Label == p.matches[p.cursor].Label {
+				line = st.SelectSelector.Render("❯ ") + st.SelectedOption.Render(o.display())
+			} else {
+				line = "  " + st.UnselectedOption.Render(o.display())
+			}
+			b.WriteString("\n" + line)
+		}
+		switch rest := len(p.matches) - len(shown); {
+		case len(p.matches) == 0 && p.spec.Free:
+			b.WriteString("\n" + ts.Faint.Render("  not in the list: the typed value will be used"))
+		case len(p.matches) == 0:
+			b.WriteString("\n" + ts.Faint.Render("  no match"))
+		case rest > 0:
+			b.WriteString("\n" + ts.Faint.Render(fmt.Sprintf("  … %d more: keep typing", rest)))
+		}
+	}
+	if r := p.Result(); r.State == validate.Invalid || (r.State == validate.Incomplete && p.acc.Get() != "") {
+		style := ts.Bad
+		mark := "✗ "
+		if r.State == validate.Incomplete {
+			style, mark = ts.Faint, "… "
+		}
+		b.WriteString("\n  " + style.Render(mark+r.Message))
+	}
+	return st.Base.Width(p.width).Height(p.height).Render(b.String())
+}
+
+// Focus shows the matches, reloading the options (they may depend on
+// another answer).
+func (p *Picker) Focus() tea.Cmd {
+	p.focused, p.moved = true, false
+	p.input.SetValue("")
+	p.reload()
+	return p.input.Focus()
+}
+
+// Blur hides the matches.
+func (p *Picker) Blur() tea.Cmd {
+	p.focused = false
+	p.input.Blur()
+	return nil
+}
+
+// Error is nil: problems show, and never block.
+func (p *Picker) Error() error { return nil }
+
+// Skip is false.
+func (p *Picker) Skip() bool { return false }
+
+// Zoom is false.
+func (p *Picker) Zoom() bool { return false }
+
+// KeyBinds are the help keys.
+func (p *Picker) KeyBinds() []key.Binding {
+	return []key.Binding{pickerUp, p.keymap.Prev, p.keymap.Submit, p.keymap.Next}
+}
+
+// Init initialises the field.
+func (p *Picker) Init() tea.Cmd { return nil }
+
+// Run is not used: pickers run inside a form.
+func (p *Picker) Run() error { return huh.Run(p) }
+
+// RunAccessible asks on a plain line: a code or a name, with a list of
+// close matches when the answer is ambiguous.
+func (p *Picker) RunAccessible(w io.Writer, r io.Reader) error {
+	p.reload()
+	in := bufio.NewReader(r)
+	for {
+		fmt.Fprintf(w, "%s (type a name or code", p.spec.Title)
+		if cur, has := p.current(); has {
+			fmt.Fprintf(w, "; Enter keeps %s", cur.display())
+		}
+		fmt.Fprint(w, "): ")
+		line, err := in.ReadString('\n')
+		line = strings.TrimSpace(line)
+		if line == "" {
+			if _, has := p.current(); has || !p.spec.Required {
+				return nil
+			}
+			fmt.Fprintln(w, "This answer is required.")
+			if err != nil {
+				return err
+			}
+			continue
+		}
+		p.input.SetValue(line)
+		p.filter()
+		switch {
+		case len(p.matches) > 0 && (len(p.matches) == 1 || strings.EqualFold(p.matches[0].Value, line) || strings.EqualFold(p.matches[0].Label, line)):
+			p.acc.Set(p.matches[0].Value)
+			fmt.Fprintf(w, "Chosen: %s\n", p.matches[0].display())
+			p.input.SetValue("")
+			return nil
+		case len(p.matches) > 1:
+			fmt.Fprintln(w, "Several match:")
+			for _, o := range p.matches[:min(8, len(p.matches))] {
+				fmt.Fprintln(w, "  "+o.display())
+			}
+		case p.spec.Free:
+			if p.spec.Check != nil && p.spec.Check(line).State != validate.Valid {
+				fmt.Fprintln(w, p.spec.Check(line).Message)
+			} else {
+				p.acc.Set(line)
+				return nil
+			}
+		default:
+			fmt.Fprintln(w, "No match.")
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// WithTheme sets the theme.
+func (p *Picker) WithTheme(t huh.Theme) huh.Field {
+	if p.theme == nil {
+		p.theme = t
+	}
+	return p
+}
+
+// WithKeyMap sets the key map (the picker uses the text-input keys).
+func (p *Picker) WithKeyMap(k *huh.KeyMap) huh.Field {
+	p.keymap = k.Input
+	return p
+}
+
+// WithWidth sets the width.
+func (p *Picker) WithWidth(w int) huh.Field {
+	p.width = w
+	p.input.SetWidth(max(10, w-6))
+	return p
+}
+
+// WithHeight sets the height.
+func (p *Picker) WithHeight(h int) huh.Field { p.height = h; return p }
+
+// WithPosition enables Next or Submit as huh's own fields do.
+func (p *Picker) WithPosition(pos huh.FieldPosition) huh.Field {
+	p.position = pos
+	p.keymap.Prev.SetEnabled(!pos.IsFirst())
+	p.keymap.Next.SetEnabled(!pos.IsLast())
+	p.keymap.Submit.SetEnabled(pos.IsLast())
+	return p
+}
+
+// GetKey is the field's JSON path.
+func (p *Picker) GetKey() string { return p.spec.Key }
+
+// GetValue is the chosen value.
+func (p *Picker) GetValue() any { return p.acc.Get() }
+
+// Label names a value for summaries ("United States (US)").
+func (p *Picker) Label(v string) string {
+	for _, o := range p.options {
+		if o.Value == v {
+			return o.display()
+		}
+	}
+	return v
+}
+
+var (
+	_ huh.Field = (*Picker)(nil)
+	_ huh.Field = (*Input)(nil)
+)

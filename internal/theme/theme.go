@@ -14,9 +14,9 @@ import (
 // Palette is the set of colours for one background.
 type Palette struct {
 	Text, Muted, Faint, Accent, Border color.Color
-	OK, Warn, Bad, Info                 color.Color
-	Local, Sandbox, Production          color.Color
-	BadgeText                           color.Color
+	OK, Warn, Bad, Info                color.Color
+	Local, Sandbox, Production         color.Color
+	BadgeText                          color.Color
 }
 
 // For returns the palette for a dark or light background.

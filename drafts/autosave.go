@@ -39,6 +39,8 @@ type Autosaver struct {
 	flush    chan chan error
 	stop     chan struct{}
 	stopped  chan struct{}
+	closing  sync.Once
+	closeErr error
 }
 
 // Autosave starts an autosaver; report (may be nil) hears of every save.
@@ -86,12 +88,14 @@ func (a *Autosaver) Flush() error {
 	}
 }
 
-// Close flushes and stops the autosaver.
+// Close flushes and stops the autosaver. Closing again does nothing.
 func (a *Autosaver) Close() error {
-	err := a.Flush()
-	close(a.stop)
-	<-a.stopped
-	return err
+	a.closing.Do(func() {
+		a.closeErr = a.Flush()
+		close(a.stop)
+		<-a.stopped
+	})
+	return a.closeErr
 }
 
 func (a *Autosaver) loop() {

@@ -110,3 +110,14 @@ func TestAutosaveFollowsTheCopy(t *testing.T) {
 		t.Errorf("%d drafts: a second copy was made", len(list))
 	}
 }
+
+func TestCloseTwice(t *testing.T) {
+	s := openStore(t)
+	a := s.Autosave(SaveOptions{}, time.Hour, time.Hour, nil)
+	if err := a.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Close(); err != nil {
+		t.Fatalf("second close: %v", err)
+	}
+}

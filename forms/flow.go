@@ -86,6 +86,18 @@ func (f *Flow) CheckOptions() client.CheckOptions {
 // emulator and the submit command apply.
 func (f *Flow) Check() validate.Problems { return f.check() }
 
+// CheckDraft checks the request a draft holds: the one check used by the
+// wizard (on a snapshot, off the UI goroutine), the review and the submit.
+func CheckDraft(d *drafts.Draft, opt client.CheckOptions) validate.Problems {
+	switch {
+	case d.Partner != nil:
+		return d.Partner.Check(opt)
+	case d.Beacon != nil:
+		return d.Beacon.Check(opt)
+	}
+	return nil
+}
+
 // Body is the request as it will be sent.
 func (f *Flow) Body() any {
 	if f.Draft.Partner != nil {

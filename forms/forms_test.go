@@ -297,3 +297,20 @@ func TestRedirectList(t *testing.T) {
 		t.Error("removing the last item should leave no list (nothing sent)")
 	}
 }
+
+func TestInputShowsAValueChangedElsewhere(t *testing.T) {
+	f := partnerFlow(t)
+	form := open(t, f, "addendum")
+	form = send(form, teadrive.Key("down"), teadrive.Key("enter")) // yes: stamps the time
+	want := now.UTC().Format(validate.TimestampLayout)
+	if got := f.Draft.Partner.BankAddendumAcceptance.CustomerAgreementTimestamp; got != want {
+		t.Fatalf("stamp %q", got)
+	}
+	form = send(form, teadrive.Key("tab")) // through the IP field to the time
+	if got := f.Draft.Partner.BankAddendumAcceptance.CustomerAgreementTimestamp; got != want {
+		t.Fatalf("huh wrote the stale (empty) text over the stamp: %q", got)
+	}
+	if !strings.Contains(form.View(), want) {
+		t.Errorf("the stamped time is not in the field:\n%s", form.View())
+	}
+}

@@ -37,6 +37,9 @@ type InputSpec struct {
 	Suggestions func(typed string) []string
 	// Masked hides the value as it is typed (ID numbers, account numbers).
 	Masked bool
+	// EmptyFix, when set, is offered (ctrl+y) while the field is empty: a
+	// generated client user id.
+	EmptyFix string
 }
 
 // Input is a text field checked as the user types. huh validates only on
@@ -108,6 +111,9 @@ func (i *Input) recheck() {
 		if !i.spec.Required {
 			i.result = validate.Result{}
 		}
+		if i.spec.EmptyFix != "" {
+			i.result = validate.Result{State: validate.Incomplete, Message: "type one, or use a generated one", Fix: i.spec.EmptyFix}
+		}
 	case i.spec.Check != nil:
 		i.result = i.spec.Check(v)
 	default:
@@ -128,6 +134,13 @@ func (i *Input) Update(msg tea.Msg) (huh.Model, tea.Cmd) {
 			i.recheck()
 			return i, nil
 		}
+	}
+	// huh's input keeps its own copy of the text and writes it back to the
+	// bound value on every message. When the value was changed elsewhere
+	// (the time stamped by a "yes", a contact restored), load it into the
+	// text box first, or huh would write the stale text over it.
+	if v := i.acc.Get(); i.fresh && v != i.checked {
+		i.Input.Accessor(i.acc)
 	}
 	m, cmd := i.Input.Update(msg)
 	i.Input = m.(*huh.Input)
@@ -161,6 +174,9 @@ func (i *Input) message() string {
 	case validate.Incomplete:
 		if i.checked == "" && !i.focused {
 			return ""
+		}
+		if i.checked == "" && r.Fix != "" {
+			return wrapped(st.Accent, "→ "+r.Fix+"  ("+FixKey.Help().Key+" to use it)")
 		}
 		out := wrapped(st.Faint, "… "+r.Message)
 		if r.Fix != "" {

@@ -13,9 +13,8 @@ import (
 type List struct {
 	Noun string // "redirect URI"
 	Path string // "redirect_uris"
-	// Max bounds the number of items (0: no bound); Full explains it.
-	Max  int
-	Full string
+	// Full, when set, says why no more items fit ("" while they do).
+	Full func() string
 	Hint string
 	Len  func() int
 	// Item is one line for the list, masked where it must be.
@@ -30,7 +29,7 @@ type List struct {
 func (l *List) ItemPath(i int) string { return fmt.Sprintf("%s[%d]", l.Path, i) }
 
 // CanAdd reports whether another item fits.
-func (l *List) CanAdd() bool { return l.Max == 0 || l.Len() < l.Max }
+func (l *List) CanAdd() bool { return l.Full == nil || l.Full() == "" }
 
 // stringList makes a List over a []string, each item one checked input.
 func (f *Flow) stringList(ptr *[]string, noun, path, title, placeholder string, spec func(i int) InputSpec) *List {

@@ -21,7 +21,7 @@ func NewPartnerFlow(d *drafts.Draft, opt Options) *Flow {
 	}
 	f := &Flow{Draft: d, Changes: &Changes{}, opt: opt, Endpoint: client.PathPartnerCustomerCreate}
 	r := d.Partner
-	f.check = func() validate.Problems { return r.Check(f.CheckOptions()) }
+	f.check = func() validate.Problems { return CheckDraft(f.Draft, f.CheckOptions()) }
 	f.Steps = []*Step{
 		f.partnerCompany(r),
 		f.partnerAddress(r),
@@ -39,7 +39,7 @@ func NewPartnerFlow(d *drafts.Draft, opt Options) *Flow {
 
 func (f *Flow) partnerCompany(r *client.PartnerCustomerCreateRequest) *Step {
 	return &Step{
-		ID: "company", Title: "Company and application",
+		ID: "company", Title: "Company & application",
 		Owns: []string{"company_name", "application_name", "legal_entity_name", "website"},
 		Form: func() *StepForm {
 			fields := []huh.Field{

@@ -4,11 +4,121 @@ package ui
 import (
 	"context"
 	"errors"
+	"fmt"
+	"sync"
 
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/cmd/cmdutil"
+	"github.com/plaid-onboard/plaid-onboard/drafts"
+	"github.com/plaid-onboard/plaid-onboard/forms"
+	"github.com/plaid-onboard/plaid-onboard/ui/home"
+	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
 )
 
-// Run opens the requested screen and returns when the user leaves.
-func Run(ctx context.Context, f *cmdutil.Factory, req cmdutil.TUIRequest) error {
-	return errors.New("the interactive screens are not built yet")
+// noticeBox carries notices from other goroutines (the drafts key notice
+// arrives during a save) into the program, holding them until it runs.
+type noticeBox struct {
+	mu      sync.Mutex
+	send    func(tea.Msg)
+	pending []string
 }
+
+func (n *noticeBox) notice(msg string) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if n.send == nil {
+		n.pending = append(n.pending, msg)
+		return
+	}
+	n.send(uikit.NoticeMsg{Text: msg})
+}
+
+func (n *noticeBox) start(send func(tea.Msg)) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	n.send = send
+	for _, msg := range n.pending {
+		go send(uikit.NoticeMsg{Text: msg})
+	}
+	n.pending = nil
+}
+
+// Deps builds the screens' dependencies from the factory: the drafts, a
+// session with the environment (starting the local emulator), the Beacon
+// programs to offer. close ends the session.
+func Deps(f *cmdutil.Factory, req cmdutil.TUIRequest, notices *noticeBox) (uikit.Deps, func(), error) {
+	store, err := f.Drafts(notices.notice)
+	if err != nil {
+		return uikit.Deps{}, nil, err
+	}
+	session, err := f.Connect(req.Env)
+	if err != nil {
+		return uikit.Deps{}, nil, err
+	}
+	var programs []forms.PickOption
+	for _, p := range f.BeaconPrograms(req.Env) {
+		programs = append(programs, forms.PickOption{Value: p.ID, Label: p.Name})
+	}
+	env := req.Env
+	return uikit.Deps{
+		Env: env, Client: session.Client, Store: store, Now: f.Now, NoPII: req.NoSavePII, Programs: programs,
+		RememberProgram: func(id string) { _ = f.RememberProgram(env, id) },
+	}, session.Close, nil
+}
+
+// first is the screen a request opens.
+func first(deps uikit.Deps, req cmdutil.TUIRequest) (uikit.Screen, tea.Cmd) {
+	h := home.New(deps, "")
+	switch {
+	case req.DraftID != "":
+		var warning string
+		cmd := home.Resume(deps.Store, req.DraftID, func(msg string, _ func() tea.Cmd) { warning = msg })
+		if cmd == nil {
+			return home.New(deps, warning), nil
+		}
+		return h, cmd
+	case req.Flow == "customer":
+		return h, func() tea.Msg { return uikit.OpenDraftMsg{Draft: deps.Store.New(drafts.PartnerCustomer)} }
+	case req.Flow == "beacon":
+		return h, func() tea.Msg { return uikit.OpenDraftMsg{Draft: deps.Store.New(drafts.BeaconUser)} }
+	}
+	return h, nil
+}
+
+// Run opens the requested screen and returns when the user leaves: nil,
+// or cmdutil.ErrAborted after Ctrl-C (exit code 130).
+func Run(ctx context.Context, f *cmdutil.Factory, req cmdutil.TUIRequest) error {
+	notices := &noticeBox{}
+	deps, closeSession, err := Deps(f, req, notices)
+	if err != nil {
+		return err
+	}
+	defer closeSession()
+	if req.Accessible {
+		return runAccessible(ctx, f, deps, req)
+	}
+	screen, cmd := first(deps, req)
+	app := NewApp(deps, screen)
+	p := tea.NewProgram(app, tea.WithContext(ctx))
+	// Autosave reports and notices arrive from other goroutines.
+	app.deps.Send = p.Send
+	notices.start(p.Send)
+	if cmd != nil {
+		go p.Send(cmd())
+	}
+	_, runErr := p.Run()
+	app.closeWizard()
+	switch {
+	case app.aborted, errors.Is(runErr, tea.ErrInterrupted):
+		return cmdutil.ErrAborted
+	case errors.Is(runErr, tea.ErrProgramKilled), errors.Is(runErr, context.Canceled):
+		return cmdutil.ErrAborted
+	case runErr != nil:
+		return fmt.Errorf("the screen failed: %w", runErr)
+	}
+	return nil
+}
+
+var _ = client.Local

@@ -15,6 +15,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/drafts"
 	"github.com/plaid-onboard/plaid-onboard/emulator"
+	"github.com/plaid-onboard/plaid-onboard/internal/prefs"
 )
 
 // TUIRequest says what the full-screen program should open.
@@ -154,4 +155,40 @@ func (f *Factory) Drafts(notice func(string)) (*drafts.Store, error) {
 	}
 	s.SetClock(f.Now)
 	return s, nil
+}
+
+// BeaconProgram is a Beacon program the wizard can offer.
+type BeaconProgram struct {
+	ID, Name string
+}
+
+// BeaconPrograms lists the programs to offer in env: the local emulator's
+// own (for local), then the ids used before in env, most recent first.
+func (f *Factory) BeaconPrograms(env client.Environment) []BeaconProgram {
+	var out []BeaconProgram
+	seen := map[string]bool{}
+	if env == client.Local {
+		programs := emulator.DefaultPrograms()
+		if cfg, err := emulator.LoadConfig(f.Paths.EmulatorConfig()); err == nil {
+			programs = append(programs, cfg.Programs...)
+		}
+		for _, p := range programs {
+			if !seen[p.ID] {
+				seen[p.ID] = true
+				out = append(out, BeaconProgram{ID: p.ID, Name: p.Name})
+			}
+		}
+	}
+	for _, id := range prefs.LoadPrograms(f.Paths.KnownPrograms())[string(env)] {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, BeaconProgram{ID: id, Name: "used before"})
+		}
+	}
+	return out
+}
+
+// RememberProgram records a program id used in env.
+func (f *Factory) RememberProgram(env client.Environment, id string) error {
+	return prefs.RememberProgram(f.Paths.KnownPrograms(), string(env), id)
 }

@@ -45,3 +45,6 @@ func (p Paths) EmulatorState() string { return filepath.Join(p.Data, "emulator.j
 
 // EmulatorConfig is the optional emulator configuration (extra programs).
 func (p Paths) EmulatorConfig() string { return filepath.Join(p.Config, "emulator.json") }
+
+// KnownPrograms is where the Beacon program ids used before are kept.
+func (p Paths) KnownPrograms() string { return filepath.Join(p.Config, "beacon-programs.json") }

@@ -27,9 +27,24 @@ const maxSteps = 2000
 
 // Send delivers msgs in order to m. After each one it runs every command
 // that results, feeding each message back, until none is left — as a
-// person's next key arrives after the screen has settled. It returns the
-// final model.
+// person's next key arrives after the screen has settled. Commands that
+// take longer than cmdTimeout (ticks, I/O) are dropped; see Driver to
+// await them. It returns the final model.
 func Send[M Updater[M]](m M, msgs ...tea.Msg) M {
+	return SendVia(nil, m, msgs...)
+}
+
+// Driver remembers the messages of commands that finished late, so a test
+// can wait for one (the answer of an HTTP request) while ticks are ignored.
+type Driver struct {
+	late chan tea.Msg
+}
+
+// NewDriver returns a driver.
+func NewDriver() *Driver { return &Driver{late: make(chan tea.Msg, 1024)} }
+
+// SendVia is Send, keeping late messages in d (when d is not nil).
+func SendVia[M Updater[M]](d *Driver, m M, msgs ...tea.Msg) M {
 	for _, msg := range msgs {
 		queue := []tea.Msg{msg}
 		for steps := 0; len(queue) > 0 && steps < maxSteps; steps++ {
@@ -37,19 +52,37 @@ func Send[M Updater[M]](m M, msgs ...tea.Msg) M {
 			queue = queue[1:]
 			var cmd tea.Cmd
 			m, cmd = m.Update(next)
-			queue = append(queue, Run(cmd)...)
+			queue = append(queue, d.run(cmd, time.Now().Add(cmdTimeout))...)
 		}
 	}
 	return m
 }
 
+// Await waits up to timeout for a late message that match accepts,
+// delivers it (settling what follows) and reports whether one came. Other
+// late messages (ticks) are discarded.
+func Await[M Updater[M]](d *Driver, m M, timeout time.Duration, match func(tea.Msg) bool) (M, bool) {
+	deadline := time.After(timeout)
+	for {
+		select {
+		case msg := <-d.late:
+			if match(msg) {
+				return SendVia(d, m, msg), true
+			}
+		case <-deadline:
+			return m, false
+		}
+	}
+}
+
 // Run executes a command — and every command of a batch or sequence, in
 // parallel — and returns the messages produced within cmdTimeout.
 func Run(cmd tea.Cmd) []tea.Msg {
-	return run(cmd, time.Now().Add(cmdTimeout))
+	var d *Driver
+	return d.run(cmd, time.Now().Add(cmdTimeout))
 }
 
-func run(cmd tea.Cmd, deadline time.Time) []tea.Msg {
+func (d *Driver) run(cmd tea.Cmd, deadline time.Time) []tea.Msg {
 	if cmd == nil {
 		return nil
 	}
@@ -59,6 +92,18 @@ func run(cmd tea.Cmd, deadline time.Time) []tea.Msg {
 	select {
 	case msg = <-done:
 	case <-time.After(time.Until(deadline)):
+		if d != nil {
+			go func() {
+				if late := <-done; late != nil {
+					for _, m := range d.expand(late) {
+						select {
+						case d.late <- m:
+						default:
+						}
+					}
+				}
+			}()
+		}
 		return nil
 	}
 	if msg == nil {
@@ -68,7 +113,7 @@ func run(cmd tea.Cmd, deadline time.Time) []tea.Msg {
 		results := make([][]tea.Msg, len(cmds))
 		finished := make(chan int, len(cmds))
 		for i, c := range cmds {
-			go func() { results[i] = run(c, deadline); finished <- i }()
+			go func() { results[i] = d.run(c, deadline); finished <- i }()
 		}
 		for range cmds {
 			<-finished
@@ -81,6 +126,19 @@ func run(cmd tea.Cmd, deadline time.Time) []tea.Msg {
 	}
 	if _, quit := msg.(tea.QuitMsg); quit {
 		return nil
+	}
+	return []tea.Msg{msg}
+}
+
+// expand runs the commands of a late batch without a deadline of their
+// own (they were already late).
+func (d *Driver) expand(msg tea.Msg) []tea.Msg {
+	if cmds, ok := asCmds(msg); ok {
+		var out []tea.Msg
+		for _, c := range cmds {
+			out = append(out, d.run(c, time.Now().Add(cmdTimeout))...)
+		}
+		return out
 	}
 	return []tea.Msg{msg}
 }

@@ -1,0 +1,140 @@
+package ui
+
+import (
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/plaid-onboard/plaid-onboard/internal/theme"
+	"github.com/plaid-onboard/plaid-onboard/ui/home"
+	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
+	"github.com/plaid-onboard/plaid-onboard/ui/wizard"
+)
+
+// App is the program's root: it draws the header (title and environment
+// badge) and the footer (keys and save state) around the current screen,
+// and switches screens.
+type App struct {
+	deps    uikit.Deps
+	screen  uikit.Screen
+	wizard  *wizard.Model // the open wizard, closed (saved) on leaving it
+	width   int
+	height  int
+	dark    bool
+	st      theme.Styles
+	aborted bool
+	notice  string
+	notices *noticeBox
+}
+
+// NewApp starts on screen.
+func NewApp(deps uikit.Deps, screen uikit.Screen) *App {
+	a := &App{deps: deps, dark: true, st: theme.New(true), width: 80, height: 24}
+	a.setScreen(screen)
+	return a
+}
+
+func (a *App) setScreen(s uikit.Screen) {
+	a.screen = s
+	if w, ok := s.(*wizard.Model); ok {
+		a.wizard = w
+	}
+	s.SetDark(a.dark)
+	s.SetSize(a.bodySize())
+}
+
+// header and footer take one line each, with a blank line under the header.
+func (a *App) bodySize() (int, int) { return max(20, a.width-2), max(5, a.height-4) }
+
+// Init asks the terminal for its background (the themes need it) and
+// starts the screen.
+func (a *App) Init() tea.Cmd {
+	return tea.Batch(tea.RequestBackgroundColor, a.screen.Init())
+}
+
+// closeWizard saves and unlocks the open draft.
+func (a *App) closeWizard() {
+	if a.wizard != nil {
+		if err := a.wizard.Close(); err != nil {
+			a.notice = "the draft could not be saved: " + err.Error()
+		}
+		a.wizard = nil
+	}
+}
+
+// Update routes messages.
+func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.width, a.height = msg.Width, msg.Height
+		a.screen.SetSize(a.bodySize())
+		return a, nil
+	case tea.BackgroundColorMsg:
+		a.dark = msg.IsDark()
+		a.st = theme.New(a.dark)
+		a.screen.SetDark(a.dark)
+	case uikit.QuitMsg:
+		a.closeWizard()
+		a.aborted = msg.Aborted
+		return a, tea.Quit
+	case uikit.GoHomeMsg:
+		a.closeWizard()
+		a.setScreen(home.New(a.deps, firstNonEmpty(msg.Notice, a.notice)))
+		a.notice = ""
+		return a, nil
+	case uikit.OpenDraftMsg:
+		a.closeWizard()
+		w := wizard.New(a.deps, msg.Draft, msg.Unlock)
+		a.setScreen(w)
+		return a, w.Init()
+	case uikit.NoticeMsg:
+		a.notice = msg.Text
+		return a, nil
+	}
+	s, cmd := a.screen.Update(msg)
+	a.screen = s
+	return a, cmd
+}
+
+// View draws the chrome and the screen, full-window.
+func (a *App) View() tea.View {
+	w, h := a.bodySize()
+	badge := a.st.EnvBadge(a.deps.Env)
+	title := a.st.Title.Render("plaid-onboard") + a.st.Muted.Render(" · ") + a.st.Bold.Render(a.screen.Title())
+	title = truncateStyled(title, a.width-lipgloss.Width(badge)-3)
+	gap := max(1, a.width-2-lipgloss.Width(title)-lipgloss.Width(badge))
+	header := title + strings.Repeat(" ", gap) + badge
+
+	body := lipgloss.NewStyle().Width(w).Height(h).MaxHeight(h).MaxWidth(w).Render(a.screen.View())
+
+	status := a.screen.Status()
+	if a.notice != "" {
+		status = a.st.Warn.Render(a.notice)
+	}
+	help := uikit.HelpLine(a.st, a.screen.Help(), max(10, a.width-2-lipgloss.Width(status)-2))
+	fgap := max(1, a.width-2-lipgloss.Width(help)-lipgloss.Width(status))
+	footer := help + strings.Repeat(" ", fgap) + status
+
+	page := lipgloss.NewStyle().Padding(0, 1).Render(header + "\n\n" + body + "\n" + footer)
+	v := tea.NewView(page)
+	v.AltScreen = true
+	v.WindowTitle = "plaid-onboard · " + a.deps.Env.Label()
+	return v
+}
+
+func truncateStyled(s string, n int) string {
+	if lipgloss.Width(s) <= n {
+		return s
+	}
+	return lipgloss.NewStyle().MaxWidth(max(1, n)).Render(s)
+}
+
+func firstNonEmpty(vs ...string) string {
+	for _, v := range vs {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}

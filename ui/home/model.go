@@ -1,0 +1,266 @@
+// Package home is the first screen: start a partner customer, screen a
+// person, or resume a draft.
+package home
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/plaid-onboard/plaid-onboard/cmd/cmdutil"
+	"github.com/plaid-onboard/plaid-onboard/drafts"
+	"github.com/plaid-onboard/plaid-onboard/internal/theme"
+	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
+)
+
+type keyMap struct {
+	Up, Down, Open, Delete, Quit, Abort key.Binding
+}
+
+func defaultKeys() keyMap {
+	return keyMap{
+		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "move")),
+		Down:   key.NewBinding(key.WithKeys("down", "j")),
+		Open:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		Delete: key.NewBinding(key.WithKeys("d", "delete"), key.WithHelp("d", "delete draft")),
+		Quit:   key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q", "quit")),
+		Abort:  key.NewBinding(key.WithKeys("ctrl+c")),
+	}
+}
+
+// Model is the home screen.
+type Model struct {
+	deps      uikit.Deps
+	keys      keyMap
+	cursor    int
+	drafts    []drafts.Summary
+	bad       []drafts.Quarantined
+	dialog    *uikit.Dialog
+	onConfirm func() tea.Cmd
+	notice    string
+	width     int
+	height    int
+	st        theme.Styles
+}
+
+// The two fixed entries above the drafts.
+const (
+	entryPartner = 0
+	entryBeacon  = 1
+	entries      = 2
+)
+
+// New builds the home screen; notice is a line to show (why we are here).
+func New(deps uikit.Deps, notice string) *Model {
+	m := &Model{deps: deps, keys: defaultKeys(), notice: notice, st: theme.New(true)}
+	m.reload()
+	return m
+}
+
+func (m *Model) reload() {
+	list, bad, err := m.deps.Store.List()
+	if err != nil {
+		m.notice = "the drafts cannot be listed: " + err.Error()
+	}
+	m.drafts, m.bad = list, append(m.bad, bad...)
+	m.cursor = min(m.cursor, entries+len(m.drafts)-1)
+}
+
+// Init does nothing: the list is read when the screen is made.
+func (m *Model) Init() tea.Cmd { return nil }
+
+// Title is the header.
+func (m *Model) Title() string { return "Plaid onboarding" }
+
+// SetSize sizes the body.
+func (m *Model) SetSize(w, h int) { m.width, m.height = w, h }
+
+// SetDark restyles.
+func (m *Model) SetDark(dark bool) { m.st = theme.New(dark) }
+
+// Status is empty on the home screen.
+func (m *Model) Status() string {
+	if n := len(m.drafts); n > 0 {
+		return m.st.Faint.Render(fmt.Sprintf("%d %s in %s", n, plural(n, "draft", "drafts"), m.deps.Store.Dir()))
+	}
+	return ""
+}
+
+// Help lists the keys.
+func (m *Model) Help() []key.Binding {
+	if m.dialog != nil {
+		return nil
+	}
+	hb := []key.Binding{m.keys.Up, m.keys.Open}
+	if m.cursor >= entries {
+		hb = append(hb, m.keys.Delete)
+	}
+	return append(hb, m.keys.Quit)
+}
+
+// Update handles keys.
+func (m *Model) Update(msg tea.Msg) (uikit.Screen, tea.Cmd) {
+	k, isKey := msg.(tea.KeyPressMsg)
+	if !isKey {
+		return m, nil
+	}
+	if key.Matches(k, m.keys.Abort) {
+		return m, func() tea.Msg { return uikit.QuitMsg{Aborted: true} }
+	}
+	if m.dialog != nil {
+		m.dialog.Update(k)
+		if m.dialog.Answered {
+			confirmed, then := m.dialog.Confirmed, m.onConfirm
+			m.dialog, m.onConfirm = nil, nil
+			if confirmed && then != nil {
+				return m, then()
+			}
+		}
+		return m, nil
+	}
+	n := entries + len(m.drafts)
+	switch {
+	case key.Matches(k, m.keys.Up):
+		m.cursor = (m.cursor - 1 + n) % n
+	case key.Matches(k, m.keys.Down):
+		m.cursor = (m.cursor + 1) % n
+	case key.Matches(k, m.keys.Quit):
+		return m, func() tea.Msg { return uikit.QuitMsg{} }
+	case key.Matches(k, m.keys.Open):
+		return m, m.open()
+	case key.Matches(k, m.keys.Delete) && m.cursor >= entries:
+		d := m.drafts[m.cursor-entries]
+		m.dialog = uikit.NewDialog("Delete this draft?",
+			fmt.Sprintf("%s · %s · %s. What was typed in it is gone for good.", d.ID, d.Kind.Label(), d.Title))
+		m.dialog.Danger = true
+		m.onConfirm = func() tea.Cmd {
+			if err := m.deps.Store.Delete(d.ID); err != nil {
+				m.notice = "not deleted: " + err.Error()
+			} else {
+				m.notice = "deleted draft " + d.ID
+			}
+			m.reload()
+			return nil
+		}
+	}
+	return m, nil
+}
+
+func (m *Model) open() tea.Cmd {
+	switch m.cursor {
+	case entryPartner:
+		return openMsg(m.deps.Store.New(drafts.PartnerCustomer), nil)
+	case entryBeacon:
+		return openMsg(m.deps.Store.New(drafts.BeaconUser), nil)
+	}
+	return Resume(m.deps.Store, m.drafts[m.cursor-entries].ID, func(msg string, openAnyway func() tea.Cmd) {
+		if openAnyway == nil {
+			m.notice = msg
+			m.reload()
+			return
+		}
+		m.dialog = uikit.NewDialog("Open it here as well?", msg)
+		m.onConfirm = openAnyway
+	})
+}
+
+func openMsg(d *drafts.Draft, unlock func()) tea.Cmd {
+	return func() tea.Msg { return uikit.OpenDraftMsg{Draft: d, Unlock: unlock} }
+}
+
+// Resume opens a saved draft, locked to this window. When another window
+// holds it, warn tells the user and offers to open it anyway (a save then
+// goes to a copy if the other window saved first: nothing is overwritten).
+func Resume(s *drafts.Store, id string, warn func(msg string, openAnyway func() tea.Cmd)) tea.Cmd {
+	unlock, lockErr := s.Lock(id)
+	d, err := s.Load(id)
+	if err != nil {
+		if unlock != nil {
+			unlock()
+		}
+		warn("the draft cannot be opened: "+err.Error(), nil)
+		return nil
+	}
+	if errors.Is(lockErr, drafts.ErrInUse) {
+		warn(fmt.Sprintf("Draft %s is open in another plaid-onboard window. If both change it, this window's changes are saved as a copy.", id),
+			func() tea.Cmd { return openMsg(d, nil) })
+		return nil
+	}
+	return openMsg(d, unlock)
+}
+
+// View draws the menu and the drafts.
+func (m *Model) View() string {
+	st := m.st
+	if m.dialog != nil {
+		return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, m.dialog.View(st, m.width-4))
+	}
+	var b strings.Builder
+	line := func(s string) { b.WriteString(s + "\n") }
+	if m.notice != "" {
+		line(st.Warn.Render(m.notice))
+	}
+	for _, q := range m.bad {
+		line(st.Warn.Render("⚠ " + q.String()))
+	}
+	item := func(i int, text, desc string) {
+		if i == m.cursor {
+			line(st.Selected.Render("❯ "+text) + "  " + st.Muted.Render(desc))
+		} else {
+			line("  " + st.Text.Render(text) + "  " + st.Faint.Render(desc))
+		}
+	}
+	line("")
+	item(entryPartner, "New partner customer", "POST /beta/partner/customer/v1/create")
+	item(entryBeacon, "Screen a person with Beacon", "POST /beacon/user/create")
+	line("")
+	if len(m.drafts) == 0 {
+		line(st.Faint.Render("  No drafts yet: every wizard is saved as a draft from its first keystroke."))
+		return b.String()
+	}
+	line(st.Title.Render("Drafts"))
+	now := m.deps.Now()
+	for j, d := range m.drafts {
+		sent := "—"
+		if s := d.LastSubmission; s != nil {
+			sent = s.Outcome
+			if s.Succeeded() {
+				sent = "sent"
+				if s.Status != "" {
+					sent += ", " + s.Status
+				}
+			}
+		}
+		title := truncateTo(d.Title, max(10, m.width-64))
+		text := fmt.Sprintf("%s  %-17s %s", d.ID, d.Kind.Label(), title)
+		desc := fmt.Sprintf("%s · %s · %s", orDash(d.Step), cmdutil.Ago(now, d.UpdatedAt), sent)
+		item(entries+j, text, desc)
+	}
+	return b.String()
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func truncateTo(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}

@@ -1,0 +1,23 @@
+package uikit
+
+import "github.com/plaid-onboard/plaid-onboard/drafts"
+
+// GoHomeMsg closes the current screen and shows the home screen.
+type GoHomeMsg struct {
+	// Notice is a line to show on the home screen.
+	Notice string
+}
+
+// OpenDraftMsg opens a wizard on a draft (new or resumed).
+type OpenDraftMsg struct {
+	Draft *drafts.Draft
+	// Unlock releases the draft's lock when the wizard closes (nil when
+	// opened without one).
+	Unlock func()
+}
+
+// QuitMsg ends the program; Aborted means Ctrl-C (exit code 130).
+type QuitMsg struct{ Aborted bool }
+
+// NoticeMsg shows a one-line message in the footer.
+type NoticeMsg struct{ Text string }

@@ -1,0 +1,286 @@
+package wizard
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/plaid-onboard/plaid-onboard/client"
+	"github.com/plaid-onboard/plaid-onboard/drafts"
+	"github.com/plaid-onboard/plaid-onboard/forms"
+)
+
+type beaconFlavor struct{}
+
+func (beaconFlavor) title() string { return "Beacon screening" }
+func (beaconFlavor) noun() string  { return "Beacon user" }
+
+// screened is the Beacon user a draft already created, if any: a submit
+// then re-screens it rather than creating another.
+func screened(d *drafts.Draft) string {
+	for i := len(d.Submissions) - 1; i >= 0; i-- {
+		if s := d.Submissions[i]; s.Succeeded() && s.BeaconUserID != "" {
+			return s.BeaconUserID
+		}
+	}
+	return ""
+}
+
+func (beaconFlavor) endpoint(d *drafts.Draft) string {
+	if screened(d) != "" {
+		return client.PathBeaconUserUpdate
+	}
+	return client.PathBeaconUserCreate
+}
+
+func (beaconFlavor) createsAgain(*drafts.Draft) bool { return false }
+
+// rescreenRequest sends the draft's current answers as a patch: every
+// field, and the accounts and tokens (which /update adds).
+func rescreenRequest(id string, r *client.BeaconUserCreateRequest) *client.BeaconUserUpdateRequest {
+	u := r.User
+	return &client.BeaconUserUpdateRequest{
+		BeaconUserID: id,
+		User: client.BeaconUserUpdateRequestData{
+			DateOfBirth: u.DateOfBirth, Name: u.Name, Address: u.Address, EmailAddress: u.EmailAddress,
+			PhoneNumber: u.PhoneNumber, IDNumber: u.IDNumber, IPAddress: u.IPAddress, DepositoryAccounts: u.DepositoryAccounts,
+		},
+		AccessTokens: r.AccessTokens,
+	}
+}
+
+func (beaconFlavor) send(ctx context.Context, c *client.Client, d *drafts.Draft) (any, error) {
+	if id := screened(d); id != "" {
+		return c.UpdateBeaconUser(ctx, rescreenRequest(id, d.Beacon))
+	}
+	return c.CreateBeaconUser(ctx, d.Beacon)
+}
+
+func (beaconFlavor) record(s *drafts.Submission, resp any) {
+	u := resp.(*client.BeaconUser)
+	s.RequestID, s.BeaconUserID, s.Status = u.RequestID, u.ID, string(u.Status)
+}
+
+func (beaconFlavor) afterUnknown() string {
+	return "The Beacon user may have been created. This API cannot look a user up by client_user_id, so " +
+		"sending again could create a second user for the same person (Beacon would flag it as a duplicate, " +
+		"pending_review). Check the Plaid Dashboard (Beacon → Users) for this client_user_id first."
+}
+
+func (beaconFlavor) newResult(m *Model, resp any) result {
+	return &beaconResult{user: resp.(*client.BeaconUser), spin: spinner.New(spinner.WithSpinner(spinner.Dot))}
+}
+
+// beaconResult shows the screening's verdict, what it means for the agent,
+// and the follow-ups: refresh, review, report fraud, edit and re-screen.
+type beaconResult struct {
+	user    *client.BeaconUser
+	busy    string
+	spin    spinner.Model
+	message string
+	bad     bool
+	// the open follow-up form, if any
+	form   *forms.StepForm
+	formOf string // "report" or "review"
+	report *forms.Report
+	status client.BeaconUserStatus
+}
+
+var beaconMeaning = map[client.BeaconUserStatus]string{
+	client.BeaconCleared:       "Nothing found: no duplicate in this program, no fraud report of yours, no network match.",
+	client.BeaconPendingReview: "Possible duplicate or Beacon Network match: review the user (in the Dashboard), then set the status (v).",
+	client.BeaconRejected:      "Matches one of your organisation's fraud reports: do not onboard this person.",
+}
+
+func (r *beaconResult) follow(m *Model, what string, call func(context.Context, *client.Client) (any, error)) tea.Cmd {
+	if r.busy != "" {
+		return nil
+	}
+	r.busy, r.message = what, ""
+	c := m.deps.Client
+	return tea.Batch(r.spin.Tick, func() tea.Msg {
+		resp, err := call(context.Background(), c)
+		return followUpMsg{what: what, resp: resp, err: err}
+	})
+}
+
+func (r *beaconResult) update(m *Model, msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case spinner.TickMsg:
+		if r.busy != "" {
+			var cmd tea.Cmd
+			r.spin, cmd = r.spin.Update(msg)
+			return cmd
+		}
+		return nil
+	case followUpMsg:
+		r.busy = ""
+		if msg.err != nil {
+			r.bad = true
+			r.message = msg.what + " failed: " + msg.err.Error()
+			if pe, ok := msg.err.(*client.Error); ok && msg.what == "review" {
+				r.message = "Plaid refused the status: " + pe.Message() +
+					"\nThe rules: rejected needs a fraud report on the user (p creates one); cleared needs no active report; pending_review is always allowed."
+			}
+			return nil
+		}
+		r.bad = false
+		switch resp := msg.resp.(type) {
+		case *client.BeaconUser:
+			r.user = resp
+			r.message = fmt.Sprintf("%s done: status %s, version %d (request %s)", msg.what, resp.Status, resp.Version, resp.RequestID)
+		case *client.BeaconReport:
+			r.message = fmt.Sprintf("fraud report %s created (%s, %s). The user can now be set to rejected (v); anyone matching them is rejected from now on.",
+				resp.ID, resp.Type, resp.EventDate)
+		}
+		return nil
+	}
+	if r.form != nil {
+		f, cmd := r.form.Form.Update(msg)
+		r.form.Form = f.(*huh.Form)
+		return cmd
+	}
+	return nil
+}
+
+func (r *beaconResult) openForm(m *Model, of string, sf *forms.StepForm) tea.Cmd {
+	r.form, r.formOf = sf, of
+	r.form.Form = r.form.Form.WithWidth(min(m.width, 72)).WithHeight(max(8, m.height-10))
+	return r.form.Form.Init()
+}
+
+func (r *beaconResult) key(m *Model, k tea.KeyPressMsg) tea.Cmd {
+	if r.form != nil {
+		if key.Matches(k, m.keys.Back) {
+			r.form = nil
+			return nil
+		}
+		f, cmd := r.form.Form.Update(k)
+		r.form.Form = f.(*huh.Form)
+		if r.form.Form.State == huh.StateCompleted {
+			of := r.formOf
+			r.form = nil
+			return tea.Batch(cmd, r.submitForm(m, of))
+		}
+		return cmd
+	}
+	id := r.user.ID
+	switch {
+	case key.Matches(k, m.keys.Refresh):
+		return r.follow(m, "refresh", func(ctx context.Context, c *client.Client) (any, error) {
+			return c.GetBeaconUser(ctx, &client.BeaconUserGetRequest{BeaconUserID: id})
+		})
+	case key.Matches(k, m.keys.Status):
+		r.status = r.user.Status
+		return r.openForm(m, "review", forms.ReviewForm(&r.status, m.flow.Options()))
+	case key.Matches(k, m.keys.Report):
+		r.report = &forms.Report{FraudDate: m.deps.Now().Format("2006-01-02")}
+		return r.openForm(m, "report", forms.ReportForm(r.report, m.flow.Options()))
+	case key.Matches(k, m.keys.Rescreen):
+		m.notice = "edit the answers, then s on the review screen re-screens " + id + " with /update (its version goes up)"
+		return m.enter(m.firstVisible())
+	}
+	return nil
+}
+
+func (r *beaconResult) submitForm(m *Model, of string) tea.Cmd {
+	id := r.user.ID
+	switch of {
+	case "review":
+		status := r.status
+		return r.follow(m, "review", func(ctx context.Context, c *client.Client) (any, error) {
+			return c.ReviewBeaconUser(ctx, &client.BeaconUserReviewRequest{BeaconUserID: id, Status: status})
+		})
+	case "report":
+		req := r.report.Request(id)
+		if ps := req.Check(m.flow.CheckOptions()); len(ps) > 0 {
+			r.message, r.bad = "the report cannot be sent: "+ps[0].String(), true
+			return nil
+		}
+		return r.follow(m, "report", func(ctx context.Context, c *client.Client) (any, error) {
+			return c.CreateBeaconReport(ctx, req)
+		})
+	}
+	return nil
+}
+
+func (r *beaconResult) help(m *Model) []key.Binding {
+	if r.form != nil {
+		return append([]key.Binding{backBinding(m)}, r.form.Form.KeyBinds()...)
+	}
+	return []key.Binding{m.keys.Refresh, m.keys.Status, m.keys.Report, m.keys.Rescreen, m.keys.Review, m.keys.Close}
+}
+
+// bigStatus draws the status as a large coloured block: the one thing the
+// agent must not miss.
+func (m *Model) bigStatus(status client.BeaconUserStatus) string {
+	bg := m.st.P.Warn
+	switch status {
+	case client.BeaconCleared:
+		bg = m.st.P.OK
+	case client.BeaconRejected:
+		bg = m.st.P.Bad
+	}
+	word := strings.ToUpper(strings.ReplaceAll(string(status), "_", " "))
+	return lipgloss.NewStyle().Background(bg).Foreground(m.st.P.BadgeText).Bold(true).Padding(1, 4).Render(word)
+}
+
+func (r *beaconResult) view(m *Model) string {
+	st, u := m.st, r.user
+	var b strings.Builder
+	line := func(s string) { b.WriteString(s + "\n") }
+	line(m.bigStatus(u.Status))
+	line("")
+	if meaning := beaconMeaning[u.Status]; meaning != "" {
+		line(lipgloss.NewStyle().Width(m.width).Render(st.Text.Render(meaning)))
+	} else {
+		line(st.Warn.Render("Status " + string(u.Status) + " is new to this program: see Plaid's docs."))
+	}
+	line("")
+	row := func(label, v string) { line(st.Muted.Render(padRight(label, 16)) + st.Text.Render(v)) }
+	row("Beacon user", st.Bold.Render(u.ID)+st.Muted.Render(fmt.Sprintf("  version %d", u.Version)))
+	row("Program", u.ProgramID)
+	row("Client user id", u.ClientUserID)
+	row("Name", strings.TrimSpace(u.User.Name.GivenName+" "+u.User.Name.FamilyName))
+	who := "—"
+	if u.AuditTrail.DashboardUserID != nil {
+		who = *u.AuditTrail.DashboardUserID
+	}
+	row("Audit trail", fmt.Sprintf("%s · %s · dashboard user %s", u.AuditTrail.Source, u.AuditTrail.Timestamp.UTC().Format("2006-01-02 15:04:05 UTC"), who))
+	if len(u.User.DepositoryAccounts) == 0 {
+		row("Accounts", "none")
+	}
+	for i, a := range u.User.DepositoryAccounts {
+		label := ""
+		if i == 0 {
+			label = "Accounts"
+		}
+		row(label, fmt.Sprintf("routing %s · ••••%s · added %s", a.RoutingNumber, a.AccountMask, a.AddedAt.UTC().Format("2006-01-02")))
+	}
+	if len(u.ItemIDs) > 0 {
+		row("Linked items", fmt.Sprintf("%d", len(u.ItemIDs)))
+	}
+	if r.busy != "" {
+		line("")
+		line(r.spin.View() + " " + st.Muted.Render(r.busy+"…"))
+	}
+	if r.message != "" {
+		line("")
+		style := st.OK
+		if r.bad {
+			style = st.Bad
+		}
+		line(lipgloss.NewStyle().Width(m.width).Render(style.Render(r.message)))
+	}
+	if r.form != nil {
+		line("")
+		line(r.form.Form.View())
+	}
+	return b.String()
+}

@@ -1,0 +1,320 @@
+package wizard
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/plaid-onboard/plaid-onboard/client"
+	"github.com/plaid-onboard/plaid-onboard/drafts"
+	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
+)
+
+type partnerFlavor struct{}
+
+func (partnerFlavor) title() string { return "New partner customer" }
+func (partnerFlavor) noun() string  { return "end customer" }
+
+func (partnerFlavor) send(ctx context.Context, c *client.Client, d *drafts.Draft) (any, error) {
+	return c.CreatePartnerCustomer(ctx, d.Partner)
+}
+
+func (partnerFlavor) endpoint(*drafts.Draft) string { return client.PathPartnerCustomerCreate }
+
+func (partnerFlavor) createsAgain(*drafts.Draft) bool { return true }
+
+func (partnerFlavor) record(s *drafts.Submission, resp any) {
+	r := resp.(*client.PartnerCustomerCreateResponse)
+	s.RequestID, s.ClientID, s.Status = r.RequestID, r.EndCustomer.ClientID, string(r.EndCustomer.Status)
+}
+
+func (partnerFlavor) afterUnknown() string {
+	return "The end customer may have been created. Sending again is safe: Plaid refuses a second end customer " +
+		"with the same application name (CUSTOMER_ALREADY_CREATED), so nothing is created twice — " +
+		"l sends it again to find out."
+}
+
+func (partnerFlavor) newResult(m *Model, resp any) result {
+	r := resp.(*client.PartnerCustomerCreateResponse)
+	return &partnerResult{
+		ec: r.EndCustomer.PartnerEndCustomer, secrets: r.EndCustomer.Secrets, requestID: r.RequestID,
+		spin: spinner.New(spinner.WithSpinner(spinner.Dot)),
+	}
+}
+
+// partnerResult shows the end customer Plaid created, what it still needs,
+// and the follow-ups: send the fixes with /update, refresh with /get,
+// enable with /enable.
+type partnerResult struct {
+	ec        client.PartnerEndCustomer
+	secrets   client.PartnerSecrets
+	prodNow   string // production secret from /enable
+	requestID string
+	cursor    int
+	reveal    bool
+	busy      string
+	spin      spinner.Model
+	message   string
+	bad       bool
+}
+
+// followUpMsg is the answer to a follow-up request from a result screen.
+type followUpMsg struct {
+	what string
+	resp any
+	err  error
+}
+
+// requirementSteps says where each requirement is fixed, and whether
+// /update can carry the fix (it takes only legal_entity_name, redirect_uris,
+// bank_addendum_acceptance and questionnaires).
+var requirementSteps = map[client.RequirementDue]struct {
+	step      string
+	updatable bool
+}{
+	client.RequirementLegalEntityName:        {"company", true},
+	client.RequirementWebsite:                {"company", false},
+	client.RequirementApplicationName:        {"company", false},
+	client.RequirementIsDiligenceAttested:    {"attestations", false},
+	client.RequirementTechnicalContact:       {"contacts", false},
+	client.RequirementBillingContact:         {"contacts", false},
+	client.RequirementAddress:                {"address", false},
+	client.RequirementBankAddendumAcceptance: {"addendum", true},
+	client.RequirementCRAQuestionnaire:       {"cra", true},
+}
+
+func (r *partnerResult) update(m *Model, msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case spinner.TickMsg:
+		if r.busy != "" {
+			var cmd tea.Cmd
+			r.spin, cmd = r.spin.Update(msg)
+			return cmd
+		}
+	case followUpMsg:
+		r.busy = ""
+		if msg.err != nil {
+			r.message, r.bad = msg.what+" failed: "+msg.err.Error(), true
+			return nil
+		}
+		r.bad = false
+		switch resp := msg.resp.(type) {
+		case *client.PartnerCustomerUpdateResponse:
+			r.ec = resp.EndCustomer
+			r.message = "sent with /update (request " + resp.RequestID + ")"
+		case *client.PartnerCustomerGetResponse:
+			r.ec = resp.EndCustomer
+			r.message = "refreshed with /get (request " + resp.RequestID + ")"
+		case *client.PartnerCustomerEnableResponse:
+			r.ec.Status, r.ec.ProductStatuses, r.prodNow = resp.Status, resp.ProductStatuses, resp.ProductionSecret
+			r.message = "enabled with /enable (request " + resp.RequestID + ")"
+		}
+		r.cursor = min(r.cursor, max(0, len(r.ec.RequirementsDue)-1))
+	}
+	return nil
+}
+
+func (r *partnerResult) follow(m *Model, what string, call func(context.Context, *client.Client) (any, error)) tea.Cmd {
+	if r.busy != "" {
+		return nil
+	}
+	r.busy, r.message = what, ""
+	c := m.deps.Client
+	return tea.Batch(r.spin.Tick, func() tea.Msg {
+		resp, err := call(context.Background(), c)
+		return followUpMsg{what: what, resp: resp, err: err}
+	})
+}
+
+// updateRequest carries what /update accepts from the draft.
+func updateRequest(clientID string, d *client.PartnerCustomerCreateRequest) *client.PartnerCustomerUpdateRequest {
+	return &client.PartnerCustomerUpdateRequest{
+		EndCustomerClientID:    clientID,
+		LegalEntityName:        d.LegalEntityName,
+		RedirectURIs:           d.RedirectURIs,
+		BankAddendumAcceptance: d.BankAddendumAcceptance,
+		Questionnaires:         d.Questionnaires,
+	}
+}
+
+func (r *partnerResult) key(m *Model, k tea.KeyPressMsg) tea.Cmd {
+	due := r.ec.RequirementsDue
+	switch {
+	case key.Matches(k, m.keys.Up) && len(due) > 0:
+		r.cursor = (r.cursor - 1 + len(due)) % len(due)
+	case key.Matches(k, m.keys.Down) && len(due) > 0:
+		r.cursor = (r.cursor + 1) % len(due)
+	case key.Matches(k, m.keys.GoFix) && len(due) > 0:
+		where, known := requirementSteps[due[r.cursor]]
+		if i := m.flow.Index(where.step); known && i >= 0 {
+			if !where.updatable {
+				m.notice = string(due[r.cursor]) + " cannot be changed with /update: ask your Plaid contact, or set it in the Dashboard"
+			}
+			if m.flow.Steps[i].Shown() {
+				return m.enter(i)
+			}
+		}
+	case key.Matches(k, m.keys.Reveal):
+		r.reveal = !r.reveal
+	case key.Matches(k, m.keys.Update):
+		req := updateRequest(r.ec.ClientID, m.flow.Draft.Partner)
+		if ps := req.Check(m.flow.CheckOptions()); len(ps) > 0 {
+			r.message, r.bad = "the update cannot be sent: "+ps[0].String(), true
+			return nil
+		}
+		return r.follow(m, "update", func(ctx context.Context, c *client.Client) (any, error) {
+			return c.UpdatePartnerCustomer(ctx, req)
+		})
+	case key.Matches(k, m.keys.Refresh):
+		id := r.ec.ClientID
+		return r.follow(m, "refresh", func(ctx context.Context, c *client.Client) (any, error) {
+			return c.GetPartnerCustomer(ctx, &client.PartnerCustomerGetRequest{EndCustomerClientID: id})
+		})
+	case key.Matches(k, m.keys.Enable):
+		id := r.ec.ClientID
+		enable := func() tea.Cmd {
+			return r.follow(m, "enable", func(ctx context.Context, c *client.Client) (any, error) {
+				return c.EnablePartnerCustomer(ctx, &client.PartnerCustomerEnableRequest{EndCustomerClientID: id})
+			})
+		}
+		m.dialog = uikit.NewDialog("Enable this end customer in full Production?",
+			fmt.Sprintf("%s (%s) gets full Production access for its products.", r.ec.CompanyName, id))
+		m.onConfirm = enable
+	}
+	return nil
+}
+
+func (r *partnerResult) help(m *Model) []key.Binding {
+	hb := []key.Binding{}
+	if len(r.ec.RequirementsDue) > 0 {
+		hb = append(hb, m.keys.Up, m.keys.GoFix, m.keys.Update)
+	}
+	hb = append(hb, m.keys.Refresh)
+	if r.ec.Status == client.StatusPendingEnablement || slices.Contains(mapValues(r.ec.ProductStatuses), string(client.StatusPendingEnablement)) {
+		hb = append(hb, m.keys.Enable)
+	}
+	return append(hb, m.keys.Reveal, m.keys.Review, m.keys.Close)
+}
+
+func mapValues(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for _, v := range m {
+		out = append(out, v)
+	}
+	return out
+}
+
+func (m *Model) statusStyle(status string) lipgloss.Style {
+	switch status {
+	case string(client.StatusActive), string(client.BeaconCleared):
+		return m.st.OK.Bold(true)
+	case string(client.StatusPendingEnablement), string(client.StatusUnderReview), string(client.BeaconPendingReview), string(client.StatusMoreInformationNeeded):
+		return m.st.Warn.Bold(true)
+	case string(client.StatusDenied), string(client.BeaconRejected):
+		return m.st.Bad.Bold(true)
+	}
+	return m.st.Bold
+}
+
+var partnerStatusMeaning = map[client.PartnerEndCustomerStatus]string{
+	client.StatusMoreInformationNeeded: "Plaid needs more before it can enable this customer: see below.",
+	client.StatusUnderReview:           "Enabled in Sandbox; Plaid is reviewing it before Production.",
+	client.StatusPendingEnablement:     "Ready: enable it in full Production (n).",
+	client.StatusActive:                "Enabled in all environments.",
+	client.StatusDenied:                "Did not pass Plaid's review: Sandbox only. Talk to your account manager.",
+}
+
+func (r *partnerResult) view(m *Model) string {
+	st := m.st
+	var b strings.Builder
+	line := func(s string) { b.WriteString(s + "\n") }
+	line(st.OK.Bold(true).Render("End customer created") + st.Muted.Render("  request "+r.requestID))
+	line("")
+	line(st.Muted.Render(padRight("client_id", 14)) + st.Bold.Render(r.ec.ClientID))
+	line(st.Muted.Render(padRight("company", 14)) + st.Text.Render(r.ec.CompanyName))
+	line(st.Muted.Render(padRight("status", 14)) + m.statusStyle(string(r.ec.Status)).Render(string(r.ec.Status)))
+	if meaning := partnerStatusMeaning[r.ec.Status]; meaning != "" {
+		line(strings.Repeat(" ", 14) + st.Muted.Render(meaning))
+	}
+	if len(r.ec.ProductStatuses) > 0 {
+		line("")
+		line(st.Title.Render("Products"))
+		names := make([]string, 0, len(r.ec.ProductStatuses))
+		for p := range r.ec.ProductStatuses {
+			names = append(names, p)
+		}
+		sort.Strings(names)
+		for _, p := range names {
+			s := r.ec.ProductStatuses[p]
+			line("  " + st.Text.Render(padRight(p, 24)) + m.statusStyle(s).Render(s))
+		}
+	}
+	if due := r.ec.RequirementsDue; len(due) > 0 {
+		line("")
+		line(st.Title.Render("Still needed (requirements_due)"))
+		for i, req := range due {
+			mark := "  "
+			if i == r.cursor {
+				mark = st.Selected.Render("❯ ")
+			}
+			where := requirementSteps[req]
+			hint := "fix in " + stepTitle(m, where.step) + ", then u sends it with /update"
+			if !where.updatable {
+				hint = "set in " + stepTitle(m, where.step) + " for new customers; /update cannot change it — ask Plaid or use the Dashboard"
+			}
+			line(mark + st.Text.Render(padRight(string(req), 26)) + st.Faint.Render(hint))
+		}
+	}
+	line("")
+	line(st.Title.Render("Secrets"))
+	secret := func(label, v string) {
+		if v == "" {
+			return
+		}
+		if !r.reveal {
+			v = drafts.MaskTail(v, 4)
+		}
+		line("  " + st.Muted.Render(padRight(label, 12)) + st.Text.Render(v))
+	}
+	secret("sandbox", r.secrets.Sandbox)
+	secret("production", firstNonEmpty(r.prodNow, r.secrets.Production))
+	if !r.reveal {
+		line("  " + st.Faint.Render("masked: r reveals them; they are not saved anywhere by this program"))
+	}
+	if r.busy != "" {
+		line("")
+		line(r.spin.View() + " " + st.Muted.Render(r.busy+"…"))
+	}
+	if r.message != "" {
+		line("")
+		style := st.OK
+		if r.bad {
+			style = st.Bad
+		}
+		line(lipgloss.NewStyle().Width(m.width).Render(style.Render(r.message)))
+	}
+	return b.String()
+}
+
+func stepTitle(m *Model, id string) string {
+	if i := m.flow.Index(id); i >= 0 {
+		return "“" + m.flow.Steps[i].Title + "”"
+	}
+	return id
+}
+
+func firstNonEmpty(vs ...string) string {
+	for _, v := range vs {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}

@@ -1,0 +1,143 @@
+package wizard
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/plaid-onboard/plaid-onboard/client"
+	"github.com/plaid-onboard/plaid-onboard/drafts"
+)
+
+// TestPartnerWizardEndToEnd fills every step with real keys, corrects a
+// phone typed wrong, reviews, submits to the emulator and follows up.
+func TestPartnerWizardEndToEnd(t *testing.T) {
+	r := newRig(t, client.Local)
+	r.open(drafts.PartnerCustomer, nil)
+	logo := writeLogo(t)
+
+	r.atStep("company")
+	r.typ("Pawnee Parks Credit Union")
+	r.keys("tab")
+	r.typ("Pawnee Parks Money")
+	r.keys("tab")
+	r.typ("Pawnee Parks Credit Union, Inc.")
+	r.keys("tab")
+	r.typ("pawneeparkscu.example.com")
+	r.keys("enter")
+
+	r.atStep("address")
+	r.typ("united st")
+	r.keys("enter")
+	r.typ("ind")
+	r.keys("enter")
+	r.typ("46001")
+	r.keys("tab")
+	r.typ("123 Main St.")
+	r.keys("tab")
+	r.typ("Pawnee")
+	r.keys("enter")
+
+	r.atStep("support")
+	r.typ("support@pawneeparkscu.example.com")
+	r.keys("tab")
+	r.typ("(415) 555-01")
+	r.see("must start with + and the country code (+1 for US)") // wrong while typing…
+	r.typ("00")
+	r.see("+14155550100", "ctrl+y")
+	r.keys("ctrl+y") // …and corrected with the fix on screen
+	if got := r.w.flow.Draft.Partner.CustomerSupportInfo.PhoneNumber; got != "+14155550100" {
+		t.Fatalf("phone %q", got)
+	}
+	r.keys("tab")
+	r.typ("https://pawneeparkscu.example.com/contact")
+	r.keys("tab", "enter")
+
+	r.atStep("contacts")
+	r.keys("down", "enter") // technical: fill in
+	r.typ("Ann")
+	r.keys("tab")
+	r.typ("Perkins")
+	r.keys("tab")
+	r.typ("ann@pawneeparkscu.example.com")
+	r.keys("enter")
+	r.keys("enter") // billing: the partner's default
+
+	r.atStep("products")
+	r.keys("down", "space", "down", "down", "space") // auth, identity
+	for range 7 {
+		r.keys("down")
+	}
+	r.keys("space", "enter", "enter") // cra_base_report; nothing more
+
+	r.atStep("logo")
+	r.typ(logo)
+	r.see("logo.png · 1024×1024")
+	r.keys("enter")
+
+	r.atStep("redirects")
+	r.keys("a")
+	r.typ("https://pawneeparkscu.example.com/oauth.html")
+	r.keys("enter")
+	r.see("1. https://pawneeparkscu.example.com/oauth.html")
+	r.keys("tab")
+
+	r.atStep("addendum")
+	r.keys("down", "enter") // accepted: yes (stamps the time)
+	r.typ("192.0.2.42")
+	r.keys("tab", "enter")
+
+	r.atStep("attestations")
+	r.keys("down", "enter", "down", "enter")
+
+	r.atStep("cra")
+	r.keys("down", "down", "enter", "down", "down", "enter")
+	r.keys("space", "enter") // WRITTEN_INSTRUCTION
+	r.keys("space", "enter") // CREDIT_UNDERWRITING
+
+	if r.w.mode != modeReview {
+		t.Fatalf("not on the review after the last step:\n%s", r.screen())
+	}
+	r.see("Ready to send")
+	full := ansi.Strip(r.w.review.content(r.w)) // the whole scrolling review
+	for _, want := range []string{"POST /beta/partner/customer/v1/create → LOCAL", `"company_name": "Pawnee Parks Credit Union"`,
+		"elided here, sent in full", "Pawnee Parks Money", `"use_cases": [`} {
+		if !strings.Contains(full, want) {
+			t.Errorf("the review does not show %q", want)
+		}
+	}
+	d := r.w.flow.Draft.Partner
+	if ps := d.Check(r.w.flow.CheckOptions()); len(ps) > 0 {
+		t.Fatalf("problems left: %v", ps)
+	}
+
+	r.keys("s")
+	r.await()
+	if r.w.mode != modeResult {
+		t.Fatalf("no result:\n%s", r.screen())
+	}
+	r.see("End customer created", "PENDING_ENABLEMENT", "cra_base_report", "••••")
+	sub, ok := r.w.flow.Draft.LastSuccess()
+	if !ok || sub.ClientID == "" || sub.Env != client.Local || sub.RequestID == "" {
+		t.Fatalf("submission not recorded: %+v", r.w.flow.Draft.Submissions)
+	}
+	// Secrets: masked, then revealed.
+	r.keys("r")
+	if !strings.Contains(r.screen(), "production") || strings.Contains(r.screen(), "masked: r reveals") {
+		t.Errorf("secrets not revealed:\n%s", r.screen())
+	}
+	// Enable, after a yes.
+	r.keys("n", "y")
+	r.await()
+	r.see("ACTIVE", "enabled with /enable")
+
+	// The draft on disk has the submission.
+	if err := r.w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	saved, err := r.store.Load(r.w.flow.Draft.ID)
+	if err != nil || len(saved.Submissions) != 1 || saved.Submissions[0].ClientID != sub.ClientID {
+		t.Fatalf("saved draft: %+v %v", saved, err)
+	}
+}

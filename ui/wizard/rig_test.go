@@ -1,0 +1,147 @@
+package wizard
+
+import (
+	"bytes"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/plaid-onboard/plaid-onboard/client"
+	"github.com/plaid-onboard/plaid-onboard/drafts"
+	"github.com/plaid-onboard/plaid-onboard/emulator"
+	"github.com/plaid-onboard/plaid-onboard/forms"
+	"github.com/plaid-onboard/plaid-onboard/internal/samples"
+	"github.com/plaid-onboard/plaid-onboard/internal/teadrive"
+	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
+)
+
+var testNow = time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
+
+// rig is a wizard wired to real parts: a drafts store in a temporary
+// directory and the emulator over loopback HTTP.
+type rig struct {
+	t      *testing.T
+	deps   uikit.Deps
+	store  *drafts.Store
+	emu    *emulator.Emulator
+	driver *teadrive.Driver
+	w      *Model
+	mu     sync.Mutex
+	sent   []tea.Msg
+}
+
+func newRig(t *testing.T, env client.Environment) *rig {
+	t.Helper()
+	emu, err := emulator.New(emulator.Options{ClientID: "id", Secret: "secret", Now: func() time.Time { return testNow }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(emu)
+	t.Cleanup(srv.Close)
+	c, err := client.New(client.Config{Environment: env, BaseURL: srv.URL, ClientID: "id", Secret: "secret"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	store, err := drafts.Open(filepath.Join(t.TempDir(), "drafts"), drafts.StaticKey(bytes.Repeat([]byte{1}, 32)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &rig{t: t, store: store, emu: emu, driver: teadrive.NewDriver()}
+	r.deps = uikit.Deps{
+		Env: env, Client: c, Store: store, Now: func() time.Time { return testNow },
+		Send:      func(m tea.Msg) { r.mu.Lock(); r.sent = append(r.sent, m); r.mu.Unlock() },
+		SaveQuiet: time.Millisecond, SaveMax: 5 * time.Millisecond,
+		Programs: []forms.PickOption{{Value: "becprg_11111111111111", Label: "Default program"}, {Value: "becprg_22222222222222", Label: "Relaxed program"}},
+	}
+	return r
+}
+
+// open starts a wizard on a new draft (or d) at 100×40.
+func (r *rig) open(kind drafts.Kind, d *drafts.Draft) *Model {
+	if d == nil {
+		d = r.store.New(kind)
+	}
+	r.w = New(r.deps, d, nil)
+	r.w.SetSize(100, 40)
+	r.send(teadrive.Run(r.w.Init())...)
+	r.t.Cleanup(func() { r.w.Close() })
+	return r.w
+}
+
+func (r *rig) send(msgs ...tea.Msg) {
+	teadrive.SendVia[uikit.Screen](r.driver, r.w, msgs...)
+}
+
+func (r *rig) keys(ks ...string) { r.send(teadrive.Keys(ks...)...) }
+func (r *rig) typ(s string)      { r.send(teadrive.Type(s)...) }
+
+// await waits for the answer of the request the last key sent, unless it
+// came back at once.
+func (r *rig) await() {
+	r.t.Helper()
+	if !r.waiting() {
+		return
+	}
+	_, ok := teadrive.Await[uikit.Screen](r.driver, r.w, 10*time.Second, func(m tea.Msg) bool {
+		switch m.(type) {
+		case submitDoneMsg, followUpMsg:
+			return true
+		}
+		return false
+	})
+	if !ok {
+		r.t.Fatal("no answer from the emulator")
+	}
+}
+
+// screen is the wizard's body as text.
+func (r *rig) screen() string { return ansi.Strip(r.w.View()) }
+
+func (r *rig) see(wants ...string) {
+	r.t.Helper()
+	s := r.screen()
+	for _, w := range wants {
+		if !strings.Contains(s, w) {
+			r.t.Fatalf("the screen does not show %q:\n%s", w, s)
+		}
+	}
+}
+
+func (r *rig) step() string { return r.w.flow.Steps[r.w.step].ID }
+
+func (r *rig) atStep(id string) {
+	r.t.Helper()
+	if r.w.mode != modeEdit || r.step() != id {
+		r.t.Fatalf("at step %s (mode %d), want %s\n%s", r.step(), r.w.mode, id, r.screen())
+	}
+}
+
+func writeLogo(t *testing.T) string {
+	path := filepath.Join(t.TempDir(), "logo.png")
+	if err := os.WriteFile(path, samples.LogoPNG(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// waiting reports whether a request is on its way.
+func (r *rig) waiting() bool {
+	switch res := r.w.result.(type) {
+	case *partnerResult:
+		if res.busy != "" {
+			return true
+		}
+	case *beaconResult:
+		if res.busy != "" {
+			return true
+		}
+	}
+	return r.w.mode == modeSubmitting
+}

@@ -1,0 +1,135 @@
+package wizard
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/plaid-onboard/plaid-onboard/validate"
+)
+
+// stepState is how a step stands, as the step list marks it.
+type stepState int
+
+const (
+	stepUntouched stepState = iota // ·  not yet opened, nothing wrong
+	stepDone                       // ✓  opened, nothing wrong
+	stepProblems                   // ✗  something to fix
+)
+
+// state judges a step from the latest check: any invalid value marks it ✗;
+// a missing or unfinished one does once the step has been opened (an
+// untouched step is not yet "wrong").
+func (m *Model) state(i int) stepState {
+	ps := m.flow.ProblemsOf(i, m.problems)
+	visited := m.visited[m.flow.Steps[i].ID]
+	for _, p := range ps {
+		if p.State == validate.Invalid || visited {
+			return stepProblems
+		}
+	}
+	if visited {
+		return stepDone
+	}
+	return stepUntouched
+}
+
+// invalidIn reports a broken rule (not just something missing) in step i.
+func (m *Model) invalidIn(i int) bool {
+	for _, p := range m.flow.ProblemsOf(i, m.problems) {
+		if p.State == validate.Invalid {
+			return true
+		}
+	}
+	return false
+}
+
+func (m *Model) openSidebar() {
+	m.mode = modeSidebar
+	m.sidebar = 0
+	for j, i := range m.flow.Visible() {
+		if i == m.step {
+			m.sidebar = j
+		}
+	}
+}
+
+func (m *Model) sidebarKey(k tea.KeyPressMsg) tea.Cmd {
+	visible := m.flow.Visible()
+	switch {
+	case key.Matches(k, m.keys.Up):
+		m.sidebar = (m.sidebar - 1 + len(visible) + 1) % (len(visible) + 1)
+	case key.Matches(k, m.keys.Down):
+		m.sidebar = (m.sidebar + 1) % (len(visible) + 1)
+	case key.Matches(k, m.keys.Choose):
+		if m.sidebar == len(visible) {
+			return m.openReview()
+		}
+		return m.enter(visible[m.sidebar])
+	case key.Matches(k, m.keys.Back, m.keys.Steps):
+		m.mode = modeEdit
+	case key.Matches(k, m.keys.Review):
+		return m.openReview()
+	case key.Matches(k, m.keys.Close):
+		return m.close("")
+	}
+	return nil
+}
+
+// sidebarView draws the steps: ✓ done, ✗ problems, · not yet opened, with
+// the current step (and, while choosing, the cursor) highlighted.
+func (m *Model) sidebarView(height int) string {
+	st := m.st
+	var b strings.Builder
+	visible := m.flow.Visible()
+	for j, i := range visible {
+		s := m.flow.Steps[i]
+		mark := st.Faint.Render("·")
+		switch state := m.state(i); {
+		case i == m.step && m.mode == modeEdit && !m.invalidIn(i):
+			// The step being filled in is not "wrong" for what is not
+			// typed yet; only a broken rule marks it.
+			mark = st.Accent.Render("›")
+		case state == stepDone:
+			mark = st.OK.Render("✓")
+		case state == stepProblems:
+			mark = st.Bad.Render("✗")
+		}
+		title := truncate(s.Title, sidebarWidth-5)
+		line := mark + " " + st.Text.Render(title)
+		switch {
+		case m.mode == modeSidebar && j == m.sidebar:
+			line = st.Selected.Render("❯ ") + st.Selected.Render(title)
+		case i == m.step && (m.mode == modeEdit || m.mode == modeSidebar):
+			line = mark + " " + st.Selected.Render(title)
+		}
+		b.WriteString(line + "\n")
+	}
+	review := "  Review and submit"
+	switch {
+	case m.mode == modeSidebar && m.sidebar == len(visible):
+		review = st.Selected.Render("❯ Review and submit")
+	case m.mode == modeReview:
+		review = st.Accent.Render("▸ ") + st.Selected.Render("Review and submit")
+	}
+	b.WriteString("\n" + review)
+	if m.result != nil || m.mode == modeFailure {
+		b.WriteString("\n" + st.Muted.Render("  Result (ctrl+r)"))
+	}
+	return lipgloss.NewStyle().Width(sidebarWidth).Height(height).
+		Border(lipgloss.NormalBorder(), false, true, false, false).BorderForeground(st.P.Border).
+		Render(b.String())
+}
+
+func truncate(s string, n int) string {
+	if lipgloss.Width(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 0 && lipgloss.Width(string(r))+1 > n {
+		r = r[:len(r)-1]
+	}
+	return string(r) + "…"
+}

@@ -1,0 +1,162 @@
+package wizard
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+
+	"github.com/plaid-onboard/plaid-onboard/internal/teadrive"
+)
+
+// sidebarWidth is the step list's width; below minSidebarScreen columns the
+// list is hidden and the header says which step this is.
+const (
+	sidebarWidth     = 26
+	minSidebarScreen = 72
+)
+
+func (m *Model) showSidebar() bool { return m.width >= minSidebarScreen }
+
+func (m *Model) mainWidth() int {
+	if m.showSidebar() {
+		return max(20, m.width-sidebarWidth-2)
+	}
+	return max(20, m.width)
+}
+
+// formHeight leaves room for the step's heading and notice lines.
+func (m *Model) formHeight() int { return max(6, m.height-2) }
+
+func (m *Model) sizeForm() {
+	if m.form == nil || m.width == 0 {
+		return
+	}
+	m.form.Form = m.form.Form.WithWidth(m.mainWidth()).WithHeight(m.formHeight())
+}
+
+func (m *Model) firstVisible() int {
+	if v := m.flow.Visible(); len(v) > 0 {
+		return v[0]
+	}
+	return 0
+}
+
+// enter opens a step, building its form afresh from the draft.
+func (m *Model) enter(step int) tea.Cmd {
+	m.mode = modeEdit
+	m.step = step
+	s := m.flow.Steps[step]
+	m.visited[s.ID] = true
+	if m.flow.Draft.Step != s.ID {
+		m.flow.Draft.Step = s.ID
+		m.local++ // the step is saved with the draft
+	}
+	if s.List != nil {
+		m.form = nil
+		m.list = newListEditor(s.List)
+		m.list.setSize(m.mainWidth(), m.height)
+		return nil
+	}
+	m.list = nil
+	m.form = s.Form()
+	m.sizeForm()
+	return m.form.Form.Init()
+}
+
+// next goes to the next step that applies, or to the review after the last.
+func (m *Model) next() tea.Cmd {
+	for _, i := range m.flow.Visible() {
+		if i > m.step {
+			return m.enter(i)
+		}
+	}
+	return m.openReview()
+}
+
+// prev goes to the previous step that applies; back is never blocked.
+func (m *Model) prev() tea.Cmd {
+	v := m.flow.Visible()
+	for j := len(v) - 1; j >= 0; j-- {
+		if v[j] < m.step {
+			return m.enter(v[j])
+		}
+	}
+	return nil
+}
+
+// stepDone moves on when the step's form was completed (Enter on its last
+// field).
+func (m *Model) stepDone() tea.Cmd {
+	if m.form != nil && m.form.Form.State == huh.StateCompleted {
+		return m.next()
+	}
+	return nil
+}
+
+var indexRE = regexp.MustCompile(`^(.*?)\[(\d+)\](?:\.(.*))?$`)
+
+// jump opens the step that owns a field path and puts the cursor on the
+// field: "address.city", or "redirect_uris[1]" (the second item of a list),
+// or "user.depository_accounts[0].routing_number".
+func (m *Model) jump(path string) tea.Cmd {
+	step := m.flow.StepOf(path)
+	if step < 0 || !m.flow.Steps[step].Shown() {
+		return nil
+	}
+	cmd := m.enter(step)
+	if m.list != nil {
+		if sub := indexRE.FindStringSubmatch(path); sub != nil {
+			i, _ := strconv.Atoi(sub[2])
+			if i < m.list.list.Len() {
+				m.list.cursor = i
+				cmd = tea.Batch(cmd, m.list.edit(m, i))
+				if m.list.form != nil {
+					if form, found := focus(m.list.form.Form, path); found {
+						m.list.form.Form = form
+					}
+				}
+			}
+		}
+		return cmd
+	}
+	if m.form != nil {
+		teadrive.Run(cmd)
+		form, found := focus(m.form.Form, path)
+		if !found {
+			// Stepped past the last field: start the step again at the top.
+			return m.enter(step)
+		}
+		m.form.Form = form
+		return nil
+	}
+	return cmd
+}
+
+// focus moves a form's cursor to the field whose key is path, or which
+// path lies in ("user.depository_accounts[0]" is in its item's form), or
+// which lies in path (a problem with all of "address" focuses its first
+// field). huh has no focus-by-key, so it steps through the fields,
+// settling huh's own commands as a program would. found is false when no
+// field matched and the form ran to its end.
+func focus(form *huh.Form, path string) (*huh.Form, bool) {
+	for range 64 {
+		f := form.GetFocusedField()
+		if f == nil {
+			return form, false
+		}
+		k := f.GetKey()
+		if k == path || strings.HasPrefix(path, k+".") || strings.HasPrefix(path, k+"[") || strings.HasPrefix(k, path+".") {
+			return form, true
+		}
+		before := f
+		m := teadrive.Send[huh.Model](form, huh.NextField())
+		form = m.(*huh.Form)
+		if form.State != huh.StateNormal || form.GetFocusedField() == before {
+			return form, false
+		}
+	}
+	return form, false
+}

@@ -1,0 +1,185 @@
+package wizard
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/plaid-onboard/plaid-onboard/client"
+	"github.com/plaid-onboard/plaid-onboard/drafts"
+	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
+)
+
+// flavor is what differs between the two wizards: what they send, and how
+// the answer is shown.
+type flavor interface {
+	title() string
+	noun() string // "end customer", "Beacon user"
+	// send sends the draft's request (a snapshot: the answers cannot
+	// change while it is on its way).
+	send(ctx context.Context, c *client.Client, d *drafts.Draft) (any, error)
+	// record fills a submission with what the answer says.
+	record(s *drafts.Submission, resp any)
+	newResult(m *Model, resp any) result
+	// afterUnknown explains what an unknown outcome means for this request.
+	afterUnknown() string
+	// endpoint is the path a submit of d goes to.
+	endpoint(d *drafts.Draft) string
+	// createsAgain reports whether submitting d again would create a second
+	// one (rather than update the first).
+	createsAgain(d *drafts.Draft) bool
+}
+
+// result is the screen showing what Plaid answered, with the follow-ups.
+type result interface {
+	update(m *Model, msg tea.Msg) tea.Cmd
+	key(m *Model, k tea.KeyPressMsg) tea.Cmd
+	view(m *Model) string
+	help(m *Model) []key.Binding
+}
+
+// submitting is the wait for Plaid.
+type submitting struct {
+	spin   spinner.Model
+	cancel context.CancelFunc
+	label  string
+}
+
+func (s *submitting) update(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	s.spin, cmd = s.spin.Update(msg)
+	return cmd
+}
+
+func (s *submitting) key(m *Model, k tea.KeyPressMsg) tea.Cmd {
+	if key.Matches(k, m.keys.Back) && s.cancel != nil {
+		// The request may already have arrived: stopping the wait makes
+		// its outcome unknown, and the failure screen says so.
+		s.cancel()
+		s.cancel = nil
+	}
+	return nil
+}
+
+// submitDoneMsg is Plaid's answer (or the failure) for a submit.
+type submitDoneMsg struct {
+	resp any
+	err  error
+	sub  drafts.Submission
+}
+
+// startSubmit runs the gates before sending: no problems left, the word
+// "production" typed for production, and a yes when the draft was sent
+// before.
+func (m *Model) startSubmit() tea.Cmd {
+	m.problems = m.flow.Check()
+	if n := len(m.problems); n > 0 {
+		if m.mode != modeReview {
+			m.openReview()
+		}
+		m.review.refresh(m)
+		m.notice = fmt.Sprintf("fix the %d %s listed before sending", n, plural(n, "problem", "problems"))
+		return nil
+	}
+	if m.deps.Client == nil {
+		m.notice = "no connection to " + m.env().Label() + ": check PLAID_CLIENT_ID, PLAID_SECRET and PLAID_ENV"
+		return nil
+	}
+	return m.confirmAlreadySent(func() tea.Cmd { return m.confirmProduction(m.send) })
+}
+
+func (m *Model) confirmAlreadySent(then func() tea.Cmd) tea.Cmd {
+	s, sent := m.flow.Draft.LastSuccess()
+	if !sent || !m.flavor.createsAgain(m.flow.Draft) {
+		return then()
+	}
+	ids := s.ClientID + s.BeaconUserID
+	m.dialog = uikit.NewDialog("Send this draft again?",
+		fmt.Sprintf("It was sent on %s to %s and created %s %s. Sending again creates another %s.",
+			s.At.Local().Format("2006-01-02 15:04"), s.Env.Label(), m.flavor.noun(), ids, m.flavor.noun()))
+	m.onConfirm = then
+	return nil
+}
+
+func (m *Model) confirmProduction(then func() tea.Cmd) tea.Cmd {
+	if m.env() != client.Production {
+		return then()
+	}
+	m.dialog = uikit.NewTypeToConfirm("Send to PRODUCTION?",
+		fmt.Sprintf("This creates a real %s at Plaid, in production. Type production to send it.", m.flavor.noun()), "production")
+	m.onConfirm = then
+	return nil
+}
+
+func (m *Model) send() tea.Cmd {
+	ctx, cancel := context.WithCancel(context.Background())
+	m.mode = modeSubmitting
+	m.notice = ""
+	m.submit = &submitting{
+		spin:   spinner.New(spinner.WithSpinner(spinner.Dot)),
+		cancel: cancel,
+		label:  fmt.Sprintf("POST %s → %s", m.flavor.endpoint(m.flow.Draft), m.env().Label()),
+	}
+	snap, c, fl, env, now, endpoint := m.flow.Draft.Clone(), m.deps.Client, m.flavor, m.env(), m.deps.Now, m.flavor.endpoint(m.flow.Draft)
+	send := func() tea.Msg {
+		defer cancel()
+		resp, err := fl.send(ctx, c, snap)
+		sub := drafts.Submission{At: now().UTC(), Env: env, Endpoint: endpoint, Outcome: client.OutcomeOf(err).String()}
+		var pe *client.Error
+		switch {
+		case err == nil:
+			fl.record(&sub, resp)
+		case errors.As(err, &pe):
+			sub.RequestID, sub.ErrorCode = pe.RequestID, pe.ErrorCode
+		}
+		return submitDoneMsg{resp: resp, err: err, sub: sub}
+	}
+	return tea.Batch(m.submit.spin.Tick, send)
+}
+
+// submitted records the submission on the draft, saves it at once, and
+// shows the result or what went wrong.
+func (m *Model) submitted(msg submitDoneMsg) tea.Cmd {
+	d := m.flow.Draft
+	d.Submissions = append(d.Submissions, msg.sub)
+	m.local++
+	m.submit = nil
+	flush := m.flush()
+	if msg.err != nil {
+		m.failure = newFailure(m, msg.err)
+		m.mode = modeFailure
+		return flush
+	}
+	m.failure = nil
+	if d.Beacon != nil && m.deps.RememberProgram != nil {
+		m.deps.RememberProgram(d.Beacon.ProgramID)
+	}
+	m.result = m.flavor.newResult(m, msg.resp)
+	m.mode = modeResult
+	return flush
+}
+
+// flush saves the draft now (a submission must not wait for a pause in
+// typing).
+func (m *Model) flush() tea.Cmd {
+	m.afterChange()
+	saver := m.saver
+	return func() tea.Msg { return flushedMsg{err: saver.Flush()} }
+}
+
+func (m *Model) resultKey(k tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(k, m.keys.Steps):
+		m.openSidebar()
+		return nil
+	case key.Matches(k, m.keys.Close):
+		return m.close("")
+	case key.Matches(k, m.keys.Review) || key.Matches(k, m.keys.Back):
+		return m.openReview()
+	}
+	return m.result.key(m, k)
+}

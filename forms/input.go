@@ -60,6 +60,20 @@ type Input struct {
 	width      int
 	dark       bool
 	accessible bool
+	// view caches the rendering while blurred: a group re-renders every
+	// field on every key, and only the focused one (with its cursor) can
+	// have changed.
+	view    string
+	viewKey viewKey
+}
+
+type viewKey struct {
+	value   string
+	width   int
+	dark    bool
+	result  validate.Result
+	focused bool
+	theme   bool
 }
 
 // NewInput builds a checked text field bound through acc.
@@ -150,15 +164,20 @@ func (i *Input) Update(msg tea.Msg) (huh.Model, tea.Cmd) {
 
 // View is huh's input with the verdict under it.
 func (i *Input) View() string {
+	k := viewKey{value: i.checked, width: i.width, dark: i.dark, result: i.result, focused: i.focused, theme: true}
+	if !i.focused && k == i.viewKey && i.view != "" {
+		return i.view
+	}
 	v := i.Input.View()
 	if line := i.message(); line != "" {
 		v += "\n" + line
 	}
+	i.view, i.viewKey = v, k
 	return v
 }
 
 func (i *Input) message() string {
-	st := theme.New(i.dark)
+	st := theme.Cached(i.dark)
 	width := max(10, i.width-4)
 	wrapped := func(style lipgloss.Style, s string) string {
 		return lipgloss.NewStyle().PaddingLeft(2).Render(style.Width(width).Render(s))
@@ -252,7 +271,7 @@ func (i *Input) RunAccessible(w io.Writer, r io.Reader) error {
 // talking to the checked field.
 
 // WithTheme sets the theme.
-func (i *Input) WithTheme(t huh.Theme) huh.Field { i.Input.WithTheme(t); return i }
+func (i *Input) WithTheme(t huh.Theme) huh.Field { i.Input.WithTheme(t); i.view = ""; return i }
 
 // WithKeyMap sets the key map.
 func (i *Input) WithKeyMap(k *huh.KeyMap) huh.Field { i.Input.WithKeyMap(k); return i }
@@ -261,7 +280,7 @@ func (i *Input) WithKeyMap(k *huh.KeyMap) huh.Field { i.Input.WithKeyMap(k); ret
 func (i *Input) WithWidth(w int) huh.Field { i.width = w; i.Input.WithWidth(w); return i }
 
 // WithHeight sets the height.
-func (i *Input) WithHeight(h int) huh.Field { i.Input.WithHeight(h); return i }
+func (i *Input) WithHeight(h int) huh.Field { i.Input.WithHeight(h); i.view = ""; return i }
 
 // WithPosition sets the position.
 func (i *Input) WithPosition(p huh.FieldPosition) huh.Field { i.Input.WithPosition(p); return i }

@@ -69,6 +69,8 @@ type Picker struct {
 	keymap     huh.InputKeyMap
 	position   huh.FieldPosition
 	accessible bool
+	view       string // cached while blurred (see Input.view)
+	viewKey    viewKey
 }
 
 var (
@@ -231,8 +233,17 @@ func (p *Picker) styles() *huh.FieldStyles {
 
 // View shows the chosen value, and while focused the filter and matches.
 func (p *Picker) View() string {
+	k := viewKey{value: p.acc.Get(), width: p.width, dark: p.dark, focused: p.focused, theme: p.theme != nil}
+	if !p.focused && k == p.viewKey && p.view != "" {
+		return p.view
+	}
+	p.view, p.viewKey = p.render(), k
+	return p.view
+}
+
+func (p *Picker) render() string {
 	st := p.styles()
-	ts := theme.New(p.dark)
+	ts := theme.Cached(p.dark)
 	var b strings.Builder
 	b.WriteString(st.Title.Render(p.spec.Title))
 	if p.spec.Description != "" {

@@ -97,16 +97,16 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return a, cmd
 }
 
-// View draws the chrome and the screen, full-window.
+// View draws the chrome and the screen, full-window. Screens lay their
+// bodies out to the width they were given, so the frame only crops to
+// height and indents: measuring and wrapping the whole page again on every
+// key would cost more than drawing it.
 func (a *App) View() tea.View {
-	w, h := a.bodySize()
+	_, h := a.bodySize()
 	badge := a.st.EnvBadge(a.deps.Env)
 	title := a.st.Title.Render("plaid-onboard") + a.st.Muted.Render(" · ") + a.st.Bold.Render(a.screen.Title())
 	title = truncateStyled(title, a.width-lipgloss.Width(badge)-3)
 	gap := max(1, a.width-2-lipgloss.Width(title)-lipgloss.Width(badge))
-	header := title + strings.Repeat(" ", gap) + badge
-
-	body := lipgloss.NewStyle().Width(w).Height(h).MaxHeight(h).MaxWidth(w).Render(a.screen.View())
 
 	status := a.screen.Status()
 	if a.notice != "" {
@@ -114,10 +114,22 @@ func (a *App) View() tea.View {
 	}
 	help := uikit.HelpLine(a.st, a.screen.Help(), max(10, a.width-2-lipgloss.Width(status)-2))
 	fgap := max(1, a.width-2-lipgloss.Width(help)-lipgloss.Width(status))
-	footer := help + strings.Repeat(" ", fgap) + status
 
-	page := lipgloss.NewStyle().Padding(0, 1).Render(header + "\n\n" + body + "\n" + footer)
-	v := tea.NewView(page)
+	var b strings.Builder
+	b.WriteString(" " + title + strings.Repeat(" ", gap) + badge + "\n\n")
+	lines := 0
+	for _, l := range strings.SplitN(a.screen.View(), "\n", h+1) {
+		if lines == h {
+			break
+		}
+		b.WriteString(" " + l + "\n")
+		lines++
+	}
+	for ; lines < h; lines++ {
+		b.WriteString("\n")
+	}
+	b.WriteString(" " + help + strings.Repeat(" ", fgap) + status)
+	v := tea.NewView(b.String())
 	v.AltScreen = true
 	v.WindowTitle = "plaid-onboard · " + a.deps.Env.Label()
 	return v

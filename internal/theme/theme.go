@@ -4,6 +4,7 @@ package theme
 
 import (
 	"image/color"
+	"sync"
 
 	"charm.land/huh/v2"
 	"charm.land/lipgloss/v2"
@@ -90,20 +91,47 @@ func (s Styles) EnvBadge(env client.Environment) string {
 	return st.Render(env.Label())
 }
 
-// Huh is the forms' theme: huh's Charm theme with our accent.
+// Huh is the forms' theme: huh's Charm theme with our accent. huh asks a
+// theme for its styles on every render of every field, and building the
+// Charm theme allocates hundreds of styles, so each background's styles
+// are built once and shared (huh only reads them).
 func Huh() huh.Theme {
+	var once [2]sync.Once
+	var built [2]*huh.Styles
 	return huh.ThemeFunc(func(dark bool) *huh.Styles {
-		t := huh.ThemeCharm(dark)
-		p := For(dark)
-		t.Focused.Title = t.Focused.Title.Foreground(p.Accent)
-		t.Focused.Base = t.Focused.Base.BorderForeground(p.Accent)
-		t.Focused.SelectSelector = t.Focused.SelectSelector.Foreground(p.Accent)
-		t.Focused.MultiSelectSelector = t.Focused.MultiSelectSelector.Foreground(p.Accent)
-		t.Focused.SelectedOption = t.Focused.SelectedOption.Foreground(p.Accent)
-		t.Focused.SelectedPrefix = t.Focused.SelectedPrefix.Foreground(p.OK)
-		t.Focused.TextInput.Cursor = t.Focused.TextInput.Cursor.Foreground(p.Accent)
-		t.Focused.TextInput.Prompt = t.Focused.TextInput.Prompt.Foreground(p.Accent)
-		t.Group.Title = t.Group.Title.Foreground(p.Accent)
-		return t
+		i := 0
+		if dark {
+			i = 1
+		}
+		once[i].Do(func() { built[i] = huhStyles(dark) })
+		return built[i]
 	})
 }
+
+func huhStyles(dark bool) *huh.Styles {
+	t := huh.ThemeCharm(dark)
+	p := For(dark)
+	t.Focused.Title = t.Focused.Title.Foreground(p.Accent)
+	t.Focused.Base = t.Focused.Base.BorderForeground(p.Accent)
+	t.Focused.SelectSelector = t.Focused.SelectSelector.Foreground(p.Accent)
+	t.Focused.MultiSelectSelector = t.Focused.MultiSelectSelector.Foreground(p.Accent)
+	t.Focused.SelectedOption = t.Focused.SelectedOption.Foreground(p.Accent)
+	t.Focused.SelectedPrefix = t.Focused.SelectedPrefix.Foreground(p.OK)
+	t.Focused.TextInput.Cursor = t.Focused.TextInput.Cursor.Foreground(p.Accent)
+	t.Focused.TextInput.Prompt = t.Focused.TextInput.Prompt.Foreground(p.Accent)
+	t.Group.Title = t.Group.Title.Foreground(p.Accent)
+	return t
+}
+
+// Cached returns the styles for a background, built once.
+func Cached(dark bool) Styles {
+	if dark {
+		return darkStyles()
+	}
+	return lightStyles()
+}
+
+var (
+	darkStyles  = sync.OnceValue(func() Styles { return New(true) })
+	lightStyles = sync.OnceValue(func() Styles { return New(false) })
+)

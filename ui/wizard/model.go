@@ -65,6 +65,11 @@ type Model struct {
 
 	gate navGate
 
+	sidebarCache struct {
+		key  sidebarKey
+		view string
+	}
+
 	width, height int
 	dark          bool
 	st            theme.Styles

@@ -78,9 +78,28 @@ func (m *Model) sidebarKey(k tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
+// sidebarKey is what the step list's drawing depends on; it is drawn
+// again only when that changes (most keys change none of it).
+type sidebarKey struct {
+	step, cursor, height, problems, visited int
+	mode                                    mode
+	dark, result                            bool
+	checked                                 uint64
+}
+
 // sidebarView draws the steps: ✓ done, ✗ problems, · not yet opened, with
 // the current step (and, while choosing, the cursor) highlighted.
 func (m *Model) sidebarView(height int) string {
+	k := sidebarKey{step: m.step, cursor: m.sidebar, height: height, problems: len(m.problems), visited: len(m.visited),
+		mode: m.mode, dark: m.dark, result: m.result != nil || m.mode == modeFailure, checked: m.checked}
+	if k == m.sidebarCache.key && m.sidebarCache.view != "" {
+		return m.sidebarCache.view
+	}
+	m.sidebarCache.key, m.sidebarCache.view = k, m.drawSidebar(height)
+	return m.sidebarCache.view
+}
+
+func (m *Model) drawSidebar(height int) string {
 	st := m.st
 	var b strings.Builder
 	visible := m.flow.Visible()

@@ -29,7 +29,26 @@ func (m *Model) View() string {
 	if !m.showSidebar() {
 		return main
 	}
-	return lipgloss.JoinHorizontal(lipgloss.Top, m.sidebarView(m.height), " ", main)
+	return joinColumns(m.sidebarView(m.height), main, m.height)
+}
+
+// joinColumns puts the (fixed-width) sidebar left of the main column line
+// by line: lipgloss.JoinHorizontal would measure every line of both.
+func joinColumns(left, right string, height int) string {
+	ls, rs := strings.Split(left, "\n"), strings.Split(right, "\n")
+	blank := strings.Repeat(" ", lipgloss.Width(ls[0]))
+	var b strings.Builder
+	for i := 0; i < max(len(ls), len(rs)) && i < height; i++ {
+		l, r := blank, ""
+		if i < len(ls) {
+			l = ls[i]
+		}
+		if i < len(rs) {
+			r = rs[i]
+		}
+		b.WriteString(l + " " + r + "\n")
+	}
+	return strings.TrimSuffix(b.String(), "\n")
 }
 
 func (m *Model) withNotice(body string) string {
@@ -66,7 +85,22 @@ func (m *Model) stepView() string {
 	case m.list != nil:
 		b.WriteString(m.list.view(m))
 	}
-	return lipgloss.NewStyle().Width(m.mainWidth()).MaxHeight(m.height).Render(b.String())
+	return cropLines(b.String(), m.height)
+}
+
+// cropLines keeps the first n lines: the form is already laid out to the
+// column's width, so wrapping it again would only cost time.
+func cropLines(s string, n int) string {
+	count := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\n' {
+			count++
+			if count == n {
+				return s[:i]
+			}
+		}
+	}
+	return s
 }
 
 // Help lists the keys for the footer, by mode.

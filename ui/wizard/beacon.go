@@ -142,11 +142,23 @@ func (r *beaconResult) update(m *Model, msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	if r.form != nil {
-		f, cmd := r.form.Form.Update(msg)
-		r.form.Form = f.(*huh.Form)
-		return cmd
+		return r.toForm(m, msg)
 	}
 	return nil
+}
+
+// toForm passes a message to the open follow-up form and sends the form's
+// request once it is complete: huh completes a form by command, so that
+// may happen on any message, not only a key.
+func (r *beaconResult) toForm(m *Model, msg tea.Msg) tea.Cmd {
+	f, cmd := r.form.Form.Update(msg)
+	r.form.Form = f.(*huh.Form)
+	if r.form.Form.State == huh.StateCompleted {
+		of := r.formOf
+		r.form = nil
+		return tea.Batch(cmd, r.submitForm(m, of))
+	}
+	return cmd
 }
 
 func (r *beaconResult) openForm(m *Model, of string, sf *forms.StepForm) tea.Cmd {
@@ -161,14 +173,7 @@ func (r *beaconResult) key(m *Model, k tea.KeyPressMsg) tea.Cmd {
 			r.form = nil
 			return nil
 		}
-		f, cmd := r.form.Form.Update(k)
-		r.form.Form = f.(*huh.Form)
-		if r.form.Form.State == huh.StateCompleted {
-			of := r.formOf
-			r.form = nil
-			return tea.Batch(cmd, r.submitForm(m, of))
-		}
-		return cmd
+		return r.toForm(m, k)
 	}
 	id := r.user.ID
 	switch {

@@ -1,0 +1,167 @@
+package wizard
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/plaid-onboard/plaid-onboard/client"
+	"github.com/plaid-onboard/plaid-onboard/drafts"
+	"github.com/plaid-onboard/plaid-onboard/internal/samples"
+)
+
+// TestBeaconWizardEndToEnd screens a person by keys, then acts on the
+// result: report as fraud, review to rejected, edit and re-screen.
+func TestBeaconWizardEndToEnd(t *testing.T) {
+	r := newRig(t, client.Local)
+	r.open(drafts.BeaconUser, nil)
+
+	r.atStep("program")
+	r.typ("becprg_1")
+	r.see("Default program (becprg_11111111111111)")
+	r.keys("enter")
+	r.see("cust-") // a generated client user id is offered
+	r.keys("ctrl+y", "enter")
+	if got := r.w.flow.Draft.Beacon; got.ProgramID != "becprg_11111111111111" || !strings.HasPrefix(got.ClientUserID, "cust-") {
+		t.Fatalf("program %q, client user id %q", got.ProgramID, got.ClientUserID)
+	}
+
+	r.atStep("name")
+	r.typ("Leslie")
+	r.keys("tab")
+	r.typ("Knope")
+	r.keys("enter")
+
+	r.atStep("birth")
+	r.typ("19750118")
+	r.see("must be written YYYY-MM-DD", "1975-01-18")
+	r.keys("ctrl+y", "enter")
+
+	r.atStep("contact")
+	r.typ("leslie@pawnee.example.gov")
+	r.keys("tab")
+	r.typ("317 555 0123")
+	r.see("+13175550123")
+	r.keys("ctrl+y", "enter")
+
+	r.atStep("address")
+	r.typ("us")
+	r.keys("enter")
+	r.typ("indiana")
+	r.keys("enter")
+	r.typ("46001")
+	r.keys("tab")
+	r.typ("123 Main St.")
+	r.keys("tab", "tab")
+	r.typ("Pawnee")
+	r.keys("enter")
+
+	r.atStep("id_number")
+	r.see("US Social Security number", "US SSN, last 4 digits") // narrowed to the US
+	if strings.Contains(r.screen(), "Mexico") {
+		t.Fatal("ID types of other countries are listed for a US address")
+	}
+	r.typ("social")
+	r.keys("enter")
+	r.typ("123456789")
+	if strings.Contains(r.screen(), "123456789") {
+		t.Fatal("the ID number is shown as it is typed")
+	}
+	r.keys("enter")
+
+	r.atStep("accounts")
+	r.keys("a")
+	r.typ("021000021")
+	r.keys("tab")
+	r.typ("1234567890")
+	r.keys("enter")
+	r.see("routing 021000021 · account ••••••7890")
+	r.keys("tab")
+
+	r.atStep("tokens")
+	r.keys("tab")
+	r.atStep("ip")
+	r.typ("192.0.2.42")
+	r.keys("enter")
+
+	if r.w.mode != modeReview {
+		t.Fatalf("not on the review:\n%s", r.screen())
+	}
+	r.see("Ready to send")
+	r.keys("s")
+	r.await()
+	r.see("CLEARED", "Nothing found", "becusr_", "version 1", "api ·", "••••7890")
+	first := r.w.result.(*beaconResult).user
+
+	// Report as fraud, then review to rejected.
+	r.keys("p")
+	r.see("What kind of fraud?")
+	r.keys("enter", "enter") // first party; today's date
+	r.typ("1250.50")
+	r.keys("enter")
+	r.await()
+	r.see("fraud report becrpt_")
+	r.keys("v", "down", "down", "enter") // rejected
+	r.await()
+	r.see("REJECTED", "do not onboard")
+
+	// Cleared is refused while a report stands, with Plaid's rules.
+	r.keys("v", "up", "up", "enter")
+	r.await()
+	r.see("refused the status", "rejected needs a fraud report")
+
+	// Edit and re-screen: /update, the version goes up.
+	r.keys("e")
+	r.atStep("program")
+	r.keys("ctrl+g", "down", "down", "down", "enter")
+	r.atStep("contact")
+	r.keys("ctrl+u") // clear the email, type another
+	r.typ("leslie.knope@pawnee.example.gov")
+	r.keys("ctrl+r")
+	r.see("s re-screens the same user with /update")
+	r.keys("s")
+	r.await()
+	if r.w.mode != modeResult {
+		t.Fatalf("re-screen failed:\n%s", r.screen())
+	}
+	got := r.w.result.(*beaconResult).user
+	if got.ID != first.ID || got.Version != 2 {
+		t.Fatalf("re-screen made %s v%d from %s v%d", got.ID, got.Version, first.ID, first.Version)
+	}
+	if subs := r.w.flow.Draft.Submissions; subs[len(subs)-1].Endpoint != client.PathBeaconUserUpdate {
+		t.Errorf("last submission went to %s", subs[len(subs)-1].Endpoint)
+	}
+}
+
+func TestBeaconNeedsBirthDateOrAccount(t *testing.T) {
+	r := newRig(t, client.Local)
+	d := r.store.New(drafts.BeaconUser)
+	d.Beacon = samples.BeaconMinimal()
+	d.Beacon.User.DateOfBirth = ""
+	r.open(drafts.BeaconUser, d)
+	r.keys("ctrl+r")
+	r.see("1 problem", "user.date_of_birth — a date of birth or at least one bank account is required")
+	r.keys("enter")
+	r.atStep("birth")
+}
+
+func TestRejectedAfterAFraudReport(t *testing.T) {
+	r := newRig(t, client.Local)
+	ron := r.store.New(drafts.BeaconUser)
+	ron.Beacon = samples.BeaconMinimal()
+	r.open(drafts.BeaconUser, ron)
+	r.keys("ctrl+r", "s")
+	r.await()
+	r.see("CLEARED")
+	r.keys("p", "enter", "enter", "enter")
+	r.await()
+	r.w.Close()
+
+	again := r.store.New(drafts.BeaconUser)
+	again.Beacon = samples.BeaconMinimal()
+	again.Beacon.ClientUserID = "cust-0003"
+	again.Beacon.ProgramID = "becprg_22222222222222" // another program: reports count across programs
+	r.open(drafts.BeaconUser, again)
+	r.keys("ctrl+r", "s")
+	r.await()
+	r.see("REJECTED", "Matches one of your organisation's fraud reports")
+}

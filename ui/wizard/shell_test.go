@@ -1,0 +1,331 @@
+package wizard
+
+import (
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/plaid-onboard/plaid-onboard/client"
+	"github.com/plaid-onboard/plaid-onboard/drafts"
+	"github.com/plaid-onboard/plaid-onboard/internal/samples"
+)
+
+func fullPartner(r *rig) *drafts.Draft {
+	d := r.store.New(drafts.PartnerCustomer)
+	d.Partner = samples.PartnerCreate()
+	d.Partner.ApplicationName = "App " + d.ID // unique per test draft
+	return d
+}
+
+func TestBackIsNeverBlocked(t *testing.T) {
+	r := newRig(t, client.Local)
+	r.open(drafts.PartnerCustomer, nil)
+	r.keys("tab", "tab", "tab")
+	r.typ("not a url") // an error on screen
+	r.keys("pgdown")
+	r.atStep("address")
+	r.keys("shift+tab") // first field of a step: back to the previous step
+	r.atStep("company")
+	r.keys("pgdown", "pgdown")
+	r.atStep("support")
+	r.keys("pgup")
+	r.atStep("address")
+	r.keys("pgup", "pgup") // nothing before the first step
+	r.atStep("company")
+	r.see("✗ must not contain spaces")
+}
+
+func TestStepListReachesEveryStepAndTheReview(t *testing.T) {
+	r := newRig(t, client.Local)
+	r.open(drafts.PartnerCustomer, nil)
+	r.keys("ctrl+g", "down", "down", "down", "enter")
+	r.atStep("contacts")
+	r.keys("ctrl+g", "up", "up", "up", "up", "enter") // wraps from the top to the review entry
+	if r.w.mode != modeReview {
+		t.Fatalf("not on the review:\n%s", r.screen())
+	}
+	r.keys("esc")
+	r.atStep("attestations")
+}
+
+func TestReviewJumpsToTheField(t *testing.T) {
+	r := newRig(t, client.Local)
+	d := fullPartner(r)
+	d.Partner.Address.City = "1234"
+	d.Partner.CustomerSupportInfo.PhoneNumber = "(415) 555-0100"
+	r.open(drafts.PartnerCustomer, d)
+	r.keys("ctrl+r")
+	r.see("2 problems to fix before sending", "address.city — must contain at least one letter",
+		"customer_support_info.phone_number", "fix: +14155550100")
+	r.keys("down", "enter")
+	r.atStep("support")
+	if k := r.w.form.Form.GetFocusedField().GetKey(); k != "customer_support_info.phone_number" {
+		t.Fatalf("focus on %s", k)
+	}
+	r.keys("ctrl+y", "ctrl+r", "enter")
+	r.atStep("address")
+	if k := r.w.form.Form.GetFocusedField().GetKey(); k != "address.city" {
+		t.Fatalf("focus on %s", k)
+	}
+}
+
+func TestSubmitIsRefusedWithProblems(t *testing.T) {
+	r := newRig(t, client.Local)
+	d := fullPartner(r)
+	d.Partner.Website = "not a url"
+	r.open(drafts.PartnerCustomer, d)
+	r.keys("ctrl+r", "s")
+	if r.w.mode != modeReview || len(d.Submissions) != 0 {
+		t.Fatalf("submitted with a problem (mode %d)", r.w.mode)
+	}
+	if !strings.Contains(r.w.notice, "fix the 1 problem") {
+		t.Errorf("notice %q", r.w.notice)
+	}
+}
+
+func TestProductionNeedsTheWord(t *testing.T) {
+	r := newRig(t, client.Production)
+	d := fullPartner(r)
+	r.open(drafts.PartnerCustomer, d)
+	r.keys("ctrl+r", "s")
+	r.see("Send to PRODUCTION?", "type production")
+	r.typ("prod")
+	r.keys("enter")
+	if r.w.mode != modeReview || len(d.Submissions) != 0 {
+		t.Fatal("sent to production without the word")
+	}
+	r.keys("s")
+	r.typ("production")
+	r.keys("enter")
+	r.await()
+	if r.w.mode != modeResult || len(d.Submissions) != 1 {
+		t.Fatalf("not sent after typing production:\n%s", r.screen())
+	}
+}
+
+func TestASecondSendAsksFirst(t *testing.T) {
+	r := newRig(t, client.Local)
+	d := fullPartner(r)
+	r.open(drafts.PartnerCustomer, d)
+	r.keys("ctrl+r", "s")
+	r.await()
+	r.keys("ctrl+r", "s")
+	r.see("Send this draft again?", "Sending again creates another")
+	r.keys("n")
+	if len(d.Submissions) != 1 {
+		t.Fatal("sent again after no")
+	}
+	r.keys("s", "y")
+	r.await()
+	// The emulator refuses the repeated application name: the failure says so.
+	if len(d.Submissions) != 2 || d.Submissions[1].ErrorCode != "CUSTOMER_ALREADY_CREATED" {
+		t.Fatalf("submissions %+v", d.Submissions)
+	}
+	r.see("refused the request", "CUSTOMER_ALREADY_CREATED", "request_id")
+}
+
+func TestPlaidErrorLeadsToTheField(t *testing.T) {
+	r := newRig(t, client.Local)
+	d := r.store.New(drafts.BeaconUser)
+	d.Beacon = samples.BeaconMinimal()
+	d.Beacon.ProgramID = "becprg_doesnotexist" // passes our rules; the emulator knows no such program
+	r.open(drafts.BeaconUser, d)
+	r.keys("ctrl+r", "s")
+	r.await()
+	if r.w.mode != modeFailure {
+		t.Fatalf("no failure:\n%s", r.screen())
+	}
+	r.see("The emulator refused the request", "INVALID_REQUEST · INVALID_FIELD · HTTP 400", "program_id", "enter takes you there")
+	r.keys("enter")
+	r.atStep("program")
+	if k := r.w.form.Form.GetFocusedField().GetKey(); k != "program_id" {
+		t.Fatalf("focus on %s", k)
+	}
+}
+
+// flaky lets the first request through to the emulator, then drops the
+// connection before answering: the outcome is unknown, yet the customer
+// exists.
+func flaky(t *testing.T, r *rig) {
+	var calls atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		if calls.Add(1) == 1 {
+			rec := httptest.NewRecorder()
+			r.emu.ServeHTTP(rec, req)
+			conn, _, _ := w.(http.Hijacker).Hijack()
+			conn.Close()
+			return
+		}
+		r.emu.ServeHTTP(w, req)
+	}))
+	t.Cleanup(srv.Close)
+	c, _ := client.New(client.Config{Environment: client.Local, BaseURL: srv.URL, ClientID: "id", Secret: "secret", Timeout: 2 * time.Second})
+	r.deps.Client = c
+}
+
+func TestUnknownOutcomeIsLookedUpSafely(t *testing.T) {
+	r := newRig(t, client.Local)
+	flaky(t, r)
+	d := fullPartner(r)
+	r.open(drafts.PartnerCustomer, d)
+	r.keys("ctrl+r", "s")
+	r.await()
+	r.see("the outcome is unknown", "may have been created", "CUSTOMER_ALREADY_CREATED")
+	if got := d.Submissions[0].Outcome; got != client.Unknown.String() {
+		t.Fatalf("outcome %q", got)
+	}
+	if strings.Contains(ansi.Strip(r.screen()), "sent again automatically") {
+		t.Fatal("resent without being asked")
+	}
+	r.keys("l")
+	r.await()
+	r.see("CUSTOMER_ALREADY_CREATED", "did create the end customer")
+}
+
+func TestUnknownOutcomeRetryAsksFirstForBeacon(t *testing.T) {
+	r := newRig(t, client.Local)
+	flaky(t, r)
+	d := r.store.New(drafts.BeaconUser)
+	d.Beacon = samples.BeaconMinimal()
+	r.open(drafts.BeaconUser, d)
+	r.keys("ctrl+r", "s")
+	r.await()
+	r.see("the outcome is unknown", "second user for the same person")
+	r.keys("t")
+	r.see("Send again without knowing what happened?")
+	r.keys("n")
+	if len(d.Submissions) != 1 {
+		t.Fatal("resent after no")
+	}
+}
+
+func TestNotSent(t *testing.T) {
+	r := newRig(t, client.Local)
+	ln, _ := net.Listen("tcp", "127.0.0.1:0")
+	addr := ln.Addr().String()
+	ln.Close()
+	c, _ := client.New(client.Config{Environment: client.Local, BaseURL: "http://" + addr, ClientID: "id", Secret: "secret", RetryWait: time.Millisecond})
+	r.deps.Client = c
+	d := fullPartner(r)
+	r.open(drafts.PartnerCustomer, d)
+	r.keys("ctrl+r", "s")
+	r.await()
+	r.see("The request was not sent", "nothing was created")
+}
+
+func TestWaitingShowsEndpointAndEnvironment(t *testing.T) {
+	r := newRig(t, client.Local)
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		<-release
+		r.emu.ServeHTTP(w, req)
+	}))
+	t.Cleanup(srv.Close)
+	t.Cleanup(func() { close(release) })
+	r.deps.Client, _ = client.New(client.Config{Environment: client.Local, BaseURL: srv.URL, ClientID: "id", Secret: "secret"})
+	r.open(drafts.PartnerCustomer, fullPartner(r))
+	r.keys("ctrl+r", "s")
+	r.see("POST /beta/partner/customer/v1/create → LOCAL", "esc stops waiting")
+	r.keys("esc") // stop waiting: the outcome becomes unknown
+	r.await()
+	r.see("the outcome is unknown")
+}
+
+func TestRequirementsAreFixedAndSentWithUpdate(t *testing.T) {
+	r := newRig(t, client.Local)
+	d := r.store.New(drafts.PartnerCustomer)
+	d.Partner = samples.PartnerMinimal()
+	d.Partner.ApplicationName = "Minimal " + d.ID
+	r.open(drafts.PartnerCustomer, d)
+	r.keys("ctrl+r", "s")
+	r.await()
+	r.see("MORE_INFORMATION_NEEDED", "legal_entity_name", "is_diligence_attested", "/update cannot change it")
+	r.keys("enter") // legal_entity_name: to its step
+	r.atStep("company")
+	r.keys("tab", "tab")
+	r.typ("Eagleton Bank, N.A.")
+	r.keys("ctrl+r", "ctrl+r") // review, then back to the result
+	if r.w.mode != modeResult {
+		t.Fatalf("not on the result:\n%s", r.screen())
+	}
+	r.keys("u")
+	r.await()
+	r.see("sent with /update")
+	res := r.w.result.(*partnerResult)
+	for _, due := range res.ec.RequirementsDue {
+		if due == client.RequirementLegalEntityName {
+			t.Fatalf("legal_entity_name still due: %v", res.ec.RequirementsDue)
+		}
+	}
+	r.keys("f")
+	r.await()
+	r.see("refreshed with /get")
+}
+
+func TestListEditor(t *testing.T) {
+	r := newRig(t, client.Local)
+	r.open(drafts.PartnerCustomer, nil)
+	r.keys("ctrl+g", "down", "down", "down", "down", "down", "down", "enter")
+	r.atStep("redirects")
+	r.see("No redirect URIs yet")
+	r.keys("a")
+	r.typ("https://example.com/oauth")
+	r.keys("enter", "a")
+	r.typ("https://example.com/x?y=1")
+	r.keys("enter")
+	r.see("✓ 1. https://example.com/oauth", "✗ 2. https://example.com/x?y=1", "must not contain a query")
+	r.keys("a", "esc") // a new item left empty goes away
+	if n := len(r.w.flow.Draft.Partner.RedirectURIs); n != 2 {
+		t.Fatalf("%d items after an empty add", n)
+	}
+	r.keys("d")
+	r.see("Remove this redirect URI?")
+	r.keys("y")
+	if got := r.w.flow.Draft.Partner.RedirectURIs; len(got) != 1 || got[0] != "https://example.com/oauth" {
+		t.Fatalf("after removing: %v", got)
+	}
+}
+
+func TestEverySizeDraws(t *testing.T) {
+	r := newRig(t, client.Local)
+	r.open(drafts.PartnerCustomer, fullPartner(r))
+	for _, size := range [][2]int{{40, 10}, {60, 20}, {80, 24}, {120, 40}, {200, 60}, {20, 5}} {
+		r.w.SetSize(size[0], size[1])
+		for _, open := range []func(){func() { r.keys("pgdown") }, func() { r.keys("ctrl+r") }, func() { r.keys("esc") }} {
+			open()
+			lines := strings.Split(r.w.View(), "\n")
+			if len(lines) > size[1] && r.w.mode == modeEdit {
+				t.Errorf("%dx%d: %d lines", size[0], size[1], len(lines))
+			}
+		}
+	}
+}
+
+func TestNoDraftUntilTheFirstAnswer(t *testing.T) {
+	r := newRig(t, client.Local)
+	w := r.open(drafts.PartnerCustomer, nil)
+	r.keys("pgdown", "pgdown", "ctrl+r")
+	w.Close()
+	if list, _, _ := r.store.List(); len(list) != 0 {
+		t.Fatalf("an untouched wizard left a draft: %+v", list)
+	}
+	w = r.open(drafts.PartnerCustomer, nil)
+	r.typ("A")
+	w.Close()
+	list, _, _ := r.store.List()
+	if len(list) != 1 || list[0].Step != "company" {
+		t.Fatalf("after one key: %+v", list)
+	}
+	fi, err := os.Stat(r.store.Dir() + "/" + list[0].ID + ".json")
+	if err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("draft file %v %v", fi, err)
+	}
+}
+

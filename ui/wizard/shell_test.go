@@ -328,4 +328,3 @@ func TestNoDraftUntilTheFirstAnswer(t *testing.T) {
 		t.Errorf("draft file %v %v", fi, err)
 	}
 }
-

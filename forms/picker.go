@@ -11,6 +11,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/plaid-onboard/plaid-onboard/internal/theme"
 	"github.com/plaid-onboard/plaid-onboard/validate"
@@ -269,12 +270,14 @@ func (p *Picker) render() string {
 			start := min(max(0, p.cursor-p.spec.Shown+1), len(shown)-p.spec.Shown)
 			shown = shown[start : start+p.spec.Shown]
 		}
+		// huh's selector style carries its own mark ("> "): use it as huh
+		// does, and indent the other options by its width.
+		cursor := st.SelectSelector.String()
+		pad := strings.Repeat(" ", lipgloss.Width(cursor))
 		for _, o := range shown {
-			line := "  " + o.display()
-			if o.Value == p.matches[p.cursor].Value && o.Label == p.matches[p.cursor].Label {
-				line = st.SelectSelector.Render("❯ ") + st.SelectedOption.Render(o.display())
-			} else {
-				line = "  " + st.UnselectedOption.Render(o.display())
+			line := pad + st.UnselectedOption.Render(o.display())
+			if o == p.matches[p.cursor] {
+				line = cursor + st.SelectedOption.Render(o.display())
 			}
 			b.WriteString("\n" + line)
 		}

@@ -44,8 +44,9 @@ func (a *App) setScreen(s uikit.Screen) {
 	s.SetSize(a.bodySize())
 }
 
-// header and footer take one line each, with a blank line under the header.
-func (a *App) bodySize() (int, int) { return max(20, a.width-2), max(5, a.height-4) }
+// The header and the footer take a line each, with a blank line under the
+// header; the body has the rest.
+func (a *App) bodySize() (int, int) { return max(20, a.width-2), max(5, a.height-3) }
 
 // Init asks the terminal for its background (the themes need it) and
 // starts the screen.

@@ -201,11 +201,12 @@ func (m *Model) View() string {
 	}
 	var b strings.Builder
 	line := func(s string) { b.WriteString(s + "\n") }
+	wrapped := lipgloss.NewStyle().Width(max(20, m.width))
 	if m.notice != "" {
-		line(st.Warn.Render(m.notice))
+		line(wrapped.Render(st.Warn.Render(m.notice)))
 	}
 	for _, q := range m.bad {
-		line(st.Warn.Render("⚠ " + q.String()))
+		line(wrapped.Render(st.Warn.Render("⚠ " + q.String())))
 	}
 	item := func(i int, text, desc string) {
 		if i == m.cursor {
@@ -235,9 +236,10 @@ func (m *Model) View() string {
 				}
 			}
 		}
-		title := truncateTo(d.Title, max(10, m.width-64))
-		text := fmt.Sprintf("%s  %-17s %s", d.ID, d.Kind.Label(), title)
 		desc := fmt.Sprintf("%s · %s · %s", orDash(d.Step), cmdutil.Ago(now, d.UpdatedAt), sent)
+		// The title gets what the row leaves: "❯ " + id + kind + gaps + desc.
+		room := m.width - 2 - len(d.ID) - 2 - 17 - 1 - 2 - lipgloss.Width(desc)
+		text := fmt.Sprintf("%s  %-17s %s", d.ID, d.Kind.Label(), truncateTo(d.Title, max(8, room)))
 		item(entries+j, text, desc)
 	}
 	return b.String()

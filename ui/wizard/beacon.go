@@ -163,7 +163,7 @@ func (r *beaconResult) toForm(m *Model, msg tea.Msg) tea.Cmd {
 
 func (r *beaconResult) openForm(m *Model, of string, sf *forms.StepForm) tea.Cmd {
 	r.form, r.formOf = sf, of
-	r.form.Form = r.form.Form.WithWidth(min(m.width, 72)).WithHeight(max(8, m.height-10))
+	r.form.Form = resize(r.form.Form, min(m.width, 72), max(8, m.height-10))
 	return r.form.Form.Init()
 }
 

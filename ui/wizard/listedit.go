@@ -30,7 +30,7 @@ func newListEditor(l *forms.List) *listEditor { return &listEditor{list: l, edit
 func (e *listEditor) setSize(w, h int) {
 	e.width, e.height = w, h
 	if e.form != nil {
-		e.form.Form = e.form.Form.WithWidth(w).WithHeight(max(6, h-4))
+		e.form.Form = resize(e.form.Form, w, max(6, h-4))
 	}
 }
 

@@ -269,7 +269,8 @@ func (r *partnerResult) view(m *Model) string {
 			if !where.updatable {
 				hint = "set in " + stepTitle(m, where.step) + " for new customers; /update cannot change it — ask Plaid or use the Dashboard"
 			}
-			line(mark + st.Text.Render(padRight(string(req), 26)) + st.Faint.Render(hint))
+			line(mark + st.Text.Render(string(req)))
+			line(lipgloss.NewStyle().PaddingLeft(4).Width(m.width).Render(st.Faint.Render(hint)))
 		}
 	}
 	line("")

@@ -328,3 +328,14 @@ func TestNoDraftUntilTheFirstAnswer(t *testing.T) {
 		t.Errorf("draft file %v %v", fi, err)
 	}
 }
+
+// TestResizeRedrawsAtOnce: the first frame after a resize is laid out for
+// the new width, not the old one clipped.
+func TestResizeRedrawsAtOnce(t *testing.T) {
+	r := newRig(t, client.Local)
+	r.open(drafts.PartnerCustomer, nil)
+	r.w.SetSize(78, 20)
+	if s := r.screen(); strings.Contains(s, "unique across P\n") || !strings.Contains(s, "Plaid") {
+		t.Fatalf("stale layout after resize:\n%s", s)
+	}
+}

@@ -34,7 +34,20 @@ func (m *Model) sizeForm() {
 	if m.form == nil || m.width == 0 {
 		return
 	}
-	m.form.Form = m.form.Form.WithWidth(m.mainWidth()).WithHeight(m.formHeight())
+	m.form.Form = resize(m.form.Form, m.mainWidth(), m.formHeight())
+}
+
+// relayout is a message no field acts on: passing it through a form makes
+// huh lay its fields out again.
+type relayout struct{}
+
+// resize sizes a form and lays it out at once: huh renders a group's
+// content only during an update, so without this the first frame after a
+// resize shows the old layout clipped to the new width.
+func resize(form *huh.Form, w, h int) *huh.Form {
+	form = form.WithWidth(w).WithHeight(h)
+	f, _ := form.Update(relayout{})
+	return f.(*huh.Form)
 }
 
 func (m *Model) firstVisible() int {

@@ -1,0 +1,72 @@
+package ui
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"github.com/plaid-onboard/plaid-onboard/client"
+	"github.com/plaid-onboard/plaid-onboard/drafts"
+	"github.com/plaid-onboard/plaid-onboard/internal/teadrive"
+	"github.com/plaid-onboard/plaid-onboard/ui/home"
+	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
+)
+
+func TestHeaderShowsTheEnvironment(t *testing.T) {
+	for _, env := range []client.Environment{client.Local, client.Sandbox, client.Production} {
+		deps := testDeps(t)
+		deps.Env = env
+		app := NewApp(deps, home.New(deps, ""))
+		teadrive.Send[tea.Model](app, tea.WindowSizeMsg{Width: 80, Height: 24})
+		first := strings.SplitN(app.View().Content, "\n", 2)[0]
+		if !strings.Contains(first, env.Label()) {
+			t.Errorf("%s: header %q", env, first)
+		}
+		if lines := strings.Count(app.View().Content, "\n") + 1; lines != 24 {
+			t.Errorf("%s: the frame has %d lines at 80×24", env, lines)
+		}
+	}
+}
+
+// TestRunsInAProgram drives the app through a real tea.Program (teatest):
+// the home screen draws, and q ends the program.
+func TestRunsInAProgram(t *testing.T) {
+	deps := testDeps(t)
+	tm := teatest.NewTestModel(t, NewApp(deps, home.New(deps, "")), teatest.WithInitialTermSize(80, 24))
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+		return bytes.Contains(b, []byte("New partner customer")) && bytes.Contains(b, []byte("LOCAL"))
+	}, teatest.WithDuration(5*time.Second))
+	tm.Send(teadrive.Key("q"))
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*App)
+	if final.aborted {
+		t.Error("q is not an interruption")
+	}
+}
+
+func TestCtrlCSavesAndAborts(t *testing.T) {
+	deps := testDeps(t)
+	d := deps.Store.New(drafts.PartnerCustomer)
+	app := NewApp(deps, home.New(deps, ""))
+	teadrive.Send[tea.Model](app, tea.WindowSizeMsg{Width: 80, Height: 24}, uikit.OpenDraftMsg{Draft: d})
+	teadrive.Send[tea.Model](app, teadrive.Type("Acme Credit Union")...)
+	var quit bool
+	m := tea.Model(app)
+	_, cmd := m.Update(teadrive.Key("ctrl+c"))
+	for _, msg := range teadrive.Run(cmd) {
+		if _, ok := msg.(uikit.QuitMsg); ok {
+			_, cmd = m.Update(msg)
+			quit = cmd != nil
+		}
+	}
+	if !quit || !app.aborted {
+		t.Fatalf("ctrl+c: quit %v, aborted %v", quit, app.aborted)
+	}
+	saved, err := deps.Store.Load(d.ID)
+	if err != nil || saved.Partner.CompanyName != "Acme Credit Union" {
+		t.Fatalf("the draft was not saved on ctrl+c: %+v %v", saved, err)
+	}
+}

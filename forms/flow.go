@@ -62,6 +62,10 @@ func (s *Step) Shown() bool { return s.Visible == nil || s.Visible() }
 type StepForm struct {
 	Form   *huh.Form
 	Fields []huh.Field
+	// Hidden says, for a field that applies only sometimes (a contact's
+	// fields, a purpose's use cases), whether it is hidden now. huh's
+	// accessible mode ignores hidden groups, so the plain runner asks this.
+	Hidden map[huh.Field]func() bool
 }
 
 // Line is one answer on the review screen.

@@ -132,6 +132,7 @@ func (f *Flow) partnerContacts(r *client.PartnerCustomerCreateRequest) *Step {
 		Form: func() *StepForm {
 			var fields []huh.Field
 			var groups []*huh.Group
+			hidden := map[huh.Field]func() bool{}
 			for _, ct := range contacts {
 				mode := huh.NewSelect[string]().Key(ct.path).Title(ct.title).
 					Options(huh.NewOption("Use the partner's default contact", ContactDefault),
@@ -145,10 +146,15 @@ func (f *Flow) partnerContacts(r *client.PartnerCustomerCreateRequest) *Step {
 				}
 				fields = append(append(fields, mode), inputs...)
 				path := ct.path
-				groups = append(groups, huh.NewGroup(mode),
-					huh.NewGroup(inputs...).Title(ct.title).WithHideFunc(func() bool { return f.Draft.UI[path] != ContactFill }))
+				hide := func() bool { return f.Draft.UI[path] != ContactFill }
+				for _, in := range inputs {
+					hidden[in] = hide
+				}
+				groups = append(groups, huh.NewGroup(mode), huh.NewGroup(inputs...).Title(ct.title).WithHideFunc(hide))
 			}
-			return f.newForm(fields, groups...)
+			sf := f.newForm(fields, groups...)
+			sf.Hidden = hidden
+			return sf
 		},
 		Summary: func() []Line {
 			var out []Line
@@ -412,6 +418,7 @@ func (f *Flow) partnerCRA(r *client.PartnerCustomerCreateRequest) *Step {
 				purposes,
 			}
 			groups := []*huh.Group{huh.NewGroup(fields...)}
+			hidden := map[huh.Field]func() bool{}
 			for _, p := range client.CRAPurposes {
 				p := p
 				ucOpts := make([]huh.Option[client.CRAUseCase], len(client.CRAUseCaseValues))
@@ -428,9 +435,13 @@ func (f *Flow) partnerCRA(r *client.PartnerCustomerCreateRequest) *Step {
 							}
 						}, f.Changes))
 				fields = append(fields, cases)
-				groups = append(groups, huh.NewGroup(cases).WithHideFunc(func() bool { _, on := q.Purposes[p]; return !on }))
+				hide := func() bool { _, on := q.Purposes[p]; return !on }
+				hidden[cases] = hide
+				groups = append(groups, huh.NewGroup(cases).WithHideFunc(hide))
 			}
-			return f.newForm(fields, groups...)
+			sf := f.newForm(fields, groups...)
+			sf.Hidden = hidden
+			return sf
 		},
 		Summary: func() []Line {
 			lines := []Line{{"Third party involved", yesNo(q.IsThirdPartyInvolved)},

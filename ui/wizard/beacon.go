@@ -41,23 +41,9 @@ func (beaconFlavor) endpoint(d *drafts.Draft) string {
 
 func (beaconFlavor) createsAgain(*drafts.Draft) bool { return false }
 
-// rescreenRequest sends the draft's current answers as a patch: every
-// field, and the accounts and tokens (which /update adds).
-func rescreenRequest(id string, r *client.BeaconUserCreateRequest) *client.BeaconUserUpdateRequest {
-	u := r.User
-	return &client.BeaconUserUpdateRequest{
-		BeaconUserID: id,
-		User: client.BeaconUserUpdateRequestData{
-			DateOfBirth: u.DateOfBirth, Name: u.Name, Address: u.Address, EmailAddress: u.EmailAddress,
-			PhoneNumber: u.PhoneNumber, IDNumber: u.IDNumber, IPAddress: u.IPAddress, DepositoryAccounts: u.DepositoryAccounts,
-		},
-		AccessTokens: r.AccessTokens,
-	}
-}
-
 func (beaconFlavor) send(ctx context.Context, c *client.Client, d *drafts.Draft) (any, error) {
 	if id := screened(d); id != "" {
-		return c.UpdateBeaconUser(ctx, rescreenRequest(id, d.Beacon))
+		return c.UpdateBeaconUser(ctx, d.Beacon.UpdateFor(id))
 	}
 	return c.CreateBeaconUser(ctx, d.Beacon)
 }

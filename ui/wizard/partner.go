@@ -133,17 +133,6 @@ func (r *partnerResult) follow(m *Model, what string, call func(context.Context,
 	})
 }
 
-// updateRequest carries what /update accepts from the draft.
-func updateRequest(clientID string, d *client.PartnerCustomerCreateRequest) *client.PartnerCustomerUpdateRequest {
-	return &client.PartnerCustomerUpdateRequest{
-		EndCustomerClientID:    clientID,
-		LegalEntityName:        d.LegalEntityName,
-		RedirectURIs:           d.RedirectURIs,
-		BankAddendumAcceptance: d.BankAddendumAcceptance,
-		Questionnaires:         d.Questionnaires,
-	}
-}
-
 func (r *partnerResult) key(m *Model, k tea.KeyPressMsg) tea.Cmd {
 	due := r.ec.RequirementsDue
 	switch {
@@ -164,7 +153,7 @@ func (r *partnerResult) key(m *Model, k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, m.keys.Reveal):
 		r.reveal = !r.reveal
 	case key.Matches(k, m.keys.Update):
-		req := updateRequest(r.ec.ClientID, m.flow.Draft.Partner)
+		req := m.flow.Draft.Partner.UpdateFor(r.ec.ClientID)
 		if ps := req.Check(m.flow.CheckOptions()); len(ps) > 0 {
 			r.message, r.bad = "the update cannot be sent: "+ps[0].String(), true
 			return nil

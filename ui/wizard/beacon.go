@@ -12,52 +12,14 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/plaid-onboard/plaid-onboard/client"
-	"github.com/plaid-onboard/plaid-onboard/drafts"
 	"github.com/plaid-onboard/plaid-onboard/forms"
+	"github.com/plaid-onboard/plaid-onboard/internal/send"
 )
 
 type beaconFlavor struct{}
 
 func (beaconFlavor) title() string { return "Beacon screening" }
 func (beaconFlavor) noun() string  { return "Beacon user" }
-
-// screened is the Beacon user a draft already created, if any: a submit
-// then re-screens it rather than creating another.
-func screened(d *drafts.Draft) string {
-	for i := len(d.Submissions) - 1; i >= 0; i-- {
-		if s := d.Submissions[i]; s.Succeeded() && s.BeaconUserID != "" {
-			return s.BeaconUserID
-		}
-	}
-	return ""
-}
-
-func (beaconFlavor) endpoint(d *drafts.Draft) string {
-	if screened(d) != "" {
-		return client.PathBeaconUserUpdate
-	}
-	return client.PathBeaconUserCreate
-}
-
-func (beaconFlavor) createsAgain(*drafts.Draft) bool { return false }
-
-func (beaconFlavor) send(ctx context.Context, c *client.Client, d *drafts.Draft) (any, error) {
-	if id := screened(d); id != "" {
-		return c.UpdateBeaconUser(ctx, d.Beacon.UpdateFor(id))
-	}
-	return c.CreateBeaconUser(ctx, d.Beacon)
-}
-
-func (beaconFlavor) record(s *drafts.Submission, resp any) {
-	u := resp.(*client.BeaconUser)
-	s.RequestID, s.BeaconUserID, s.Status = u.RequestID, u.ID, string(u.Status)
-}
-
-func (beaconFlavor) afterUnknown() string {
-	return "The Beacon user may have been created. This API cannot look a user up by client_user_id, so " +
-		"sending again could create a second user for the same person (Beacon would flag it as a duplicate, " +
-		"pending_review). Check the Plaid Dashboard (Beacon → Users) for this client_user_id first."
-}
 
 func (beaconFlavor) newResult(m *Model, resp any) result {
 	return &beaconResult{user: resp.(*client.BeaconUser), spin: spinner.New(spinner.WithSpinner(spinner.Dot))}
@@ -76,12 +38,6 @@ type beaconResult struct {
 	formOf string // "report" or "review"
 	report *forms.Report
 	status client.BeaconUserStatus
-}
-
-var beaconMeaning = map[client.BeaconUserStatus]string{
-	client.BeaconCleared:       "Nothing found: no duplicate in this program, no fraud report of yours, no network match.",
-	client.BeaconPendingReview: "Possible duplicate or Beacon Network match: review the user (in the Dashboard), then set the status (v).",
-	client.BeaconRejected:      "Matches one of your organisation's fraud reports: do not onboard this person.",
 }
 
 func (r *beaconResult) follow(m *Model, what string, call func(context.Context, *client.Client) (any, error)) tea.Cmd {
@@ -112,7 +68,7 @@ func (r *beaconResult) update(m *Model, msg tea.Msg) tea.Cmd {
 			r.message = msg.what + " failed: " + msg.err.Error()
 			if pe, ok := msg.err.(*client.Error); ok && msg.what == "review" {
 				r.message = "Plaid refused the status: " + pe.Message() +
-					"\nThe rules: rejected needs a fraud report on the user (p creates one); cleared needs no active report; pending_review is always allowed."
+					"\nThe rules: " + send.ReviewRules + " (p reports fraud.)"
 			}
 			return nil
 		}
@@ -228,7 +184,10 @@ func (r *beaconResult) view(m *Model) string {
 	line := func(s string) { b.WriteString(s + "\n") }
 	line(m.bigStatus(u.Status))
 	line("")
-	if meaning := beaconMeaning[u.Status]; meaning != "" {
+	if meaning := send.BeaconMeaning[u.Status]; meaning != "" {
+		if u.Status == client.BeaconPendingReview {
+			meaning += " v sets it."
+		}
 		line(lipgloss.NewStyle().Width(m.width).Render(st.Text.Render(meaning)))
 	} else {
 		line(st.Warn.Render("Status " + string(u.Status) + " is new to this program: see Plaid's docs."))

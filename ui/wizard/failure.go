@@ -10,6 +10,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/plaid-onboard/plaid-onboard/client"
+	"github.com/plaid-onboard/plaid-onboard/internal/send"
 	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
 )
 
@@ -31,7 +32,7 @@ func newFailure(m *Model, err error) *failure {
 		f.after = true
 	}
 	if errors.As(err, &f.plaid) {
-		f.field = f.plaid.FieldIn(fieldPaths(m))
+		f.field = f.plaid.FieldIn(send.FieldPaths(m.flow.Draft))
 	}
 	return f
 }
@@ -42,13 +43,13 @@ func (m *Model) failureKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, m.keys.GoFix) && f.field != "":
 		return m.jump(f.field)
 	case key.Matches(k, m.keys.Retry) && f.outcome == client.Unknown:
-		m.dialog = uikit.NewDialog("Send again without knowing what happened?", m.flavor.afterUnknown())
+		m.dialog = uikit.NewDialog("Send again without knowing what happened?", send.AfterUnknown(m.flow.Draft))
 		m.dialog.Danger = true
 		m.onConfirm = m.send
 		return nil
 	case key.Matches(k, m.keys.Retry) && (f.outcome == client.NotSent || (f.plaid != nil && f.plaid.Retryable())):
 		return m.send()
-	case key.Matches(k, m.keys.Lookup) && f.outcome == client.Unknown && m.flavor.noun() == "end customer":
+	case key.Matches(k, m.keys.Lookup) && f.outcome == client.Unknown && m.flow.Draft.Partner != nil:
 		// Safe: a second create with the same application name is refused.
 		return m.send()
 	case key.Matches(k, m.keys.Back), key.Matches(k, m.keys.Review):
@@ -71,7 +72,7 @@ func (m *Model) failureHelp() []key.Binding {
 	}
 	switch {
 	case f.outcome == client.Unknown:
-		if m.flavor.noun() == "end customer" {
+		if m.flow.Draft.Partner != nil {
 			hb = append(hb, m.keys.Lookup)
 		}
 		b := m.keys.Retry
@@ -128,7 +129,10 @@ func (m *Model) failureView() string {
 		b.WriteString("\n")
 		para(st.Text, f.err.Error())
 		b.WriteString("\n")
-		para(st.Text, m.flavor.afterUnknown())
+		para(st.Text, send.AfterUnknown(m.flow.Draft))
+		if m.flow.Draft.Partner != nil {
+			para(st.Accent, "l sends it again to find out.")
+		}
 	}
 	return b.String()
 }
@@ -138,13 +142,4 @@ func plaidName(m *Model) string {
 		return "The emulator"
 	}
 	return "Plaid"
-}
-
-// fieldPaths lists the request's field paths, to find the field an error
-// names.
-func fieldPaths(m *Model) []string {
-	if m.flow.Draft.Partner != nil {
-		return client.FieldPaths(client.PartnerCustomerCreateRequest{})
-	}
-	return client.FieldPaths(client.BeaconUserCreateRequest{})
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/drafts"
+	"github.com/plaid-onboard/plaid-onboard/internal/send"
 	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
 )
 
@@ -21,25 +22,6 @@ type partnerFlavor struct{}
 
 func (partnerFlavor) title() string { return "New partner customer" }
 func (partnerFlavor) noun() string  { return "end customer" }
-
-func (partnerFlavor) send(ctx context.Context, c *client.Client, d *drafts.Draft) (any, error) {
-	return c.CreatePartnerCustomer(ctx, d.Partner)
-}
-
-func (partnerFlavor) endpoint(*drafts.Draft) string { return client.PathPartnerCustomerCreate }
-
-func (partnerFlavor) createsAgain(*drafts.Draft) bool { return true }
-
-func (partnerFlavor) record(s *drafts.Submission, resp any) {
-	r := resp.(*client.PartnerCustomerCreateResponse)
-	s.RequestID, s.ClientID, s.Status = r.RequestID, r.EndCustomer.ClientID, string(r.EndCustomer.Status)
-}
-
-func (partnerFlavor) afterUnknown() string {
-	return "The end customer may have been created. Sending again is safe: Plaid refuses a second end customer " +
-		"with the same application name (CUSTOMER_ALREADY_CREATED), so nothing is created twice — " +
-		"l sends it again to find out."
-}
 
 func (partnerFlavor) newResult(m *Model, resp any) result {
 	r := resp.(*client.PartnerCustomerCreateResponse)
@@ -70,24 +52,6 @@ type followUpMsg struct {
 	what string
 	resp any
 	err  error
-}
-
-// requirementSteps says where each requirement is fixed, and whether
-// /update can carry the fix (it takes only legal_entity_name, redirect_uris,
-// bank_addendum_acceptance and questionnaires).
-var requirementSteps = map[client.RequirementDue]struct {
-	step      string
-	updatable bool
-}{
-	client.RequirementLegalEntityName:        {"company", true},
-	client.RequirementWebsite:                {"company", false},
-	client.RequirementApplicationName:        {"company", false},
-	client.RequirementIsDiligenceAttested:    {"attestations", false},
-	client.RequirementTechnicalContact:       {"contacts", false},
-	client.RequirementBillingContact:         {"contacts", false},
-	client.RequirementAddress:                {"address", false},
-	client.RequirementBankAddendumAcceptance: {"addendum", true},
-	client.RequirementCRAQuestionnaire:       {"cra", true},
 }
 
 func (r *partnerResult) update(m *Model, msg tea.Msg) tea.Cmd {
@@ -141,9 +105,9 @@ func (r *partnerResult) key(m *Model, k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, m.keys.Down) && len(due) > 0:
 		r.cursor = (r.cursor + 1) % len(due)
 	case key.Matches(k, m.keys.GoFix) && len(due) > 0:
-		where, known := requirementSteps[due[r.cursor]]
-		if i := m.flow.Index(where.step); known && i >= 0 {
-			if !where.updatable {
+		where, known := send.Requirements[due[r.cursor]]
+		if i := m.flow.Index(where.Step); known && i >= 0 {
+			if !where.Updatable {
 				m.notice = string(due[r.cursor]) + " cannot be changed with /update: ask your Plaid contact, or set it in the Dashboard"
 			}
 			if m.flow.Steps[i].Shown() {
@@ -212,14 +176,6 @@ func (m *Model) statusStyle(status string) lipgloss.Style {
 	return m.st.Bold
 }
 
-var partnerStatusMeaning = map[client.PartnerEndCustomerStatus]string{
-	client.StatusMoreInformationNeeded: "Plaid needs more before it can enable this customer: see below.",
-	client.StatusUnderReview:           "Enabled in Sandbox; Plaid is reviewing it before Production.",
-	client.StatusPendingEnablement:     "Ready: enable it in full Production (n).",
-	client.StatusActive:                "Enabled in all environments.",
-	client.StatusDenied:                "Did not pass Plaid's review: Sandbox only. Talk to your account manager.",
-}
-
 func (r *partnerResult) view(m *Model) string {
 	st := m.st
 	var b strings.Builder
@@ -229,7 +185,10 @@ func (r *partnerResult) view(m *Model) string {
 	line(st.Muted.Render(padRight("client_id", 14)) + st.Bold.Render(r.ec.ClientID))
 	line(st.Muted.Render(padRight("company", 14)) + st.Text.Render(r.ec.CompanyName))
 	line(st.Muted.Render(padRight("status", 14)) + m.statusStyle(string(r.ec.Status)).Render(string(r.ec.Status)))
-	if meaning := partnerStatusMeaning[r.ec.Status]; meaning != "" {
+	if meaning := send.PartnerStatusMeaning[r.ec.Status]; meaning != "" {
+		if r.ec.Status == client.StatusPendingEnablement {
+			meaning += " n does it."
+		}
 		line(strings.Repeat(" ", 14) + st.Muted.Render(meaning))
 	}
 	if len(r.ec.ProductStatuses) > 0 {
@@ -253,10 +212,10 @@ func (r *partnerResult) view(m *Model) string {
 			if i == r.cursor {
 				mark = st.Selected.Render("❯ ")
 			}
-			where := requirementSteps[req]
-			hint := "fix in " + stepTitle(m, where.step) + ", then u sends it with /update"
-			if !where.updatable {
-				hint = "set in " + stepTitle(m, where.step) + " for new customers; /update cannot change it — ask Plaid or use the Dashboard"
+			where := send.Requirements[req]
+			hint := "fix in " + stepTitle(m, where.Step) + ", then u sends it with /update"
+			if !where.Updatable {
+				hint = "set in " + stepTitle(m, where.Step) + " for new customers; /update cannot change it — ask Plaid or use the Dashboard"
 			}
 			line(mark + st.Text.Render(string(req)))
 			line(lipgloss.NewStyle().PaddingLeft(4).Width(m.width).Render(st.Faint.Render(hint)))

@@ -12,6 +12,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/plaid-onboard/plaid-onboard/drafts"
+	"github.com/plaid-onboard/plaid-onboard/internal/send"
 	"github.com/plaid-onboard/plaid-onboard/validate"
 )
 
@@ -83,7 +84,7 @@ func (r *review) content(m *Model) string {
 	}
 	if s, sent := m.flow.Draft.LastSuccess(); sent {
 		what := "sending again creates another one"
-		if !m.flavor.createsAgain(m.flow.Draft) {
+		if !send.CreatesAgain(m.flow.Draft) {
 			what = "s re-screens the same user with /update"
 		}
 		line(st.Warn.Render(fmt.Sprintf("Already sent from this draft on %s (%s): %s.",
@@ -98,7 +99,7 @@ func (r *review) content(m *Model) string {
 		}
 	}
 	line("")
-	line(st.Title.Render(fmt.Sprintf("Request body — POST %s → %s", m.flavor.endpoint(m.flow.Draft), m.env().Label())))
+	line(st.Title.Render(fmt.Sprintf("Request body — POST %s → %s", send.Endpoint(m.flow.Draft), m.env().Label())))
 	note := "Credentials go in headers, never in the body. Personal data is masked here (r shows it) and sent in full."
 	if r.reveal {
 		note = "Credentials go in headers, never in the body. Personal data is shown (r masks it)."

@@ -2,7 +2,6 @@ package wizard
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"charm.land/bubbles/v2/key"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/drafts"
+	"github.com/plaid-onboard/plaid-onboard/internal/send"
 	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
 )
 
@@ -19,19 +19,7 @@ import (
 type flavor interface {
 	title() string
 	noun() string // "end customer", "Beacon user"
-	// send sends the draft's request (a snapshot: the answers cannot
-	// change while it is on its way).
-	send(ctx context.Context, c *client.Client, d *drafts.Draft) (any, error)
-	// record fills a submission with what the answer says.
-	record(s *drafts.Submission, resp any)
 	newResult(m *Model, resp any) result
-	// afterUnknown explains what an unknown outcome means for this request.
-	afterUnknown() string
-	// endpoint is the path a submit of d goes to.
-	endpoint(d *drafts.Draft) string
-	// createsAgain reports whether submitting d again would create a second
-	// one (rather than update the first).
-	createsAgain(d *drafts.Draft) bool
 }
 
 // result is the screen showing what Plaid answered, with the follow-ups.
@@ -93,14 +81,14 @@ func (m *Model) startSubmit() tea.Cmd {
 }
 
 func (m *Model) confirmAlreadySent(then func() tea.Cmd) tea.Cmd {
-	s, sent := m.flow.Draft.LastSuccess()
-	if !sent || !m.flavor.createsAgain(m.flow.Draft) {
+	if !send.CreatesAgain(m.flow.Draft) {
 		return then()
 	}
+	s, _ := m.flow.Draft.LastSuccess()
 	ids := s.ClientID + s.BeaconUserID
 	m.dialog = uikit.NewDialog("Send this draft again?",
 		fmt.Sprintf("It was sent on %s to %s and created %s %s. Sending again creates another %s.",
-			s.At.Local().Format("2006-01-02 15:04"), s.Env.Label(), m.flavor.noun(), ids, m.flavor.noun()))
+			s.At.Local().Format("2006-01-02 15:04"), s.Env.Label(), send.Noun(m.flow.Draft), ids, send.Noun(m.flow.Draft)))
 	m.onConfirm = then
 	return nil
 }
@@ -110,7 +98,7 @@ func (m *Model) confirmProduction(then func() tea.Cmd) tea.Cmd {
 		return then()
 	}
 	m.dialog = uikit.NewTypeToConfirm("Send to PRODUCTION?",
-		fmt.Sprintf("This creates a real %s at Plaid, in production. Type production to send it.", m.flavor.noun()), "production")
+		fmt.Sprintf("This creates a real %s at Plaid, in production. Type production to send it.", send.Noun(m.flow.Draft)), "production")
 	m.onConfirm = then
 	return nil
 }
@@ -122,23 +110,15 @@ func (m *Model) send() tea.Cmd {
 	m.submit = &submitting{
 		spin:   spinner.New(spinner.WithSpinner(spinner.Dot)),
 		cancel: cancel,
-		label:  fmt.Sprintf("POST %s → %s", m.flavor.endpoint(m.flow.Draft), m.env().Label()),
+		label:  fmt.Sprintf("POST %s → %s", send.Endpoint(m.flow.Draft), m.env().Label()),
 	}
-	snap, c, fl, env, now, endpoint := m.flow.Draft.Clone(), m.deps.Client, m.flavor, m.env(), m.deps.Now, m.flavor.endpoint(m.flow.Draft)
-	send := func() tea.Msg {
+	snap, c, env, now := m.flow.Draft.Clone(), m.deps.Client, m.env(), m.deps.Now
+	do := func() tea.Msg {
 		defer cancel()
-		resp, err := fl.send(ctx, c, snap)
-		sub := drafts.Submission{At: now().UTC(), Env: env, Endpoint: endpoint, Outcome: client.OutcomeOf(err).String()}
-		var pe *client.Error
-		switch {
-		case err == nil:
-			fl.record(&sub, resp)
-		case errors.As(err, &pe):
-			sub.RequestID, sub.ErrorCode = pe.RequestID, pe.ErrorCode
-		}
+		resp, sub, err := send.Do(ctx, c, snap, env, now())
 		return submitDoneMsg{resp: resp, err: err, sub: sub}
 	}
-	return tea.Batch(m.submit.spin.Tick, send)
+	return tea.Batch(m.submit.spin.Tick, do)
 }
 
 // submitted records the submission on the draft, saves it at once, and

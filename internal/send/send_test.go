@@ -1,0 +1,77 @@
+package send_test
+
+import (
+	"context"
+	"net/http/httptest"
+	"testing"
+	"time"
+
+	"github.com/plaid-onboard/plaid-onboard/client"
+	"github.com/plaid-onboard/plaid-onboard/drafts"
+	"github.com/plaid-onboard/plaid-onboard/emulator"
+	"github.com/plaid-onboard/plaid-onboard/internal/samples"
+	"github.com/plaid-onboard/plaid-onboard/internal/send"
+)
+
+func newClient(t *testing.T) *client.Client {
+	t.Helper()
+	emu, err := emulator.New(emulator.Options{ClientID: "id", Secret: "secret"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(emu)
+	t.Cleanup(srv.Close)
+	c, err := client.New(client.Config{Environment: client.Local, BaseURL: srv.URL, ClientID: "id", Secret: "secret"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// A Beacon draft creates once, then re-screens the same user: the second
+// send goes to /update and the version goes up.
+func TestBeaconSendsCreateThenUpdate(t *testing.T) {
+	c := newClient(t)
+	d := &drafts.Draft{Kind: drafts.BeaconUser, Beacon: samples.BeaconCreate()}
+	now := time.Now()
+	if got := send.Endpoint(d); got != client.PathBeaconUserCreate {
+		t.Fatalf("first endpoint %s", got)
+	}
+	resp, sub, err := send.Do(context.Background(), c, d, client.Local, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := resp.(*client.BeaconUser)
+	if sub.BeaconUserID != u.ID || sub.Status != string(u.Status) || !sub.Succeeded() || sub.Endpoint != client.PathBeaconUserCreate {
+		t.Fatalf("submission %+v for user %s", sub, u.ID)
+	}
+	d.Submissions = append(d.Submissions, sub)
+	if send.Screened(d) != u.ID || send.Endpoint(d) != client.PathBeaconUserUpdate || send.CreatesAgain(d) {
+		t.Fatalf("after a success: screened %q endpoint %s", send.Screened(d), send.Endpoint(d))
+	}
+	resp, sub, err = send.Do(context.Background(), c, d, client.Local, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again := resp.(*client.BeaconUser); again.ID != u.ID || again.Version != u.Version+1 || sub.Endpoint != client.PathBeaconUserUpdate {
+		t.Fatalf("re-screen gave %s v%d via %s, want %s v%d", again.ID, again.Version, sub.Endpoint, u.ID, u.Version+1)
+	}
+}
+
+// A refused partner create is recorded with Plaid's code and request id.
+func TestPartnerRefusalIsRecorded(t *testing.T) {
+	c := newClient(t)
+	d := &drafts.Draft{Kind: drafts.PartnerCustomer, Partner: samples.PartnerCreate()}
+	if _, sub, err := send.Do(context.Background(), c, d, client.Local, time.Now()); err != nil || sub.ClientID == "" {
+		t.Fatalf("first create: %v %+v", err, sub)
+	} else {
+		d.Submissions = append(d.Submissions, sub)
+	}
+	if !send.CreatesAgain(d) {
+		t.Fatal("a created end customer must warn before creating again")
+	}
+	_, sub, err := send.Do(context.Background(), c, d, client.Local, time.Now())
+	if err == nil || sub.ErrorCode != "CUSTOMER_ALREADY_CREATED" || sub.RequestID == "" || sub.Outcome != client.Rejected.String() {
+		t.Fatalf("second create: err %v, submission %+v", err, sub)
+	}
+}

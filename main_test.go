@@ -130,3 +130,29 @@ func TestEmulatorServesAndStopsCleanly(t *testing.T) {
 		}
 	}
 }
+
+// --accessible asks plain questions that answers can be piped into: a
+// whole screening against the built-in emulator, no terminal at all.
+func TestAccessibleScreeningFromAPipe(t *testing.T) {
+	answers := strings.Join([]string{
+		"1", "", "Ada", "Lovelace", "1990-01-31", "ada@example.com", "+14155550100",
+		"US", "CA", "94103", "1 Main St", "", "San Francisco", "us_ssn", "512345678",
+		"a", "021000021", "1234567890", "", "", "203.0.113.7", "s", "",
+	}, "\n") + "\n"
+	cmd := exec.Command(testbin.Path(t), "beacon", "--accessible")
+	cmd.Env = testbin.Env(t)
+	cmd.Stdin = strings.NewReader(answers)
+	var out, errb strings.Builder
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("%v\n%s\n%s", err, out.String(), errb.String())
+	}
+	for _, want := range []string{"environment LOCAL", "Screening result: CLEARED", "Beacon user: becusr_"} {
+		if !strings.Contains(out.String(), want) {
+			t.Fatalf("output lacks %q:\n%s", want, out.String())
+		}
+	}
+	if strings.Contains(out.String(), "\x1b[") {
+		t.Fatalf("plain prompts carry escape sequences:\n%q", out.String())
+	}
+}

@@ -176,9 +176,8 @@ func (f *Flow) input(ptr *string, spec InputSpec) *Input {
 }
 
 // triState builds a yes / no / not answered question.
-func (f *Flow) triState(ptr **bool, key, title, description string) *huh.Select[string] {
-	return huh.NewSelect[string]().Key(key).Title(title).Description(description).
-		Options(TriStateOptions()...).Accessor(BindTriState(ptr, f.Changes))
+func (f *Flow) triState(ptr **bool, key, title, description string) *Choice[string] {
+	return NewChoice(ChoiceSpec{Key: key, Title: title, Description: description}, TriStateOptions(), BindTriState(ptr, f.Changes))
 }
 
 // yesNo names a tri-state answer for summaries.

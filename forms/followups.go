@@ -49,8 +49,7 @@ func ReportForm(r *Report, opt Options) *StepForm {
 	for i, t := range client.BeaconReportTypesShown {
 		opts[i] = huh.NewOption(reportTypeLabels[t], t)
 	}
-	typ := huh.NewSelect[client.BeaconReportType]().Key("type").Title("What kind of fraud?").
-		Options(opts...).Accessor(Bind(&r.Type, &r.Changes))
+	typ := NewChoice(ChoiceSpec{Key: "type", Title: "What kind of fraud?"}, opts, Bind(&r.Type, &r.Changes))
 	date := NewInput(InputSpec{Key: "fraud_date", Title: "When did it happen?", Required: true, Placeholder: "YYYY-MM-DD",
 		CharLimit: 24, Check: func(s string) validate.Result { return validate.PastDate(s, now()) }},
 		Bind(&r.FraudDate, &r.Changes)).Accessible(opt.Accessible)
@@ -75,8 +74,7 @@ func ReviewForm(status *client.BeaconUserStatus, opt Options) *StepForm {
 	for _, s := range []client.BeaconUserStatus{client.BeaconCleared, client.BeaconPendingReview, client.BeaconRejected} {
 		opts = append(opts, huh.NewOption(statusLabels[s], s))
 	}
-	sel := huh.NewSelect[client.BeaconUserStatus]().Key("status").Title("Set the status to").
-		Options(opts...).Value(status)
+	sel := NewChoice(ChoiceSpec{Key: "status", Title: "Set the status to"}, opts, Bind(status, nil))
 	f := &Flow{opt: opt}
 	return f.newForm([]huh.Field{sel}, huh.NewGroup(sel))
 }

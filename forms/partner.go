@@ -134,10 +134,10 @@ func (f *Flow) partnerContacts(r *client.PartnerCustomerCreateRequest) *Step {
 			var groups []*huh.Group
 			hidden := map[huh.Field]func() bool{}
 			for _, ct := range contacts {
-				mode := huh.NewSelect[string]().Key(ct.path).Title(ct.title).
-					Options(huh.NewOption("Use the partner's default contact", ContactDefault),
-						huh.NewOption("Fill in a contact for this customer", ContactFill)).
-					Accessor(f.contactMode(ct.path, ct.c))
+				mode := NewChoice(ChoiceSpec{Key: ct.path, Title: ct.title},
+					[]huh.Option[string]{huh.NewOption("Use the partner's default contact", ContactDefault),
+						huh.NewOption("Fill in a contact for this customer", ContactFill)},
+					f.contactMode(ct.path, ct.c))
 				c := ct.c
 				inputs := []huh.Field{
 					f.input(&c.GivenName, InputSpec{Key: ct.path + ".given_name", Title: "Given name", Required: true, Check: validate.Name}),
@@ -261,14 +261,12 @@ func (f *Flow) partnerProducts(r *client.PartnerCustomerCreateRequest) *Step {
 	return &Step{
 		ID: "products", Title: "Products", Owns: []string{"products"},
 		Form: func() *StepForm {
-			main := huh.NewMultiSelect[client.Product]().Key("products").Title("Products").
-				Description("None chosen: your reseller account's products apply. x or space toggles.").
-				Options(productOptions(client.PartnerProducts)...).Height(15).
-				Accessor(f.productSubset(r, client.PartnerProducts))
-			more := huh.NewMultiSelect[client.Product]().Key("products.more").Title("More products").
-				Description("Not shown to partners in Plaid's docs: whether they are accepted is unconfirmed").
-				Options(productOptions(OtherProducts())...).Height(10).
-				Accessor(f.productSubset(r, OtherProducts()))
+			main := NewChoices(ChoiceSpec{Key: "products", Title: "Products", Height: 15,
+				Description: "None chosen: your reseller account's products apply. x or space toggles."},
+				productOptions(client.PartnerProducts), f.productSubset(r, client.PartnerProducts))
+			more := NewChoices(ChoiceSpec{Key: "products.more", Title: "More products", Height: 10,
+				Description: "Not shown to partners in Plaid's docs: whether they are accepted is unconfirmed"},
+				productOptions(OtherProducts()), f.productSubset(r, OtherProducts()))
 			fields := []huh.Field{main, more}
 			return f.newForm(fields, huh.NewGroup(main), huh.NewGroup(more))
 		},
@@ -310,11 +308,9 @@ func (f *Flow) partnerAddendum(r *client.PartnerCustomerCreateRequest) *Step {
 	return &Step{
 		ID: "addendum", Title: "Bank addendum", Owns: []string{"bank_addendum_acceptance"},
 		Form: func() *StepForm {
-			accepted := huh.NewSelect[string]().Key("bank_addendum_acceptance.customer_accepted").
-				Title("Has the customer accepted the bank addendum?").
-				Description("Needed for CRA products").
-				Options(TriStateOptions()...).
-				Accessor(f.acceptance(b))
+			accepted := NewChoice(ChoiceSpec{Key: "bank_addendum_acceptance.customer_accepted",
+				Title: "Has the customer accepted the bank addendum?", Description: "Needed for CRA products"},
+				TriStateOptions(), f.acceptance(b))
 			fields := []huh.Field{
 				accepted,
 				f.input(&b.CustomerIPAddress, InputSpec{Key: "bank_addendum_acceptance.customer_ip_address",
@@ -379,10 +375,9 @@ func (f *Flow) partnerCRA(r *client.PartnerCustomerCreateRequest) *Step {
 			for i, p := range client.CRAPurposes {
 				purposeOpts[i] = huh.NewOption(PurposeLabel(p), p)
 			}
-			purposes := huh.NewMultiSelect[client.CRAPurpose]().Key("questionnaires.cra.purposes").
-				Title("Permissible purposes").Description("x or space toggles; use cases follow").
-				Options(purposeOpts...).Height(10).
-				Accessor(BindFunc(
+			purposes := NewChoices(ChoiceSpec{Key: "questionnaires.cra.purposes", Title: "Permissible purposes",
+				Description: "x or space toggles; use cases follow", Height: 10}, purposeOpts,
+				BindFunc(
 					func() []client.CRAPurpose {
 						var out []client.CRAPurpose
 						for _, p := range client.CRAPurposes {
@@ -425,9 +420,9 @@ func (f *Flow) partnerCRA(r *client.PartnerCustomerCreateRequest) *Step {
 				for i, uc := range client.CRAUseCaseValues {
 					ucOpts[i] = huh.NewOption(PurposeLabel(client.CRAPurpose(uc)), uc)
 				}
-				cases := huh.NewMultiSelect[client.CRAUseCase]().Key("questionnaires.cra.purposes." + string(p) + ".use_cases").
-					Title("Use cases: " + PurposeLabel(p)).Options(ucOpts...).Height(9).
-					Accessor(BindFunc(
+				cases := NewChoices(ChoiceSpec{Key: "questionnaires.cra.purposes." + string(p) + ".use_cases",
+					Title: "Use cases: " + PurposeLabel(p), Height: 9}, ucOpts,
+					BindFunc(
 						func() []client.CRAUseCase { return q.Purposes[p].UseCases },
 						func(v []client.CRAUseCase) {
 							if _, on := q.Purposes[p]; on {

@@ -1,10 +1,10 @@
 package forms
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -337,54 +337,76 @@ func (p *Picker) Init() tea.Cmd { return nil }
 // Run is not used: pickers run inside a form.
 func (p *Picker) Run() error { return huh.Run(p) }
 
-// RunAccessible asks on a plain line: a code or a name, with a list of
-// close matches when the answer is ambiguous.
+// RunAccessible asks on a plain line: a code or a name, with the close
+// matches read out when the answer fits several.
 func (p *Picker) RunAccessible(w io.Writer, r io.Reader) error {
+	in := lineReaderOf(r)
 	p.reload()
-	in := bufio.NewReader(r)
+	say(w, "%s", p.spec.Title)
+	if p.spec.Description != "" {
+		say(w, "  %s", p.spec.Description)
+	}
+	// A short list is read out and can be answered by number.
+	short := len(p.options) <= 12
+	if short {
+		for i, o := range p.options {
+			say(w, "  %d. %s", i+1, o.display())
+		}
+	}
 	for {
-		fmt.Fprintf(w, "%s (type a name or code", p.spec.Title)
+		fmt.Fprintf(w, "%s (a name or code", p.spec.Title)
+		if short {
+			fmt.Fprint(w, ", or a number")
+		}
 		if cur, has := p.current(); has {
 			fmt.Fprintf(w, "; Enter keeps %s", cur.display())
 		}
 		fmt.Fprint(w, "): ")
-		line, err := in.ReadString('\n')
+		line, err := in.ReadLine()
+		if err != nil {
+			fmt.Fprintln(w)
+			return err
+		}
 		line = strings.TrimSpace(line)
-		if line == "" {
-			if _, has := p.current(); has || !p.spec.Required {
-				return nil
-			}
-			fmt.Fprintln(w, "This answer is required.")
-			if err != nil {
-				return err
-			}
+		switch {
+		case line == "" && (p.acc.Get() != "" || !p.spec.Required):
+			return nil
+		case line == "":
+			say(w, "%s is required: type a name or a code, or - to leave it empty for now.", p.spec.Title)
 			continue
+		case line == "-":
+			p.acc.Set("")
+			return nil
+		}
+		if n, err := strconv.Atoi(line); err == nil && short && n >= 1 && n <= len(p.options) {
+			p.acc.Set(p.options[n-1].Value)
+			say(w, "  Chosen: %s", p.options[n-1].display())
+			return nil
 		}
 		p.input.SetValue(line)
 		p.filter()
+		p.input.SetValue("")
+		exact := len(p.matches) > 0 && (strings.EqualFold(p.matches[0].Value, line) || strings.EqualFold(p.matches[0].Label, line))
 		switch {
-		case len(p.matches) > 0 && (len(p.matches) == 1 || strings.EqualFold(p.matches[0].Value, line) || strings.EqualFold(p.matches[0].Label, line)):
+		case len(p.matches) == 1 || exact:
 			p.acc.Set(p.matches[0].Value)
-			fmt.Fprintf(w, "Chosen: %s\n", p.matches[0].display())
-			p.input.SetValue("")
+			say(w, "  Chosen: %s", p.matches[0].display())
 			return nil
-		case len(p.matches) > 1:
-			fmt.Fprintln(w, "Several match:")
+		case len(p.matches) > 1 && !p.spec.Free:
+			say(w, "  %d match; type more of one of these:", len(p.matches))
 			for _, o := range p.matches[:min(8, len(p.matches))] {
-				fmt.Fprintln(w, "  "+o.display())
+				say(w, "    %s", o.display())
 			}
 		case p.spec.Free:
-			if p.spec.Check != nil && p.spec.Check(line).State != validate.Valid {
-				fmt.Fprintln(w, p.spec.Check(line).Message)
+			p.acc.Set(line)
+			if res := p.Result(); res.State != validate.Valid {
+				say(w, "  Problem with %s: %s. Kept; the review lists it.", p.spec.Title, strings.TrimSuffix(res.Message, "."))
 			} else {
-				p.acc.Set(line)
-				return nil
+				say(w, "  Not one of those listed; kept as typed.")
 			}
+			return nil
 		default:
-			fmt.Fprintln(w, "No match.")
-		}
-		if err != nil {
-			return err
+			say(w, "  Nothing matches %q.", line)
 		}
 	}
 }

@@ -5,9 +5,16 @@ import (
 	"errors"
 
 	"github.com/plaid-onboard/plaid-onboard/cmd/cmdutil"
+	"github.com/plaid-onboard/plaid-onboard/ui/plain"
 	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
 )
 
+// runAccessible runs the plain prompts on the command's input and output.
 func runAccessible(ctx context.Context, f *cmdutil.Factory, deps uikit.Deps, req cmdutil.TUIRequest) error {
-	return errors.New("accessible mode is not built yet")
+	s := plain.New(deps, f.IO.In, f.IO.Out)
+	err := s.Run(ctx, plain.Request{Flow: req.Flow, DraftID: req.DraftID})
+	if errors.Is(err, plain.ErrAborted) {
+		return cmdutil.ErrAborted
+	}
+	return err
 }

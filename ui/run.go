@@ -9,7 +9,6 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/cmd/cmdutil"
 	"github.com/plaid-onboard/plaid-onboard/drafts"
 	"github.com/plaid-onboard/plaid-onboard/forms"
@@ -120,5 +119,3 @@ func Run(ctx context.Context, f *cmdutil.Factory, req cmdutil.TUIRequest) error 
 	}
 	return nil
 }
-
-var _ = client.Local

@@ -34,10 +34,11 @@ func AddGlobalFlags(cmd *cobra.Command, g *Globals) {
 
 // RunTUI opens the full-screen program, or refuses at once, with advice,
 // when there is no terminal to draw on (a script, a pipe, CI): it never
-// waits for input that cannot come.
+// waits for input that cannot come. --accessible asks plain questions,
+// which work without a terminal too: answers can be piped in.
 func RunTUI(ctx context.Context, f *Factory, g *Globals, flow, draftID string) error {
-	if !f.IO.Interactive() {
-		hint := "to check and send a request without a terminal, use `plaid-onboard submit customer|beacon --file body.json`; `plaid-onboard drafts list` shows saved drafts"
+	if !f.IO.Interactive() && !g.Accessible {
+		hint := "to check and send a request without a terminal, use `plaid-onboard submit customer|beacon --file body.json`; --accessible asks plain questions that can be answered from a pipe; `plaid-onboard drafts list` shows saved drafts"
 		return Invalid(fmt.Errorf("this command is interactive and needs a terminal on stdin and stdout"), hint)
 	}
 	env, err := f.Environment(g.Env)

@@ -2,29 +2,19 @@ package send_test
 
 import (
 	"context"
-	"net/http/httptest"
 	"testing"
 	"time"
 
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/drafts"
-	"github.com/plaid-onboard/plaid-onboard/emulator"
+	"github.com/plaid-onboard/plaid-onboard/internal/emutest"
 	"github.com/plaid-onboard/plaid-onboard/internal/samples"
 	"github.com/plaid-onboard/plaid-onboard/internal/send"
 )
 
 func newClient(t *testing.T) *client.Client {
 	t.Helper()
-	emu, err := emulator.New(emulator.Options{ClientID: "id", Secret: "secret"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(emu)
-	t.Cleanup(srv.Close)
-	c, err := client.New(client.Config{Environment: client.Local, BaseURL: srv.URL, ClientID: "id", Secret: "secret"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, _ := emutest.Client(t, client.Local, nil)
 	return c
 }
 

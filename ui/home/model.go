@@ -85,7 +85,7 @@ func (m *Model) SetDark(dark bool) { m.st = theme.New(dark) }
 // Status is empty on the home screen.
 func (m *Model) Status() string {
 	if n := len(m.drafts); n > 0 {
-		return m.st.Faint.Render(fmt.Sprintf("%d %s in %s", n, plural(n, "draft", "drafts"), m.deps.Store.Dir()))
+		return m.st.Faint.Render(fmt.Sprintf("%d %s in %s", n, uikit.Plural(n, "draft", "drafts"), m.deps.Store.Dir()))
 	}
 	return ""
 }
@@ -250,13 +250,6 @@ func orDash(s string) string {
 		return "—"
 	}
 	return s
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 func truncateTo(s string, n int) string {

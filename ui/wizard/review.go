@@ -1,8 +1,6 @@
 package wizard
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -11,9 +9,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
-	"github.com/plaid-onboard/plaid-onboard/drafts"
 	"github.com/plaid-onboard/plaid-onboard/internal/send"
-	"github.com/plaid-onboard/plaid-onboard/validate"
+	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
 )
 
 // review is the last screen before sending: every remaining problem (each
@@ -62,7 +59,7 @@ func (r *review) content(m *Model) string {
 	r.problemLines = r.problemLines[:0]
 	line := func(s string) { b.WriteString(s + "\n") }
 	if n := len(m.problems); n > 0 {
-		line(st.Bad.Bold(true).Render(fmt.Sprintf("%d %s to fix before sending", n, plural(n, "problem", "problems"))))
+		line(st.Bad.Bold(true).Render(fmt.Sprintf("%d %s to fix before sending", n, uikit.Plural(n, "problem", "problems"))))
 		for i, p := range m.problems {
 			step := ""
 			if j := m.flow.StepOf(p.Path); j >= 0 {
@@ -105,32 +102,8 @@ func (r *review) content(m *Model) string {
 		note = "Credentials go in headers, never in the body. Personal data is shown (r masks it)."
 	}
 	line(st.Faint.Render(note))
-	line(st.Text.Render(displayBody(m.flow.Draft, r.reveal)))
+	line(st.Text.Render(send.DisplayBody(m.flow.Draft, r.reveal)))
 	return b.String()
-}
-
-// displayBody is the request as JSON, indented, with the logo elided and
-// personal data masked unless revealed.
-func displayBody(d *drafts.Draft, reveal bool) string {
-	shown := d
-	if !reveal {
-		shown = d.Masked()
-	}
-	var body any = shown.Beacon
-	if shown.Partner != nil {
-		p := *shown.Partner
-		if p.Logo != "" {
-			info, _ := validate.LogoBase64(p.Logo)
-			p.Logo = fmt.Sprintf("<%d×%d PNG, %s of base64: elided here, sent in full>", info.Width, info.Height, validate.HumanBytes(len(d.Partner.Logo)))
-		}
-		body = p
-	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(body)
-	return strings.TrimRight(buf.String(), "\n")
 }
 
 func (m *Model) reviewKey(k tea.KeyPressMsg) tea.Cmd {
@@ -210,11 +183,4 @@ func padRight(s string, n int) string {
 		return s + strings.Repeat(" ", n-w)
 	}
 	return s
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

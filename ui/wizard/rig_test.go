@@ -1,8 +1,6 @@
 package wizard
 
 import (
-	"bytes"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,6 +15,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/drafts"
 	"github.com/plaid-onboard/plaid-onboard/emulator"
 	"github.com/plaid-onboard/plaid-onboard/forms"
+	"github.com/plaid-onboard/plaid-onboard/internal/emutest"
 	"github.com/plaid-onboard/plaid-onboard/internal/samples"
 	"github.com/plaid-onboard/plaid-onboard/internal/teadrive"
 	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
@@ -39,20 +38,8 @@ type rig struct {
 
 func newRig(t *testing.T, env client.Environment) *rig {
 	t.Helper()
-	emu, err := emulator.New(emulator.Options{ClientID: "id", Secret: "secret", Now: func() time.Time { return testNow }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(emu)
-	t.Cleanup(srv.Close)
-	c, err := client.New(client.Config{Environment: env, BaseURL: srv.URL, ClientID: "id", Secret: "secret"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	store, err := drafts.Open(filepath.Join(t.TempDir(), "drafts"), drafts.StaticKey(bytes.Repeat([]byte{1}, 32)))
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, emu := emutest.Client(t, env, func() time.Time { return testNow })
+	store := emutest.Store(t)
 	r := &rig{t: t, store: store, emu: emu, driver: teadrive.NewDriver()}
 	r.deps = uikit.Deps{
 		Env: env, Client: c, Store: store, Now: func() time.Time { return testNow },

@@ -70,7 +70,7 @@ func (m *Model) startSubmit() tea.Cmd {
 			m.openReview()
 		}
 		m.review.refresh(m)
-		m.notice = fmt.Sprintf("fix the %d %s listed before sending", n, plural(n, "problem", "problems"))
+		m.notice = fmt.Sprintf("fix the %d %s listed before sending", n, uikit.Plural(n, "problem", "problems"))
 		return nil
 	}
 	if m.deps.Client == nil {

@@ -1,0 +1,252 @@
+package plain
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/plaid-onboard/plaid-onboard/client"
+	"github.com/plaid-onboard/plaid-onboard/drafts"
+	"github.com/plaid-onboard/plaid-onboard/forms"
+	"github.com/plaid-onboard/plaid-onboard/internal/emutest"
+	"github.com/plaid-onboard/plaid-onboard/internal/samples"
+	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
+)
+
+var testNow = time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
+
+// newDeps wires real parts: a drafts store in a temporary directory and
+// the emulator over loopback HTTP.
+func newDeps(t *testing.T, env client.Environment) uikit.Deps {
+	t.Helper()
+	c, _ := emutest.Client(t, env, func() time.Time { return testNow })
+	return uikit.Deps{
+		Env: env, Client: c, Store: emutest.Store(t), Now: func() time.Time { return testNow },
+		Programs: []forms.PickOption{{Value: "becprg_11111111111111", Label: "Default program"}, {Value: "becprg_22222222222222", Label: "Relaxed program"}},
+	}
+}
+
+// run answers a session from lines and returns what it printed.
+func run(t *testing.T, deps uikit.Deps, req Request, lines ...string) string {
+	t.Helper()
+	var out bytes.Buffer
+	err := New(deps, strings.NewReader(strings.Join(lines, "\n")+"\n"), &out).Run(context.Background(), req)
+	if err != nil {
+		t.Fatalf("session: %v\n%s", err, out.String())
+	}
+	return out.String()
+}
+
+func mustSee(t *testing.T, out string, wants ...string) {
+	t.Helper()
+	for _, w := range wants {
+		if !strings.Contains(out, w) {
+			t.Fatalf("the output lacks %q:\n%s", w, out)
+		}
+	}
+}
+
+// onlyDraft is the one draft in the store.
+func onlyDraft(t *testing.T, deps uikit.Deps) *drafts.Draft {
+	t.Helper()
+	list, _, err := deps.Store.List()
+	if err != nil || len(list) != 1 {
+		t.Fatalf("drafts: %v, %v", list, err)
+	}
+	d, err := deps.Store.Load(list[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// adaAnswers screen Ada Lovelace: every step of the Beacon flow.
+var adaAnswers = []string{
+	"1", "", // program by number; generated client user id
+	"Ada", "Lovelace",
+	"1990-01-31",
+	"ada@example.com", "415 555 0100", "y", // the phone fixed to E.164
+	"US", "CA", "94103", "1 Main St", "", "San Francisco",
+	"us_ssn", "512345678",
+	"a", "021000021", "1234567890", "", // one bank account
+	"",            // no access tokens
+	"203.0.113.7", // IP
+}
+
+// An agent screens one person who is cleared, reports them for fraud and
+// rejects them; the next person with the same details is rejected at once.
+func TestBeaconClearedThenRejectedAfterFraudReport(t *testing.T) {
+	deps := newDeps(t, client.Local)
+	answers := append(append([]string{}, adaAnswers...),
+		"s",             // send from the review
+		"p", "", "", "", // report fraud: first party, today, amount unknown
+		"v", "3", // set the status to rejected
+		"", // done
+	)
+	out := run(t, deps, Request{Flow: "beacon"}, answers...)
+	mustSee(t, out, "Suggested: +14155550100", "Ready: every answer passes its checks",
+		"Screening result: CLEARED", "Nothing found", "Fraud report", "Done: status rejected, version 1")
+	d := onlyDraft(t, deps)
+	if s, ok := d.LastSuccess(); !ok || s.Status != "cleared" || s.BeaconUserID == "" {
+		t.Fatalf("submission not recorded: %+v", d.Submissions)
+	}
+	if d.Beacon.User.PhoneNumber != "+14155550100" {
+		t.Fatalf("phone saved as %q", d.Beacon.User.PhoneNumber)
+	}
+
+	again := run(t, deps, Request{Flow: "beacon"}, append(append([]string{}, adaAnswers...), "s", "")...)
+	mustSee(t, again, "Screening result: REJECTED", "Matches one of your organisation's fraud reports")
+}
+
+// The partner flow end to end on piped answers: a wrong phone fixed with
+// y, a billing contact filled in, a logo, a redirect URI, then the result.
+func TestPartnerFlowFromPipedAnswers(t *testing.T) {
+	deps := newDeps(t, client.Local)
+	logo := filepath.Join(t.TempDir(), "logo.png")
+	if err := os.WriteFile(logo, samples.LogoPNG(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out := run(t, deps, Request{Flow: "customer"},
+		"Pawnee Parks", "Pawnee Parks App", "Pawnee Parks LLC", "pawnee.example.com",
+		"United States", "Indiana", "47998", "100 State St", "Pawnee",
+		"help@pawnee.example.com", "(317) 555-0100", "y", "pawnee.example.com/help", "",
+		"1", "2", "Leslie", "Knope", "leslie@pawnee.example.com",
+		"2 9", "", "", // auth and transactions; no more products
+		logo,
+		"a", "https://pawnee.example.com/oauth", "",
+		"yes", "203.0.113.9", "",
+		"yes", "yes",
+		"b", "s", // body, then send
+		"r", "", // reveal the secrets, done
+	)
+	mustSee(t, out, "Suggested: +13175550100", "Chosen: Indiana (IN)", "1024×1024",
+		`"phone_number": "+13175550100"`, "End customer created", "client_id: ", "Product auth: ")
+	if strings.Count(out, "Secret, sandbox: ") != 2 {
+		t.Fatalf("the secret is not read out masked, then revealed:\n%s", out)
+	}
+	d := onlyDraft(t, deps)
+	if s, ok := d.LastSuccess(); !ok || s.ClientID == "" {
+		t.Fatalf("no submission recorded: %+v", d.Submissions)
+	}
+	if len(d.Partner.Products) != 2 || d.Partner.BillingContact.GivenName != "Leslie" || d.Partner.Logo == "" {
+		t.Fatalf("answers not in the draft: %+v", d.Partner)
+	}
+}
+
+// Input that ends half way leaves every answer given in the draft.
+func TestInputEndingKeepsTheAnswers(t *testing.T) {
+	deps := newDeps(t, client.Local)
+	out := run(t, deps, Request{Flow: "beacon"}, "1", "", "Grace", "Hop")
+	d := onlyDraft(t, deps)
+	mustSee(t, out, "Input ended. Draft "+d.ID+" is saved")
+	if d.Beacon.User.Name.GivenName != "Grace" || d.Beacon.User.Name.FamilyName != "Hop" {
+		t.Fatalf("answers lost: %+v", d.Beacon.User.Name)
+	}
+}
+
+// syncBuffer is written by the session and read by the test.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// Ctrl-C while a question waits ends the session at once, with every
+// answer given saved.
+func TestInterruptSavesAndStops(t *testing.T) {
+	deps := newDeps(t, client.Local)
+	pr, pw := io.Pipe()
+	t.Cleanup(func() { pw.Close() })
+	out := &syncBuffer{}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- New(deps, pr, out).Run(ctx, Request{Flow: "beacon"}) }()
+	if _, err := io.WriteString(pw, "1\n\nKatherine\n"); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for !strings.Contains(out.String(), "Family name:") {
+		if time.Now().After(deadline) {
+			t.Fatalf("no family name question:\n%s", out.String())
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if !errors.Is(err, ErrAborted) {
+			t.Fatalf("Run = %v", err)
+		}
+	case <-time.After(2 * time.Second):
+		t.Fatal("an interrupt did not end the session")
+	}
+	d := onlyDraft(t, deps)
+	mustSee(t, out.String(), "Interrupted. Draft "+d.ID+" is saved")
+	if d.Beacon.User.Name.GivenName != "Katherine" {
+		t.Fatalf("the answer before the interrupt is lost: %+v", d.Beacon.User.Name)
+	}
+}
+
+// A resumed draft opens on the review, where a problem's number asks the
+// step that fixes it; sending is refused while problems remain.
+func TestReviewListsProblemsAndFixesThem(t *testing.T) {
+	deps := newDeps(t, client.Local)
+	d := deps.Store.New(drafts.BeaconUser)
+	d.Beacon = samples.BeaconCreate()
+	d.Beacon.User.EmailAddress = "ada@example"
+	if err := deps.Store.Save(d, drafts.SaveOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	out := run(t, deps, Request{DraftID: d.ID}, "s", "p1", "ada@example.com", "", "q")
+	mustSee(t, out, "1 problem to fix before sending", "p1. user.email_address", "Fix the 1 problem listed first",
+		"Step 4 of 9: Contact", "Ready: every answer passes its checks", "is saved")
+	got, err := deps.Store.Load(d.ID)
+	if err != nil || got.Beacon.User.EmailAddress != "ada@example.com" || len(got.Submissions) != 0 {
+		t.Fatalf("after the fix: %+v %v", got.Beacon.User, err)
+	}
+}
+
+// Production asks for the word itself; anything else sends nothing.
+func TestProductionNeedsTheWordTyped(t *testing.T) {
+	deps := newDeps(t, client.Production)
+	d := deps.Store.New(drafts.BeaconUser)
+	d.Beacon = samples.BeaconCreate()
+	if err := deps.Store.Save(d, drafts.SaveOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	out := run(t, deps, Request{DraftID: d.ID}, "s", "yes", "q")
+	mustSee(t, out, "Type production to send it", "Not sent.")
+	if got, _ := deps.Store.Load(d.ID); len(got.Submissions) != 0 {
+		t.Fatalf("sent without the word: %+v", got.Submissions)
+	}
+}
+
+// The menu lists drafts and resumes one by number.
+func TestMenuResumesADraft(t *testing.T) {
+	deps := newDeps(t, client.Local)
+	d := deps.Store.New(drafts.PartnerCustomer)
+	d.Partner = samples.PartnerMinimal()
+	if err := deps.Store.Save(d, drafts.SaveOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	out := run(t, deps, Request{}, "3", "1", "q", "4")
+	mustSee(t, out, "Resume a draft (1 saved)", "1. "+d.ID, "Review: ", "Draft "+d.ID+" is saved")
+}

@@ -41,20 +41,62 @@ type Autosaver struct {
 	stopped  chan struct{}
 	closing  sync.Once
 	closeErr error
+
+	// Reports go through a mailbox to their own goroutine: report may
+	// block (a program's Send waits for its event loop), and the event
+	// loop may be waiting in Flush — the save loop must never wait on it.
+	pending   *SaveStatus
+	reportSig chan struct{}
 }
 
 // Autosave starts an autosaver; report (may be nil) hears of every save.
 func (s *Store) Autosave(opt SaveOptions, quiet, most time.Duration, report func(SaveStatus)) *Autosaver {
 	a := &Autosaver{
 		store: s, opt: opt, quiet: quiet, most: most, report: report,
-		redirect: map[string]string{},
-		signal:   make(chan struct{}, 1),
-		flush:    make(chan chan error),
-		stop:     make(chan struct{}),
-		stopped:  make(chan struct{}),
+		redirect:  map[string]string{},
+		signal:    make(chan struct{}, 1),
+		flush:     make(chan chan error),
+		stop:      make(chan struct{}),
+		stopped:   make(chan struct{}),
+		reportSig: make(chan struct{}, 1),
 	}
 	go a.loop()
+	if report != nil {
+		go a.reporter()
+	}
 	return a
+}
+
+// post leaves a status for the reporter; an undelivered earlier one is
+// replaced, keeping its CopyID (which must not be missed).
+func (a *Autosaver) post(st SaveStatus) {
+	a.mu.Lock()
+	if a.pending != nil && st.CopyID == "" {
+		st.CopyID = a.pending.CopyID
+	}
+	a.pending = &st
+	a.mu.Unlock()
+	select {
+	case a.reportSig <- struct{}{}:
+	default:
+	}
+}
+
+func (a *Autosaver) reporter() {
+	for {
+		select {
+		case <-a.reportSig:
+		case <-a.stopped:
+			return
+		}
+		a.mu.Lock()
+		st := a.pending
+		a.pending = nil
+		a.mu.Unlock()
+		if st != nil {
+			a.report(*st)
+		}
+	}
 }
 
 // Changed hands over a snapshot of the draft (the caller must not touch it
@@ -157,7 +199,7 @@ func (a *Autosaver) saveLatest() error {
 		st.CopyID = ce.CopyID
 	}
 	if a.report != nil {
-		a.report(st)
+		a.post(st)
 	}
 	return err
 }

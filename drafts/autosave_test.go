@@ -15,6 +15,21 @@ type statuses struct {
 func (s *statuses) add(st SaveStatus) { s.mu.Lock(); s.all = append(s.all, st); s.mu.Unlock() }
 func (s *statuses) count() int        { s.mu.Lock(); defer s.mu.Unlock(); return len(s.all) }
 
+// first waits for the first report (they arrive on their own goroutine).
+func (s *statuses) first(t *testing.T) SaveStatus {
+	t.Helper()
+	deadline := time.Now().Add(2 * time.Second)
+	for s.count() == 0 {
+		if time.Now().After(deadline) {
+			t.Fatal("no save reported")
+		}
+		time.Sleep(time.Millisecond)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.all[0]
+}
+
 func TestAutosaveDebouncesAndNeverBlocks(t *testing.T) {
 	s := openStore(t)
 	d := beaconDraft(s)
@@ -92,8 +107,8 @@ func TestAutosaveFollowsTheCopy(t *testing.T) {
 	a.Changed(d.Clone())
 	err := a.Flush()
 	var ce *ChangedError
-	if !errors.As(err, &ce) || got.all[0].CopyID != ce.CopyID {
-		t.Fatalf("first save: %v %+v", err, got.all)
+	if !errors.As(err, &ce) || got.first(t).CopyID != ce.CopyID {
+		t.Fatalf("first save: %v %+v", err, got.first(t))
 	}
 	d.Title = "mine, later"
 	a.Changed(d.Clone()) // still carries the old id
@@ -119,5 +134,32 @@ func TestCloseTwice(t *testing.T) {
 	}
 	if err := a.Close(); err != nil {
 		t.Fatalf("second close: %v", err)
+	}
+}
+
+// A report that cannot be delivered (the program's event loop is busy —
+// here, waiting in Close) must not stop the save loop: Close returns.
+func TestBlockedReportDoesNotDeadlockClose(t *testing.T) {
+	s := openStore(t)
+	d := beaconDraft(s)
+	release := make(chan struct{})
+	defer close(release)
+	a := s.Autosave(SaveOptions{}, time.Millisecond, time.Millisecond, func(SaveStatus) { <-release })
+	a.Changed(d.Clone())
+	time.Sleep(20 * time.Millisecond) // the first save is reported, and its report blocks
+	d.Title = "last"
+	a.Changed(d.Clone())
+	done := make(chan error, 1)
+	go func() { done <- a.Close() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(2 * time.Second):
+		t.Fatal("Close waits for a report the caller cannot take")
+	}
+	if got, _ := s.Load(d.ID); got.Title != "last" {
+		t.Fatalf("last change not saved: %q", got.Title)
 	}
 }

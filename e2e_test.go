@@ -1,0 +1,249 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/plaid-onboard/plaid-onboard/internal/samples"
+	"github.com/plaid-onboard/plaid-onboard/internal/testbin"
+	"github.com/plaid-onboard/plaid-onboard/internal/tmuxtest"
+)
+
+// These tests run the real binary in a real terminal (tmux), against the
+// built-in emulator, typing as a person does and reading the screen.
+
+// TestTerminalPartnerFlow fills the whole partner wizard — with a phone
+// typed wrong and corrected while the error is on screen — sends it, and
+// reads the result screen.
+func TestTerminalPartnerFlow(t *testing.T) {
+	logo := filepath.Join(t.TempDir(), "logo.png")
+	if err := os.WriteFile(logo, samples.LogoPNG(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s := tmuxtest.Start(t, 100, 30, testbin.Env(t, "PLAID_ONBOARD_KEYRING=off"), testbin.Path(t), "customer")
+	s.WaitFor("Company name", "LOCAL")
+
+	s.Type("Pawnee Parks Credit Union")
+	s.Keys("Tab")
+	s.Type("Pawnee Parks Money")
+	s.Keys("Tab")
+	s.Type("Pawnee Parks Credit Union, Inc.")
+	s.Keys("Tab")
+	s.Type("pawneeparkscu.example.com")
+	s.Keys("Enter")
+
+	s.WaitFor("Country", "Region")
+	s.Type("united st")
+	s.WaitFor("United States")
+	s.Keys("Enter")
+	s.Type("ind")
+	s.WaitFor("Indiana")
+	s.Keys("Enter")
+	s.Type("46001")
+	s.Keys("Tab")
+	s.Type("123 Main St.")
+	s.Keys("Tab")
+	s.Type("Pawnee")
+	s.Keys("Enter")
+
+	s.WaitFor("Support email")
+	s.Type("support@pawneeparkscu.example.com")
+	s.Keys("Tab")
+	s.Type("(415) 555-01")
+	s.WaitFor("must start with + and the country code") // wrong while typing…
+	s.Type("00")
+	s.WaitFor("+14155550100", "ctrl+y")
+	s.Keys("C-y") // …and corrected with the fix on screen
+	s.WaitGone("must start with +")
+	s.Keys("Tab")
+	s.Type("https://pawneeparkscu.example.com/contact")
+	s.Keys("Tab", "Enter")
+
+	s.WaitFor("Technical contact")
+	s.Keys("Down", "Enter") // fill in the technical contact
+	s.WaitFor("Given name")
+	s.Type("Ann")
+	s.Keys("Tab")
+	s.Type("Perkins")
+	s.Keys("Tab")
+	s.Type("ann@pawneeparkscu.example.com")
+	s.Keys("Enter")
+	s.WaitFor("Billing contact")
+	s.Keys("Enter") // the partner's default
+
+	s.WaitFor("Auth (account and routing numbers)")
+	s.Keys("Down", "Space", "Down", "Down", "Space", "Enter") // auth, identity
+	s.WaitFor("More products")
+	s.Keys("Enter")
+
+	s.WaitFor("Logo file")
+	s.Type(logo)
+	s.WaitFor("logo.png · 1024×1024")
+	s.Keys("Enter")
+
+	s.WaitFor("No redirect URIs yet")
+	s.Keys("a")
+	s.WaitFor("Redirect URI")
+	s.Type("https://pawneeparkscu.example.com/oauth.html")
+	s.Keys("Enter")
+	s.WaitFor("1. https://pawneeparkscu.example.com/oauth.html")
+	s.Keys("Tab")
+
+	s.WaitFor("accepted the bank addendum")
+	s.Keys("Down", "Enter") // yes: stamps the time
+	s.Type("192.0.2.42")
+	s.Keys("Tab", "Enter")
+
+	s.WaitFor("completed diligence")
+	s.Keys("Down", "Enter", "Down", "Enter")
+
+	s.WaitFor("Ready to send")
+	s.Keys("s")
+	screen := s.WaitFor("End customer created", "client_id", "Pawnee Parks Credit Union", "Products", "auth", "identity", "••••")
+	if !regexp.MustCompile(`client_id\s+\S{20,}`).MatchString(screen) {
+		t.Fatalf("no client_id on the result screen:\n%s", screen)
+	}
+
+	// Leave: the draft keeps the submission.
+	s.Keys("C-c")
+	if code := s.WaitExit(); code != 130 && code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+}
+
+// beaconTerminal fills the Beacon wizard for one person and sends it.
+func screenAda(t *testing.T, s *tmuxtest.Session) string {
+	t.Helper()
+	s.WaitFor("Beacon program")
+	s.Type("default")
+	s.WaitFor("Default program")
+	s.Keys("Enter")
+	s.WaitFor("Client user id")
+	s.Keys("C-y") // the generated id
+	s.Keys("Enter")
+	s.WaitFor("Given name")
+	s.Type("Ada")
+	s.Keys("Tab")
+	s.Type("Lovelace")
+	s.Keys("Enter")
+	s.WaitFor("Date of birth")
+	s.Type("1990-01-31")
+	s.Keys("Enter")
+	s.WaitFor("Email")
+	s.Type("ada@example.com")
+	s.Keys("Tab")
+	s.Type("+14155550100")
+	s.Keys("Enter")
+	s.WaitFor("Country")
+	s.Keys("PageDown") // no address
+	s.WaitFor("ID type")
+	s.Keys("PageDown") // no id number
+	s.WaitFor("No bank accounts yet")
+	s.Keys("PageDown")
+	s.WaitFor("No access tokens yet")
+	s.Keys("PageDown")
+	s.WaitFor("IP address")
+	s.Type("203.0.113.7")
+	s.Keys("Enter")
+	s.WaitFor("Ready to send")
+	s.Keys("s")
+	return s.WaitFor("Beacon user", "version")
+}
+
+// TestTerminalBeaconClearedThenRejected screens one person (cleared),
+// reports them for fraud, then screens the same person again: rejected.
+func TestTerminalBeaconClearedThenRejected(t *testing.T) {
+	env := testbin.Env(t, "PLAID_ONBOARD_KEYRING=off")
+	s := tmuxtest.Start(t, 100, 30, env, testbin.Path(t), "beacon")
+	screen := screenAda(t, s)
+	if !strings.Contains(screen, "CLEARED") || !strings.Contains(screen, "Nothing found") {
+		t.Fatalf("first screening not cleared:\n%s", screen)
+	}
+	s.Keys("p") // report fraud
+	s.WaitFor("What kind of fraud?")
+	s.Keys("Enter") // first party
+	s.WaitFor("When did it happen?")
+	s.Keys("Enter") // today
+	s.Keys("Enter") // amount unknown
+	s.WaitFor("fraud report becrpt_")
+	s.Keys("C-c")
+	s.WaitExit()
+
+	// The same person again, in a second run with the same data directory.
+	s2 := tmuxtest.Start(t, 100, 30, env, testbin.Path(t), "beacon")
+	screen = screenAda(t, s2)
+	if !strings.Contains(screen, "REJECTED") || !strings.Contains(screen, "fraud reports") {
+		t.Fatalf("second screening not rejected:\n%s", screen)
+	}
+	s2.Keys("C-c")
+	s2.WaitExit()
+}
+
+// sgrColour matches a colour in an SGR sequence: 30–37, 40–47, 90–97,
+// 38;… and 48;….
+var sgrColour = regexp.MustCompile(`\x1b\[(?:[0-9;]*;)?(?:3[0-8]|4[0-8]|9[0-7]|10[0-7])(?:;[0-9;]*)?m`)
+
+func withoutNoColor(env []string) []string {
+	var out []string
+	for _, kv := range env {
+		if !strings.HasPrefix(kv, "NO_COLOR=") {
+			out = append(out, kv)
+		}
+	}
+	return out
+}
+
+// NO_COLOR leaves the screen without colour; without it there is colour
+// (so the check can tell the difference).
+func TestTerminalNoColor(t *testing.T) {
+	env := testbin.Env(t, "PLAID_ONBOARD_KEYRING=off")
+	plain := tmuxtest.Start(t, 80, 24, env, testbin.Path(t))
+	plain.WaitFor("New partner customer")
+	if c := sgrColour.FindString(plain.ScreenANSI()); c != "" {
+		t.Fatalf("NO_COLOR set, yet the screen has colour %q:\n%q", c, plain.ScreenANSI())
+	}
+	coloured := tmuxtest.Start(t, 80, 24, withoutNoColor(env), testbin.Path(t))
+	coloured.WaitFor("New partner customer")
+	if !sgrColour.MatchString(coloured.ScreenANSI()) {
+		t.Fatalf("without NO_COLOR the screen has no colour:\n%q", coloured.ScreenANSI())
+	}
+}
+
+// The wizard stays whole from 80×24 down to 60×20 and redraws cleanly on
+// resize; far smaller or a storm of resizes does not crash it, and a 1 MB
+// paste is cut to the field's limit.
+func TestTerminalResizeAndAbuse(t *testing.T) {
+	env := testbin.Env(t, "PLAID_ONBOARD_KEYRING=off")
+	s := tmuxtest.Start(t, 80, 24, env, testbin.Path(t), "customer")
+	s.WaitFor("Company name", "LOCAL", "pgdn next step")
+	s.Resize(60, 20)
+	screen := s.WaitFor("Company name", "LOCAL")
+	lines := strings.Split(strings.TrimRight(screen, "\n"), "\n")
+	if len(lines) > 20 || !strings.Contains(lines[0], "LOCAL") {
+		t.Fatalf("at 60×20 the header is lost or the screen overflows:\n%s", screen)
+	}
+	for _, size := range [][2]int{{20, 5}, {1, 1}, {200, 60}, {61, 19}, {90, 25}, {30, 10}, {80, 24}} {
+		s.Resize(size[0], size[1])
+	}
+	s.WaitFor("Company name", "LOCAL")
+	s.Paste(strings.Repeat("x", 1<<20))
+	s.WaitFor("xxxxxxxxxx")
+	s.Type("\x01\x02\x1b[31m") // control characters and an escape sequence
+	s.Keys("Tab")
+	screen = s.WaitFor("Application name")
+	if strings.Contains(screen, "[exited") {
+		t.Fatalf("the program ended:\n%s", screen)
+	}
+	s.Keys("C-c")
+	if code := s.WaitExit(); code != 130 {
+		t.Fatalf("Ctrl-C exit %d", code)
+	}
+	// The paste was kept, cut to the field's 256 characters.
+	out, _, code := runBin(t, env, "drafts", "list", "--json")
+	if code != 0 || !strings.Contains(out, strings.Repeat("x", 256)) || strings.Contains(out, strings.Repeat("x", 257)) {
+		t.Fatalf("drafts after the paste (exit %d): %.300s", code, out)
+	}
+}

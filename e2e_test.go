@@ -23,7 +23,9 @@ func TestTerminalPartnerFlow(t *testing.T) {
 	if err := os.WriteFile(logo, samples.LogoPNG(), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	s := tmuxtest.Start(t, 100, 30, testbin.Env(t, "PLAID_ONBOARD_KEYRING=off"), testbin.Path(t), "customer")
+	// A known secret: the in-process emulator accepts the pair given.
+	env := testbin.Env(t, "PLAID_ONBOARD_KEYRING=off", "PLAID_CLIENT_ID="+knownClientID, "PLAID_SECRET="+knownSecret)
+	s := tmuxtest.Start(t, 100, 30, env, testbin.Path(t), "customer")
 	s.WaitFor("Company name", "LOCAL")
 
 	s.Type("Pawnee Parks Credit Union")
@@ -107,11 +109,28 @@ func TestTerminalPartnerFlow(t *testing.T) {
 		t.Fatalf("no client_id on the result screen:\n%s", screen)
 	}
 
-	// Leave: the draft keeps the submission.
+	s.Keys("r") // reveal the end customer's secrets: on screen only
+	s.WaitGone("masked: r reveals")
+
+	// Leave: the draft keeps the submission, and no file holds the secret.
 	s.Keys("C-c")
 	if code := s.WaitExit(); code != 130 && code != 0 {
 		t.Fatalf("exit %d", code)
 	}
+	list, _, _ := runBin(t, env, "drafts", "list", "--json")
+	if !strings.Contains(list, "last_submission") {
+		t.Fatalf("the submission is not on the draft:\n%s", list)
+	}
+	noSecretIn(t, knownSecret, []string{s.Screen(), list}, envDir(env, "PLAID_ONBOARD_DATA_DIR"), envDir(env, "PLAID_ONBOARD_CONFIG_DIR"))
+}
+
+func envDir(env []string, name string) string {
+	for _, kv := range env {
+		if v, ok := strings.CutPrefix(kv, name+"="); ok {
+			return v
+		}
+	}
+	return ""
 }
 
 // beaconTerminal fills the Beacon wizard for one person and sends it.

@@ -147,7 +147,7 @@ func TestAccessibleScreeningFromAPipe(t *testing.T) {
 	if err := cmd.Run(); err != nil {
 		t.Fatalf("%v\n%s\n%s", err, out.String(), errb.String())
 	}
-	for _, want := range []string{"environment LOCAL", "Screening result: CLEARED", "Beacon user: becusr_"} {
+	for _, want := range []string{"environment LOCAL", "Status: CLEARED", "Beacon user: becusr_"} {
 		if !strings.Contains(out.String(), want) {
 			t.Fatalf("output lacks %q:\n%s", want, out.String())
 		}

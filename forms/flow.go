@@ -13,6 +13,7 @@ import (
 
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/drafts"
+	"github.com/plaid-onboard/plaid-onboard/internal/send"
 	"github.com/plaid-onboard/plaid-onboard/internal/theme"
 	"github.com/plaid-onboard/plaid-onboard/validate"
 )
@@ -91,15 +92,10 @@ func (f *Flow) CheckOptions() client.CheckOptions {
 func (f *Flow) Check() validate.Problems { return f.check() }
 
 // CheckDraft checks the request a draft holds: the one check used by the
-// wizard (on a snapshot, off the UI goroutine), the review and the submit.
+// wizard (on a snapshot, off the UI goroutine), the review and the submit
+// command.
 func CheckDraft(d *drafts.Draft, opt client.CheckOptions) validate.Problems {
-	switch {
-	case d.Partner != nil:
-		return d.Partner.Check(opt)
-	case d.Beacon != nil:
-		return d.Beacon.Check(opt)
-	}
-	return nil
+	return send.Check(d, opt)
 }
 
 // Body is the request as it will be sent.

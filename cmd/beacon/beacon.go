@@ -26,5 +26,7 @@ you can refresh, review, report as fraud, or edit and screen again.`,
 		},
 	}
 	cmd.Flags().StringVar(&draftID, "draft", "", "resume the draft with this id (see `plaid-onboard drafts list`)")
+	_ = cmd.RegisterFlagCompletionFunc("draft", cmdutil.CompleteDrafts(f, false))
+	cmd.AddCommand(newCmdGet(f, g), newCmdReview(f, g), newCmdReport(f, g))
 	return cmd
 }

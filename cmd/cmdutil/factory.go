@@ -82,9 +82,14 @@ func (s *Session) Close() {
 	}
 }
 
+// EnvEmulatorURL points --env local at an emulator already serving
+// (`plaid-onboard emulator`) instead of one started in-process.
+const EnvEmulatorURL = "PLAID_ONBOARD_EMULATOR_URL"
+
 // Connect returns a client for env. For local it starts the emulator
 // in-process on a loopback port, with its state in the data directory so
-// what one run created, the next can fetch.
+// what one run created, the next can fetch — unless PLAID_ONBOARD_EMULATOR_URL
+// names one already serving.
 func (f *Factory) Connect(env client.Environment) (*Session, error) {
 	id, secret, err := client.Credentials(env, f.Getenv)
 	if err != nil {
@@ -95,7 +100,9 @@ func (f *Factory) Connect(env client.Environment) (*Session, error) {
 		cfg.HTTPClient = &http.Client{Transport: f.Transport}
 	}
 	s := &Session{Env: env}
-	if env == client.Local {
+	if url := f.Getenv(EnvEmulatorURL); env == client.Local && url != "" {
+		cfg.BaseURL = url
+	} else if env == client.Local {
 		url, stop, err := f.startLocalEmulator(id, secret)
 		if err != nil {
 			return nil, err

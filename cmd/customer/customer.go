@@ -27,5 +27,7 @@ the draft is saved as you go, and nothing is sent before the review screen.`,
 		},
 	}
 	cmd.Flags().StringVar(&draftID, "draft", "", "resume the draft with this id (see `plaid-onboard drafts list`)")
+	_ = cmd.RegisterFlagCompletionFunc("draft", cmdutil.CompleteDrafts(f, false))
+	cmd.AddCommand(newCmdGet(f, g), newCmdEnable(f, g))
 	return cmd
 }

@@ -3,7 +3,6 @@
 package draftscmd
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -43,7 +42,7 @@ there; the key lives in the OS keyring, or in a file readable only by you.`,
 		Use:               "show ID",
 		Short:             "Show a draft, with personal data masked unless --reveal",
 		Args:              cmdutil.InvalidArgs(cobra.ExactArgs(1)),
-		ValidArgsFunction: completeIDs(f),
+		ValidArgsFunction: cmdutil.CompleteDrafts(f, true),
 		RunE:              func(cmd *cobra.Command, args []string) error { return runShow(f, args[0], reveal) },
 	}
 	show.Flags().BoolVar(&reveal, "reveal", false, "show dates of birth, ID numbers, account numbers, tokens, email and phone in full")
@@ -54,7 +53,7 @@ there; the key lives in the OS keyring, or in a file readable only by you.`,
 		Aliases:           []string{"remove", "delete"},
 		Short:             "Remove a draft",
 		Args:              cmdutil.InvalidArgs(cobra.ExactArgs(1)),
-		ValidArgsFunction: completeIDs(f),
+		ValidArgsFunction: cmdutil.CompleteDrafts(f, true),
 		RunE:              func(cmd *cobra.Command, args []string) error { return runRemove(f, args[0], yes) },
 	}
 	rm.Flags().BoolVarP(&yes, "yes", "y", false, "do not ask first")
@@ -63,32 +62,10 @@ there; the key lives in the OS keyring, or in a file readable only by you.`,
 	return cmd
 }
 
-func open(f *cmdutil.Factory) (*drafts.Store, error) {
-	return f.Drafts(func(msg string) { fmt.Fprintln(f.IO.ErrOut, "note: "+msg) })
-}
-
-func completeIDs(f *cmdutil.Factory) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-	return func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
-		if len(args) > 0 {
-			return nil, cobra.ShellCompDirectiveNoFileComp
-		}
-		s, err := open(f)
-		if err != nil {
-			return nil, cobra.ShellCompDirectiveError
-		}
-		list, _, _ := s.List()
-		var out []string
-		for _, d := range list {
-			out = append(out, d.ID+"\t"+d.Title)
-		}
-		return out, cobra.ShellCompDirectiveNoFileComp
-	}
-}
-
 // openDraft opens the store and a draft in it; a missing draft is the
 // user's error, with a pointer to the list.
 func openDraft(f *cmdutil.Factory, id string) (*drafts.Store, *drafts.Draft, error) {
-	s, err := open(f)
+	s, err := f.OpenDrafts()
 	if err != nil {
 		return nil, nil, err
 	}
@@ -110,7 +87,7 @@ type listEntry struct {
 }
 
 func runList(f *cmdutil.Factory, asJSON bool) error {
-	s, err := open(f)
+	s, err := f.OpenDrafts()
 	if err != nil {
 		return err
 	}
@@ -128,7 +105,7 @@ func runList(f *cmdutil.Factory, asJSON bool) error {
 				UpdatedAt: d.UpdatedAt.Format("2006-01-02T15:04:05Z"), CreatedAt: d.CreatedAt.Format("2006-01-02T15:04:05Z"),
 				Submission: d.LastSubmission})
 		}
-		return writeJSON(f.IO.Out, out)
+		return cmdutil.WriteJSON(f.IO.Out, out)
 	}
 	if len(list) == 0 {
 		fmt.Fprintln(f.IO.ErrOut, "no drafts yet: `plaid-onboard customer` or `plaid-onboard beacon` starts one")
@@ -188,7 +165,7 @@ func runShow(f *cmdutil.Factory, id string, reveal bool) error {
 		fmt.Fprintln(w, "warning: the logo file of this draft is missing")
 	}
 	fmt.Fprintln(w, "\nrequest body:")
-	if err := writeJSON(w, displayBody(shown)); err != nil {
+	if err := cmdutil.WriteJSON(w, displayBody(shown)); err != nil {
 		return err
 	}
 	if len(d.Submissions) > 0 {
@@ -269,12 +246,6 @@ func readLine(r io.Reader) (string, error) {
 			return b.String(), err
 		}
 	}
-}
-
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
 }
 
 // Body is the request a draft holds, as the client would send it.

@@ -36,7 +36,7 @@ The body is the real one: personal data is not masked. Written to a file
 		Example: `  plaid-onboard drafts export k3j9x2 > body.json
   plaid-onboard export k3j9x2 --curl --env sandbox`,
 		Args:              cmdutil.InvalidArgs(cobra.ExactArgs(1)),
-		ValidArgsFunction: completeIDs(f),
+		ValidArgsFunction: cmdutil.CompleteDrafts(f, true),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.ID = args[0]
 			if e, _ := cmd.Flags().GetString("env"); e != "" {

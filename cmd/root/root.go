@@ -9,6 +9,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/cmd/customer"
 	"github.com/plaid-onboard/plaid-onboard/cmd/draftscmd"
 	"github.com/plaid-onboard/plaid-onboard/cmd/emulatorcmd"
+	"github.com/plaid-onboard/plaid-onboard/cmd/submit"
 	"github.com/plaid-onboard/plaid-onboard/cmd/version"
 )
 
@@ -38,6 +39,10 @@ unknown; 130 interrupted.`,
   plaid-onboard customer
   plaid-onboard beacon
 
+  # check and send a body from a script; follow up
+  plaid-onboard submit beacon --file person.json --json
+  plaid-onboard beacon get becusr_…
+
   # serve the emulator for curl and scripts
   plaid-onboard emulator
 
@@ -55,6 +60,7 @@ unknown; 130 interrupted.`,
 	cmd.AddCommand(
 		customer.NewCmd(f, g),
 		beacon.NewCmd(f, g),
+		submit.NewCmd(f, g),
 		draftscmd.NewCmd(f),
 		draftscmd.NewCmdExport(f, "export ID"),
 		emulatorcmd.NewCmd(f),

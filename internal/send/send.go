@@ -10,6 +10,7 @@ import (
 
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/drafts"
+	"github.com/plaid-onboard/plaid-onboard/validate"
 )
 
 // Noun names what a draft creates: "end customer" or "Beacon user".
@@ -71,6 +72,18 @@ func FieldPaths(d *drafts.Draft) []string {
 		return client.FieldPaths(client.PartnerCustomerCreateRequest{})
 	}
 	return client.FieldPaths(client.BeaconUserCreateRequest{})
+}
+
+// Check lists every problem of the request d holds: the same rules the
+// emulator applies, run before anything is sent.
+func Check(d *drafts.Draft, opt client.CheckOptions) validate.Problems {
+	switch {
+	case d.Partner != nil:
+		return d.Partner.Check(opt)
+	case d.Beacon != nil:
+		return d.Beacon.Check(opt)
+	}
+	return validate.Problems{{Path: "(body)", Message: "the draft holds no request", State: validate.Invalid}}
 }
 
 // Do sends d's request (d must not change while it runs: pass a snapshot)

@@ -92,7 +92,7 @@ func TestBeaconClearedThenRejectedAfterFraudReport(t *testing.T) {
 	)
 	out := run(t, deps, Request{Flow: "beacon"}, answers...)
 	mustSee(t, out, "Suggested: +14155550100", "Ready: every answer passes its checks",
-		"Screening result: CLEARED", "Nothing found", "Fraud report", "Done: status rejected, version 1")
+		"Status: CLEARED", "Nothing found", "Fraud report", "Done: status rejected, version 1")
 	d := onlyDraft(t, deps)
 	if s, ok := d.LastSuccess(); !ok || s.Status != "cleared" || s.BeaconUserID == "" {
 		t.Fatalf("submission not recorded: %+v", d.Submissions)
@@ -102,7 +102,7 @@ func TestBeaconClearedThenRejectedAfterFraudReport(t *testing.T) {
 	}
 
 	again := run(t, deps, Request{Flow: "beacon"}, append(append([]string{}, adaAnswers...), "s", "")...)
-	mustSee(t, again, "Screening result: REJECTED", "Matches one of your organisation's fraud reports")
+	mustSee(t, again, "Status: REJECTED", "Matches one of your organisation's fraud reports")
 }
 
 // The partner flow end to end on piped answers: a wrong phone fixed with

@@ -1,11 +1,9 @@
 package plain
 
 import (
-	"sort"
 	"strings"
 
 	"github.com/plaid-onboard/plaid-onboard/client"
-	"github.com/plaid-onboard/plaid-onboard/drafts"
 	"github.com/plaid-onboard/plaid-onboard/forms"
 	"github.com/plaid-onboard/plaid-onboard/internal/send"
 )
@@ -27,43 +25,15 @@ func (e *editor) partnerResult(r *client.PartnerCustomerCreateResponse) (bool, e
 	e.s.say("")
 	e.s.say("End customer created. Request %s.", r.RequestID)
 	reveal := false
+	title := func(id string) string {
+		if i := e.flow.Index(id); i >= 0 {
+			return e.flow.Steps[i].Title
+		}
+		return id
+	}
 	for {
-		e.s.say("client_id: %s", ec.ClientID)
-		e.s.say("Company: %s", ec.CompanyName)
-		e.s.say("Status: %s", statusLine(string(ec.Status), send.PartnerStatusMeaning[ec.Status]))
-		if len(ec.ProductStatuses) > 0 {
-			names := make([]string, 0, len(ec.ProductStatuses))
-			for p := range ec.ProductStatuses {
-				names = append(names, p)
-			}
-			sort.Strings(names)
-			for _, p := range names {
-				e.s.say("  Product %s: %s", p, ec.ProductStatuses[p])
-			}
-		}
-		for _, req := range ec.RequirementsDue {
-			where := send.Requirements[req]
-			title := where.Step
-			if i := e.flow.Index(where.Step); i >= 0 {
-				title = e.flow.Steps[i].Title
-			}
-			if where.Updatable {
-				e.s.say("  Still needed: %s. Fix it in step %s, then u sends it with /update.", req, title)
-			} else {
-				e.s.say("  Still needed: %s. Set in step %s for new customers; /update cannot change it: ask Plaid or use the Dashboard.", req, title)
-			}
-		}
-		secret := func(label, v string) {
-			if v == "" {
-				return
-			}
-			if !reveal {
-				v = drafts.MaskTail(v, 4)
-			}
-			e.s.say("Secret, %s: %s", label, v)
-		}
-		secret("sandbox", secrets.Sandbox)
-		secret("production", firstNonEmpty(prodNow, secrets.Production))
+		e.lines(send.DescribeEndCustomer(ec, client.PartnerSecrets{Sandbox: secrets.Sandbox,
+			Production: firstNonEmpty(prodNow, secrets.Production)}, reveal, title))
 		options := []string{"a step number edits that step", "u sends the fixes with /update", "f refreshes"}
 		if ec.Status == client.StatusPendingEnablement {
 			options = append(options, "n enables it in full Production")
@@ -135,24 +105,8 @@ func (e *editor) partnerResult(r *client.PartnerCustomerCreateResponse) (bool, e
 func (e *editor) beaconResult(u *client.BeaconUser) (bool, error) {
 	for {
 		e.s.say("")
-		e.s.say("Screening result: %s", strings.ToUpper(strings.ReplaceAll(string(u.Status), "_", " ")))
-		if meaning := send.BeaconMeaning[u.Status]; meaning != "" {
-			e.s.say("%s", meaning)
-		} else {
-			e.s.say("Status %s is new to this program: see Plaid's docs.", u.Status)
-		}
-		e.s.say("Beacon user: %s, version %d", u.ID, u.Version)
-		e.s.say("Program: %s", u.ProgramID)
-		e.s.say("Client user id: %s", u.ClientUserID)
-		e.s.say("Name: %s", strings.TrimSpace(u.User.Name.GivenName+" "+u.User.Name.FamilyName))
-		who := "none"
-		if u.AuditTrail.DashboardUserID != nil {
-			who = *u.AuditTrail.DashboardUserID
-		}
-		e.s.say("Audit trail: %s, %s, dashboard user %s", u.AuditTrail.Source, u.AuditTrail.Timestamp.UTC().Format("2006-01-02 15:04:05 UTC"), who)
-		for _, a := range u.User.DepositoryAccounts {
-			e.s.say("Account: routing %s, ending %s, added %s", a.RoutingNumber, a.AccountMask, a.AddedAt.UTC().Format("2006-01-02"))
-		}
+		e.s.say("Screening result:")
+		e.lines(send.DescribeBeaconUser(u))
 		a, err := e.s.ask("f refreshes, v sets the status, p reports fraud, e edits and re-screens, Enter is done: ")
 		if err != nil {
 			return true, err
@@ -206,6 +160,17 @@ func (e *editor) beaconResult(u *client.BeaconUser) (bool, error) {
 		}
 		u = next
 		e.s.say("Done: status %s, version %d (request %s).", u.Status, u.Version, u.RequestID)
+	}
+}
+
+// lines reads out labelled lines; an unlabelled one continues the last.
+func (e *editor) lines(ls []send.Line) {
+	for _, l := range ls {
+		if l.Label == "" {
+			e.s.say("  %s", l.Value)
+			continue
+		}
+		e.s.say("%s: %s", l.Label, l.Value)
 	}
 }
 

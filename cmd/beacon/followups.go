@@ -1,0 +1,134 @@
+package beacon
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/plaid-onboard/plaid-onboard/client"
+	"github.com/plaid-onboard/plaid-onboard/cmd/cmdutil"
+	"github.com/plaid-onboard/plaid-onboard/internal/send"
+)
+
+// call checks req, then sends it with do and prints the answer.
+func call(cmd *cobra.Command, f *cmdutil.Factory, g *cmdutil.Globals, asJSON bool, req cmdutil.Checkable,
+	do func(context.Context, *client.Client) (any, error)) error {
+	return f.Request(cmd.Context(), g, cmdutil.Answer{JSON: asJSON, Lines: describe}, req, do)
+}
+
+// newCmdGet is `beacon get ID`.
+func newCmdGet(f *cmdutil.Factory, g *cmdutil.Globals) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "get BEACON_USER_ID",
+		Short: "Show a Beacon user's status now (POST /beacon/user/get)",
+		Args:  cmdutil.InvalidArgs(cobra.ExactArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			req := &client.BeaconUserGetRequest{BeaconUserID: args[0]}
+			return call(cmd, f, g, asJSON, req, func(ctx context.Context, c *client.Client) (any, error) {
+				return c.GetBeaconUser(ctx, req)
+			})
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print Plaid's raw response as JSON")
+	return cmd
+}
+
+// newCmdReview is `beacon review ID --status S`.
+func newCmdReview(f *cmdutil.Factory, g *cmdutil.Globals) *cobra.Command {
+	var (
+		asJSON bool
+		status string
+	)
+	cmd := &cobra.Command{
+		Use:   "review BEACON_USER_ID --status cleared|pending_review|rejected",
+		Short: "Set a Beacon user's status after review (POST /beacon/user/review)",
+		Long: "Set a Beacon user's status after review. Plaid's rules: " + send.ReviewRules +
+			"\n`plaid-onboard beacon report` files the fraud report that rejected needs.",
+		Args: cmdutil.InvalidArgs(cobra.ExactArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if status == "" {
+				return cmdutil.Invalid(fmt.Errorf("the --status flag is required"), "one of: "+strings.Join(stringsOf(client.BeaconUserStatuses), ", "))
+			}
+			req := &client.BeaconUserReviewRequest{BeaconUserID: args[0], Status: client.BeaconUserStatus(status)}
+			return call(cmd, f, g, asJSON, req, func(ctx context.Context, c *client.Client) (any, error) {
+				return c.ReviewBeaconUser(ctx, req)
+			})
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print Plaid's raw response as JSON")
+	cmd.Flags().StringVar(&status, "status", "", "the status to set: cleared, pending_review or rejected (required)")
+	_ = cmd.RegisterFlagCompletionFunc("status", cobra.FixedCompletions(stringsOf(client.BeaconUserStatuses), cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+// newCmdReport is `beacon report ID --type T`.
+func newCmdReport(f *cmdutil.Factory, g *cmdutil.Globals) *cobra.Command {
+	var (
+		asJSON           bool
+		typ, date, value string
+		currency         string
+	)
+	cmd := &cobra.Command{
+		Use:   "report BEACON_USER_ID --type TYPE",
+		Short: "Report a Beacon user for fraud (POST /beacon/report/create)",
+		Long: `Report a Beacon user for fraud. Anyone screened later who matches them is
+rejected, and the user can be set to rejected with ` + "`beacon review`" + `.`,
+		Example: `  plaid-onboard beacon report becusr_42cF1MNo42r9Xj --type first_party --fraud-date 2026-10-01 --amount 250`,
+		Args:    cmdutil.InvalidArgs(cobra.ExactArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if typ == "" {
+				return cmdutil.Invalid(fmt.Errorf("the --type flag is required"), "one of: "+strings.Join(stringsOf(client.BeaconReportTypesShown), ", "))
+			}
+			if date == "" {
+				date = f.Now().Format("2006-01-02")
+			}
+			req := &client.BeaconReportCreateRequest{BeaconUserID: args[0], Type: client.BeaconReportType(typ), FraudDate: date}
+			if value != "" {
+				v, err := strconv.ParseFloat(value, 64)
+				if err != nil {
+					return cmdutil.Invalid(fmt.Errorf("the --amount value %q is not a number", value), "")
+				}
+				req.FraudAmount = &client.FraudAmount{ISOCurrencyCode: strings.ToUpper(currency), Value: v}
+			}
+			return call(cmd, f, g, asJSON, req, func(ctx context.Context, c *client.Client) (any, error) {
+				return c.CreateBeaconReport(ctx, req)
+			})
+		},
+	}
+	fl := cmd.Flags()
+	fl.BoolVar(&asJSON, "json", false, "print Plaid's raw response as JSON")
+	fl.StringVar(&typ, "type", "", "first_party, stolen, synthetic, account_takeover or unknown (required)")
+	fl.StringVar(&date, "fraud-date", "", "when the fraud happened, YYYY-MM-DD (default today)")
+	fl.StringVar(&value, "amount", "", "the amount lost, when known")
+	fl.StringVar(&currency, "currency", "USD", "the ISO 4217 currency of --amount")
+	_ = cmd.RegisterFlagCompletionFunc("type", cobra.FixedCompletions(stringsOf(client.BeaconReportTypesShown), cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+// describe is the readable answer of the Beacon follow-ups.
+func describe(resp any) []send.Line {
+	switch r := resp.(type) {
+	case *client.BeaconUser:
+		return send.DescribeBeaconUser(r)
+	case *client.BeaconReport:
+		lines := []send.Line{{Label: "Fraud report", Value: r.ID}, {Label: "Beacon user", Value: r.BeaconUserID},
+			{Label: "Type", Value: string(r.Type)}, {Label: "Event date", Value: r.EventDate}}
+		if r.FraudAmount != nil {
+			lines = append(lines, send.Line{Label: "Amount", Value: fmt.Sprintf("%.2f %s", r.FraudAmount.Value, r.FraudAmount.ISOCurrencyCode)})
+		}
+		return append(lines, send.Line{Value: "Anyone screened from now on who matches this user is rejected."})
+	}
+	return nil
+}
+
+func stringsOf[T ~string](vs []T) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = string(v)
+	}
+	return out
+}

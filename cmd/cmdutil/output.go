@@ -1,0 +1,34 @@
+package cmdutil
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// WriteJSON writes v as indented JSON: the data of a --json command.
+func WriteJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// Field is one "label: value" line of a readable result.
+type Field struct{ Label, Value string }
+
+// WriteFields writes fields as aligned "label  value" lines.
+func WriteFields(w io.Writer, fields []Field) {
+	width := 0
+	for _, f := range fields {
+		width = max(width, len(f.Label))
+	}
+	for _, f := range fields {
+		if f.Label == "" {
+			fmt.Fprintln(w, strings.Repeat(" ", width+2)+f.Value)
+			continue
+		}
+		fmt.Fprintf(w, "%-*s  %s\n", width, f.Label, f.Value)
+	}
+}

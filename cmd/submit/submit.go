@@ -1,0 +1,167 @@
+// Package submit is `plaid-onboard submit`: check and send a request from a
+// file, stdin or a draft, without the screens — for scripts and CI.
+package submit
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/plaid-onboard/plaid-onboard/client"
+	"github.com/plaid-onboard/plaid-onboard/cmd/cmdutil"
+	"github.com/plaid-onboard/plaid-onboard/drafts"
+	"github.com/plaid-onboard/plaid-onboard/internal/send"
+	"github.com/plaid-onboard/plaid-onboard/validate"
+)
+
+// Options are the submit command's inputs and dependencies.
+type Options struct {
+	Factory *cmdutil.Factory
+	Globals *cmdutil.Globals
+
+	Kind    drafts.Kind
+	File    string // a path, or "-" for stdin
+	DraftID string
+	JSON    bool
+	Yes     bool
+}
+
+// NewCmd returns the submit command.
+func NewCmd(f *cmdutil.Factory, g *cmdutil.Globals) *cobra.Command {
+	o := &Options{Factory: f, Globals: g}
+	cmd := &cobra.Command{
+		Use:   "submit customer|beacon (--file FILE | --draft ID)",
+		Short: "Check and send a request without the screens (scripts, CI)",
+		Long: `Check a request body with the same rules as the wizards, then send it:
+customer → POST /beta/partner/customer/v1/create, beacon → POST /beacon/user/create
+(or /beacon/user/update for a Beacon draft that already screened its person).
+
+The body comes from a JSON file (--file, or --file - for stdin) or a saved
+draft (--draft), whose submission is then recorded on it. Every problem is
+listed with its field path and nothing is sent while there is one.
+Production, and sending a customer draft that already created one, need
+--yes.
+
+The answer goes to stdout — readable, or Plaid's raw response with --json —
+and messages to stderr. Exit codes: 0 sent; 1 Plaid returned an error;
+2 the input is invalid (nothing sent); 3 not sent, or the outcome is
+unknown; 130 interrupted.`,
+		Example: `  plaid-onboard submit beacon --file person.json
+  plaid-onboard drafts export k3j9x2 | plaid-onboard submit customer --file - --json
+  plaid-onboard submit customer --draft k3j9x2 --env production --yes`,
+		Args:      cmdutil.InvalidArgs(cobra.ExactArgs(1)),
+		ValidArgs: []string{"customer", "beacon"},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			switch args[0] {
+			case "customer":
+				o.Kind = drafts.PartnerCustomer
+			case "beacon":
+				o.Kind = drafts.BeaconUser
+			default:
+				return cmdutil.Invalid(fmt.Errorf("submit what? %q is neither customer nor beacon", args[0]), "")
+			}
+			if (o.File == "") == (o.DraftID == "") {
+				return cmdutil.Invalid(fmt.Errorf("give the request with --file FILE (- for stdin) or --draft ID"), "")
+			}
+			return Run(cmd.Context(), o)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVarP(&o.File, "file", "f", "", "the request body as JSON (- reads stdin)")
+	fl.StringVar(&o.DraftID, "draft", "", "send the request a saved draft holds, and record the submission on it")
+	fl.BoolVar(&o.JSON, "json", false, "print Plaid's raw response (or error, or the problems found) as JSON")
+	fl.BoolVar(&o.Yes, "yes", false, "send to production, or send a customer draft that was sent before")
+	_ = cmd.RegisterFlagCompletionFunc("draft", cmdutil.CompleteDrafts(f, false))
+	return cmd
+}
+
+// Run checks and sends the request.
+func Run(ctx context.Context, o *Options) error {
+	f := o.Factory
+	env, err := f.Environment(o.Globals.Env)
+	if err != nil {
+		return err
+	}
+	var (
+		d     *drafts.Draft
+		store *drafts.Store
+		shape validate.Problems
+	)
+	if o.DraftID != "" {
+		var unlock func()
+		d, store, unlock, err = loadDraft(f, o.DraftID, o.Kind)
+		if err != nil {
+			return err
+		}
+		defer unlock()
+	} else if d, shape, err = readBody(f, o.File, o.Kind, o.JSON); err != nil {
+		return err
+	}
+	if ps := merge(shape, send.Check(d, client.CheckOptions{Environment: env, Now: f.Now()})); len(ps) > 0 {
+		return problems(f, o.JSON, ps)
+	}
+	if err := gates(o, d, env); err != nil {
+		return err
+	}
+
+	session, err := f.Connect(env)
+	if err != nil {
+		return err
+	}
+	defer session.Close()
+	fmt.Fprintf(f.IO.ErrOut, "Sending POST %s to %s…\n", send.Endpoint(d), env.Label())
+	resp, sub, sendErr := send.Do(ctx, session.Client, d.Clone(), env, f.Now())
+	if store != nil {
+		d.Submissions = append(d.Submissions, sub)
+		if err := store.Save(d, drafts.SaveOptions{NoPII: o.Globals.NoSavePII}); err != nil {
+			fmt.Fprintf(f.IO.ErrOut, "warning: the submission could not be recorded on draft %s: %v\n", d.ID, err)
+		}
+	}
+	answer := cmdutil.Answer{JSON: o.JSON, Lines: describe}
+	if sendErr != nil {
+		return f.Failure(env, answer, sendErr, send.AfterUnknown(d))
+	}
+	if d.Beacon != nil {
+		_ = f.RememberProgram(env, d.Beacon.ProgramID)
+	}
+	if err := answer.Print(f.IO.Out, resp); err != nil {
+		return err
+	}
+	done := "Sent: request " + sub.RequestID
+	if store != nil {
+		done += "; recorded on draft " + d.ID
+	}
+	fmt.Fprintln(f.IO.ErrOut, done)
+	return nil
+}
+
+// gates refuses, without --yes, what the wizard asks twice about.
+func gates(o *Options, d *drafts.Draft, env client.Environment) error {
+	if o.Yes {
+		return nil
+	}
+	if env == client.Production {
+		return cmdutil.Invalid(fmt.Errorf("this would create a real %s in production", send.Noun(d)),
+			"add --yes to send it")
+	}
+	if send.CreatesAgain(d) {
+		s, _ := d.LastSuccess()
+		return cmdutil.Invalid(fmt.Errorf("draft %s was sent on %s to %s and created end customer %s; sending again creates another",
+			d.ID, s.At.Format(time.RFC3339), s.Env.Label(), s.ClientID), "add --yes to send it again")
+	}
+	return nil
+}
+
+// describe is the readable answer.
+func describe(resp any) []send.Line {
+	switch r := resp.(type) {
+	case *client.PartnerCustomerCreateResponse:
+		return append(send.DescribeEndCustomer(r.EndCustomer.PartnerEndCustomer, r.EndCustomer.Secrets, false, nil),
+			send.Line{Label: "", Value: "(secrets masked: --json prints them)"})
+	case *client.BeaconUser:
+		return send.DescribeBeaconUser(r)
+	}
+	return nil
+}

@@ -34,6 +34,9 @@ func ParseRequest(raw []byte, req any) (ps validate.Problems, decoded bool) {
 	}
 	f := CheckBody(body, req)
 	for _, p := range f.Unknown {
+		if p == "" {
+			p = `""` // a key with no name
+		}
 		ps.Addf(p, "is not a field of this request")
 	}
 	for _, p := range f.Missing {

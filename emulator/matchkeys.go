@@ -8,8 +8,8 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/nyaruka/phonenumbers"
 	"github.com/plaid-onboard/plaid-onboard/client"
+	"github.com/plaid-onboard/plaid-onboard/validate"
 )
 
 // matchKey is a normalised piece of personal data: the same person typed
@@ -31,8 +31,8 @@ func normPhone(s string) string {
 	if len(s) > 1 && s[0] == '+' && strings.Trim(s[1:], "0123456789") == "" {
 		return s
 	}
-	if n, err := phonenumbers.Parse(s, "US"); err == nil {
-		return phonenumbers.Format(n, phonenumbers.E164)
+	if e164, ok := validate.PhoneE164(s, "US"); ok {
+		return e164
 	}
 	return strings.Map(func(r rune) rune {
 		if unicode.IsDigit(r) || r == '+' {

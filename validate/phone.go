@@ -4,11 +4,9 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-
-	"github.com/nyaruka/phonenumbers"
 )
 
-// maxPhoneInput bounds what we hand to libphonenumber; no written phone
+// maxPhoneInput bounds what we hand to the parser; no written phone
 // number, however formatted, is longer.
 const maxPhoneInput = 40
 
@@ -54,25 +52,23 @@ func Phone(s, country string) Result {
 	if nsn == "" {
 		return incomplete(fmt.Sprintf("keep typing the number after +%d", cc))
 	}
-	meta := phoneMetadata()
-	if meta.valid(cc, nsn) {
+	if phoneValid(cc, nsn) {
 		return ok()
 	}
-	switch phonenumbers.IsPossibleNumberWithReason(e164Number(cc, nsn)) {
-	case phonenumbers.TOO_SHORT, phonenumbers.IS_POSSIBLE_LOCAL_ONLY:
+	switch phonePossible(cc, nsn) {
+	case tooShort, isPossibleLocalOnly:
 		return incomplete(fmt.Sprintf("too short for a +%d number: keep typing", cc))
-	case phonenumbers.TOO_LONG:
+	case tooLong:
 		return invalid(fmt.Sprintf("too long for a +%d number", cc))
 	}
 	// A national trunk prefix typed after the country code (+44 020…) is
-	// not E.164, but libphonenumber can read it: offer the clean form.
-	if num, err := phonenumbers.Parse(t, ""); err == nil && phonenumbers.IsValidNumber(num) {
-		return invalid("must not include the national trunk prefix after the country code").
-			withFix(check, t, phonenumbers.Format(num, phonenumbers.E164))
+	// not E.164, but libphonenumber's parser reads it: offer the clean form.
+	if fix, valid := phoneE164(t, ""); valid {
+		return invalid("must not include the national trunk prefix after the country code").withFix(check, t, fix)
 	}
 	// The length is possible but the digits are not an assigned range. Only
 	// if a longer number could still be valid is this merely incomplete.
-	if phonenumbers.IsPossibleNumberWithReason(e164Number(cc, nsn+"0")) != phonenumbers.TOO_LONG {
+	if phonePossible(cc, nsn+"0") != tooLong {
 		return incomplete(fmt.Sprintf("not a complete +%d number yet", cc))
 	}
 	return invalid(fmt.Sprintf("is not a real +%d phone number (libphonenumber knows no such range)", cc))
@@ -88,9 +84,8 @@ func nationalPhone(check Check, t, country string) Result {
 	if strings.HasPrefix(t, "+") {
 		region = ""
 	}
-	if num, err := phonenumbers.Parse(t, region); err == nil && phonenumbers.IsValidNumber(num) {
-		return invalid("must be in E.164 form: + and country code, no spaces or punctuation").
-			withFix(check, t, phonenumbers.Format(num, phonenumbers.E164))
+	if fix, valid := phoneE164(t, region); valid {
+		return invalid("must be in E.164 form: + and country code, no spaces or punctuation").withFix(check, t, fix)
 	}
 	if strings.HasPrefix(t, "+") {
 		return invalid("must be + then digits only, no spaces or punctuation")
@@ -98,20 +93,26 @@ func nationalPhone(check Check, t, country string) Result {
 	if region == "" {
 		return invalid("must start with + and the country code, like +14155550100")
 	}
-	return invalid(fmt.Sprintf("must start with + and the country code (+%d for %s)",
-		phonenumbers.GetCountryCodeForRegion(region), region))
+	return invalid(fmt.Sprintf("must start with + and the country code (+%d for %s)", countryCodeFor(region), region))
 }
 
-// isRealPhone reports whether libphonenumber accepts s as a valid number.
+// isRealPhone reports whether s is a valid number, as libphonenumber's
+// Parse and IsValidNumber would say.
 func isRealPhone(s, region string) bool {
 	if region == "" && strings.HasPrefix(s, "+") && allDigits(s[1:]) {
 		if cc, known := callingCode(s[1:]); known {
-			return phoneMetadata().valid(cc, s[1+len(strconv.Itoa(cc)):])
+			return phoneValid(cc, s[1+len(strconv.Itoa(cc)):])
 		}
 		return false
 	}
-	num, err := phonenumbers.Parse(s, region)
-	return err == nil && phonenumbers.IsValidNumber(num)
+	_, valid := phoneE164(s, region)
+	return valid
+}
+
+// PhoneE164 is a written phone number in E.164 form, when it is a valid
+// number ("(415) 555-0100" in US gives "+14155550100").
+func PhoneE164(s, region string) (string, bool) {
+	return phoneE164(strings.TrimSpace(s), strings.ToUpper(region))
 }
 
 // callingCode finds the country calling code that digits start with. E.164
@@ -119,7 +120,7 @@ func isRealPhone(s, region string) bool {
 func callingCode(digits string) (int, bool) {
 	for n := 1; n <= 3 && n <= len(digits); n++ {
 		cc, _ := strconv.Atoi(digits[:n])
-		if phonenumbers.GetRegionCodeForCountryCode(cc) != phonenumbers.UNKNOWN_REGION {
+		if regionsForCode(cc) != nil {
 			return cc, true
 		}
 	}
@@ -128,8 +129,8 @@ func callingCode(digits string) (int, bool) {
 
 // callingCodePrefix reports whether some calling code starts with digits.
 func callingCodePrefix(digits string) bool {
-	for cc := range phonenumbers.GetSupportedCallingCodes() {
-		if strings.HasPrefix(strconv.Itoa(cc), digits) {
+	for _, c := range phoneCodes {
+		if strings.HasPrefix(strconv.Itoa(int(c.CC)), digits) {
 			return true
 		}
 	}

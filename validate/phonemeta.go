@@ -1,95 +1,43 @@
 package validate
 
-import (
-	"strconv"
-	"sync"
+// These mirror libphonenumber's validity and length logic step for step
+// (GetRegionCodeForNumber, getRegionCodeForNumberFromRegionList,
+// IsValidNumberForRegion, getNumberTypeHelper, isNumberMatchingDesc,
+// IsPossibleNumberWithReason, testNumberLength in phonenumberutil.go), over
+// the library's metadata (phonedata_gen.go), with each pattern matched once
+// by a digitDFA. phone_equiv_test.go and FuzzPhoneEquivalence hold them to
+// the library's answers.
 
-	"github.com/nyaruka/phonenumbers"
-	"google.golang.org/protobuf/proto"
-)
-
-// phoneMeta answers libphonenumber's IsValidNumber question for an E.164
-// number without parsing text and with each pattern matched once by a
-// digitDFA. It follows the library's own logic step for step (see
-// GetRegionCodeForNumber, getRegionCodeForNumberFromRegionList,
-// getNumberTypeHelper and isNumberMatchingDesc in phonenumberutil.go) over
-// the library's own metadata; phone_equiv_test.go and FuzzPhoneEquivalence
-// hold the two to the same answers.
-type phoneMeta struct {
-	byRegion map[string]*phonenumbers.PhoneMetadata
-	nonGeo   map[int32]*phonenumbers.PhoneMetadata // calling code → metadata of region "001"
-	mu       sync.Mutex
-	dfas     map[string]*digitDFA // pattern → matcher, built on first use
-}
-
-var phoneMetadata = sync.OnceValue(func() *phoneMeta {
-	m := &phoneMeta{
-		byRegion: map[string]*phonenumbers.PhoneMetadata{},
-		nonGeo:   map[int32]*phonenumbers.PhoneMetadata{},
-		dfas:     map[string]*digitDFA{},
-	}
-	coll, err := phonenumbers.MetadataCollection()
-	if err != nil {
-		// The library panics at init when its metadata is broken, so this
-		// cannot happen; an empty table would make every number invalid.
-		return m
-	}
-	for _, md := range coll.GetMetadata() {
-		if md.GetId() == "001" {
-			m.nonGeo[md.GetCountryCode()] = md
-		} else {
-			m.byRegion[md.GetId()] = md
-		}
-	}
-	return m
-})
-
-func (m *phoneMeta) matcher(pattern string) *digitDFA {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	d := m.dfas[pattern]
-	if d == nil {
-		d = compileDigitDFA(pattern)
-		m.dfas[pattern] = d
-	}
-	return d
-}
-
-// valid reports whether +cc nsn is a valid number, as IsValidNumber would.
-func (m *phoneMeta) valid(cc int, nsn string) bool {
-	regions := phonenumbers.GetRegionCodesForCountryCode(cc)
+// phoneValid reports whether +cc nsn is a valid number, as IsValidNumber
+// would.
+func phoneValid(cc int, nsn string) bool {
+	regions := regionsForCode(cc)
 	if len(regions) == 0 {
 		return false
 	}
 	region := regions[0]
 	if len(regions) > 1 {
-		region = m.regionFromList(nsn, regions)
+		region = regionFromList(nsn, regions)
 		if region == "" {
 			return false
 		}
 	}
-	md := m.metadataFor(cc, region)
-	return md != nil && m.hasType(nsn, md)
+	md := metadataFor(cc, region)
+	return md != nil && hasType(nsn, md)
 }
 
-func (m *phoneMeta) metadataFor(cc int, region string) *phonenumbers.PhoneMetadata {
-	if region == "001" {
-		return m.nonGeo[int32(cc)]
-	}
-	return m.byRegion[region]
-}
-
-func (m *phoneMeta) regionFromList(nsn string, regions []string) string {
+func regionFromList(nsn string, regions []string) string {
+	m := phoneMatchers()
 	for _, r := range regions {
-		md := m.byRegion[r]
+		md := regionMeta(r)
 		if md == nil {
 			continue
 		}
-		if ld := md.GetLeadingDigits(); ld != "" {
-			if m.matcher(ld).prefix(nsn) {
+		if md.LeadingDigits != "" {
+			if m.matcher(md.LeadingDigits).prefix(nsn) {
 				return r
 			}
-		} else if m.hasType(nsn, md) {
+		} else if hasType(nsn, md) {
 			return r
 		}
 	}
@@ -97,65 +45,95 @@ func (m *phoneMeta) regionFromList(nsn string, regions []string) string {
 }
 
 // hasType is getNumberTypeHelper(...) != UNKNOWN.
-func (m *phoneMeta) hasType(nsn string, md *phonenumbers.PhoneMetadata) bool {
-	if !m.matches(nsn, md.GetGeneralDesc()) {
+func hasType(nsn string, md *phoneRegion) bool {
+	if !matchesDesc(nsn, &md.General) {
 		return false
 	}
-	for _, desc := range []*phonenumbers.PhoneNumberDesc{
-		md.GetPremiumRate(), md.GetTollFree(), md.GetSharedCost(), md.GetVoip(),
-		md.GetPersonalNumber(), md.GetPager(), md.GetUan(), md.GetVoicemail(), md.GetFixedLine(),
-	} {
-		if m.matches(nsn, desc) {
+	for _, d := range []*phoneDesc{&md.PremiumRate, &md.TollFree, &md.SharedCost, &md.Voip,
+		&md.PersonalNumber, &md.Pager, &md.Uan, &md.Voicemail, &md.FixedLine} {
+		if matchesDesc(nsn, d) {
 			return true
 		}
 	}
-	return !md.GetSameMobileAndFixedLinePattern() && m.matches(nsn, md.GetMobile())
+	return !md.SameMobileAndFixed && matchesDesc(nsn, &md.Mobile)
 }
 
-// matches is isNumberMatchingDesc: the length is one the description allows
-// (when it lists any) and the pattern matches the whole number.
-func (m *phoneMeta) matches(nsn string, desc *phonenumbers.PhoneNumberDesc) bool {
-	if desc == nil {
+// matchesDesc is isNumberMatchingDesc: the length is one the description
+// allows (when it lists any) and the pattern matches the whole number.
+func matchesDesc(nsn string, d *phoneDesc) bool {
+	if !d.Present {
 		// An absent description has an empty pattern, which matches only "".
 		return nsn == ""
 	}
-	if lengths := desc.GetPossibleLength(); len(lengths) > 0 {
-		found := false
-		for _, l := range lengths {
-			if int(l) == len(nsn) {
-				found = true
-				break
-			}
-		}
-		if !found {
-			return false
-		}
+	if len(d.Lengths) > 0 && !hasLength(d.Lengths, len(nsn)) {
+		return false
 	}
-	return m.matcher(desc.GetNationalNumberPattern()).full(nsn)
+	return phoneMatchers().matcher(d.Pattern).full(nsn)
 }
 
-// e164Number builds the PhoneNumber libphonenumber would parse from
-// "+cc"+nsn, keeping Italian-style leading zeros, for the library's cheap
-// length reasoning (IsPossibleNumberWithReason).
-func e164Number(cc int, nsn string) *phonenumbers.PhoneNumber {
-	n, _ := strconv.ParseUint(nsn, 10, 64)
-	num := &phonenumbers.PhoneNumber{
-		CountryCode:    proto.Int32(int32(cc)),
-		NationalNumber: proto.Uint64(n),
-	}
-	if zeros := leadingZeros(nsn); zeros > 0 && len(nsn) > 1 {
-		num.ItalianLeadingZero = proto.Bool(true)
-		if zeros > 1 {
-			num.NumberOfLeadingZeros = proto.Int32(int32(zeros))
+func hasLength(ls []int8, n int) bool {
+	for _, l := range ls {
+		if int(l) == n {
+			return true
 		}
 	}
-	return num
+	return false
 }
 
-func leadingZeros(s string) int {
-	n := 0
-	for n < len(s)-1 && s[n] == '0' {
-		n++
+// lengthVerdict is libphonenumber's ValidationResult.
+type lengthVerdict int
+
+const (
+	isPossible lengthVerdict = iota
+	isPossibleLocalOnly
+	invalidCountryCode
+	tooShort
+	invalidLength
+	tooLong
+)
+
+// phonePossible is IsPossibleNumberWithReason for +cc nsn.
+func phonePossible(cc int, nsn string) lengthVerdict {
+	regions := regionsForCode(cc)
+	if len(regions) == 0 {
+		return invalidCountryCode
 	}
-	return n
+	md := metadataFor(cc, regions[0])
+	if md == nil {
+		return invalidCountryCode
+	}
+	if md.General.Pattern == "" {
+		switch n := len(nsn); {
+		case n < 2:
+			return tooShort
+		case n > 17:
+			return tooLong
+		}
+		return isPossible
+	}
+	return testNumberLength(nsn, md)
+}
+
+// testNumberLength is the library's testNumberLength for type UNKNOWN
+// (the general description).
+func testNumberLength(nsn string, md *phoneRegion) lengthVerdict {
+	lengths, local := md.General.Lengths, md.General.LocalOnly
+	if len(lengths) == 0 || lengths[0] == -1 {
+		return invalidLength
+	}
+	n := len(nsn)
+	if hasLength(local, n) {
+		return isPossibleLocalOnly
+	}
+	switch {
+	case int(lengths[0]) == n:
+		return isPossible
+	case int(lengths[0]) > n:
+		return tooShort
+	case int(lengths[len(lengths)-1]) < n:
+		return tooLong
+	case hasLength(lengths[1:], n):
+		return isPossible
+	}
+	return invalidLength
 }

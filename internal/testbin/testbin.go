@@ -11,31 +11,47 @@ import (
 	"testing"
 )
 
-var build = sync.OnceValues(func() (string, error) {
-	dir, err := os.MkdirTemp("", "plaid-onboard-bin-")
-	if err != nil {
-		return "", err
-	}
-	bin := filepath.Join(dir, "plaid-onboard")
-	if runtime.GOOS == "windows" {
-		bin += ".exe"
-	}
-	root, err := moduleRoot()
-	if err != nil {
-		return "", err
-	}
-	cmd := exec.Command("go", "build", "-o", bin, ".")
-	cmd.Dir = root
-	cmd.Stderr = os.Stderr
-	return bin, cmd.Run()
-})
+// builds holds one build per package path, made on first use.
+var builds sync.Map // package path → func() (string, error)
 
-// Path returns the built binary, building it on first use.
+func build(pkg string) (string, error) {
+	once, _ := builds.LoadOrStore(pkg, sync.OnceValues(func() (string, error) {
+		dir, err := os.MkdirTemp("", "plaid-onboard-bin-")
+		if err != nil {
+			return "", err
+		}
+		bin := filepath.Join(dir, filepath.Base(filepath.Clean(pkg)))
+		if pkg == "." {
+			bin = filepath.Join(dir, "plaid-onboard")
+		}
+		if runtime.GOOS == "windows" {
+			bin += ".exe"
+		}
+		root, err := moduleRoot()
+		if err != nil {
+			return "", err
+		}
+		cmd := exec.Command("go", "build", "-o", bin, pkg)
+		cmd.Dir = root
+		cmd.Stderr = os.Stderr
+		return bin, cmd.Run()
+	}))
+	return once.(func() (string, error))()
+}
+
+// Path returns the plaid-onboard binary, building it on first use.
 func Path(tb testing.TB) string {
 	tb.Helper()
-	bin, err := build()
+	return Of(tb, ".")
+}
+
+// Of returns the binary of the package at pkg (relative to the module
+// root, "./internal/benchapps/minimaltea"), building it on first use.
+func Of(tb testing.TB, pkg string) string {
+	tb.Helper()
+	bin, err := build(pkg)
 	if err != nil {
-		tb.Fatalf("building plaid-onboard: %v", err)
+		tb.Fatalf("building %s: %v", pkg, err)
 	}
 	return bin
 }

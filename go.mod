@@ -61,3 +61,5 @@ require (
 	golang.org/x/sync v0.22.0 // indirect
 	golang.org/x/text v0.24.0 // indirect
 )
+
+replace charm.land/fang/v2 => ./third_party/fang

@@ -32,6 +32,8 @@ func run() int {
 		fang.WithVersion(version),
 		fang.WithNotifySignal(os.Interrupt, syscall.SIGTERM),
 		fang.WithErrorHandler(errorHandler),
+		fang.WithoutBackgroundQuery(),
+		fang.WithColorSchemeFunc(root.HelpColors),
 	)
 	return cmdutil.ExitCode(err)
 }

@@ -24,8 +24,9 @@ type App struct {
 	dark    bool
 	st      theme.Styles
 	aborted bool
-	notice  string
-	notices *noticeBox
+	// startErr is why the drafts or the session could not be opened.
+	startErr error
+	notice   string
 }
 
 // NewApp starts on screen.
@@ -89,6 +90,14 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		w := wizard.New(a.deps, msg.Draft, msg.Unlock)
 		a.setScreen(w)
 		return a, w.Init()
+	case startedMsg:
+		if msg.err != nil {
+			a.startErr = msg.err
+			return a, tea.Quit
+		}
+		a.deps = msg.deps
+		a.setScreen(msg.screen)
+		return a, tea.Batch(msg.screen.Init(), msg.cmd)
 	case uikit.NoticeMsg:
 		a.notice = msg.Text
 		return a, nil

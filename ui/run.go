@@ -89,27 +89,34 @@ func first(deps uikit.Deps, req cmdutil.TUIRequest) (uikit.Screen, tea.Cmd) {
 // Run opens the requested screen and returns when the user leaves: nil,
 // or cmdutil.ErrAborted after Ctrl-C (exit code 130).
 func Run(ctx context.Context, f *cmdutil.Factory, req cmdutil.TUIRequest) error {
-	notices := &noticeBox{}
-	deps, closeSession, err := Deps(f, req, notices)
-	if err != nil {
-		return err
-	}
-	defer closeSession()
 	if req.Accessible {
-		return runAccessible(ctx, f, deps, req)
+		return runAccessibleSession(ctx, f, req)
 	}
-	screen, cmd := first(deps, req)
-	app := NewApp(deps, screen)
+	go warmCellWidths()
+	notices := &noticeBox{}
+	session := &sessionCloser{}
+	defer session.Close()
+	var send func(tea.Msg)
+	start := func() tea.Msg {
+		deps, closeSession, err := Deps(f, req, notices)
+		if err != nil {
+			return startedMsg{err: err}
+		}
+		session.set(closeSession)
+		// Autosave reports and notices arrive from other goroutines.
+		deps.Send = send
+		notices.start(send)
+		screen, cmd := first(deps, req)
+		return startedMsg{deps: deps, screen: screen, cmd: cmd}
+	}
+	app := NewApp(uikit.Deps{Env: req.Env}, newStartingScreen(start))
 	p := tea.NewProgram(app, tea.WithContext(ctx))
-	// Autosave reports and notices arrive from other goroutines.
-	app.deps.Send = p.Send
-	notices.start(p.Send)
-	if cmd != nil {
-		go p.Send(cmd())
-	}
+	send = p.Send
 	_, runErr := p.Run()
 	app.closeWizard()
 	switch {
+	case app.startErr != nil:
+		return app.startErr
 	case app.aborted, errors.Is(runErr, tea.ErrInterrupted):
 		return cmdutil.ErrAborted
 	case errors.Is(runErr, tea.ErrProgramKilled), errors.Is(runErr, context.Canceled):
@@ -118,4 +125,16 @@ func Run(ctx context.Context, f *cmdutil.Factory, req cmdutil.TUIRequest) error 
 		return fmt.Errorf("the screen failed: %w", runErr)
 	}
 	return nil
+}
+
+// runAccessibleSession runs the plain prompts; they need the drafts and the
+// session before the first question.
+func runAccessibleSession(ctx context.Context, f *cmdutil.Factory, req cmdutil.TUIRequest) error {
+	notices := &noticeBox{}
+	deps, closeSession, err := Deps(f, req, notices)
+	if err != nil {
+		return err
+	}
+	defer closeSession()
+	return runAccessible(ctx, f, deps, req)
 }

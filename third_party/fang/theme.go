@@ -9,8 +9,6 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/exp/charmtone"
 	"github.com/charmbracelet/x/term"
-	"golang.org/x/text/cases"
-	"golang.org/x/text/language"
 )
 
 // ColorScheme describes a colorscheme.
@@ -210,13 +208,10 @@ func titleFirstWord(s string) string {
 		return s
 	}
 
-	// Find the end of the first word.
-	end := start
-	for end < len(runes) && !unicode.IsSpace(runes[end]) {
-		end++
-	}
-
-	// Capitalize the first word and reconstruct the string.
-	firstWord := cases.Title(language.AmericanEnglish).String(string(runes[start:end]))
-	return string(runes[:start]) + firstWord + string(runes[end:])
+	// Capitalize the first letter of the first word and reconstruct the
+	// string. (plaid-onboard patch: upstream title-cases the whole word
+	// with golang.org/x/text/cases, which turns "PLAID_SECRET" into
+	// "Plaid_secret" and "JSON" into "Json"; see PATCHES.md.)
+	runes[start] = unicode.ToUpper(runes[start])
+	return string(runes)
 }

@@ -92,12 +92,12 @@ func Run(ctx context.Context, f *cmdutil.Factory, req cmdutil.TUIRequest) error 
 	if req.Accessible {
 		return runAccessibleSession(ctx, f, req)
 	}
-	go warmCellWidths()
 	notices := &noticeBox{}
 	session := &sessionCloser{}
 	defer session.Close()
 	var send func(tea.Msg)
 	start := func() tea.Msg {
+		go warmCellWidths()
 		deps, closeSession, err := Deps(f, req, notices)
 		if err != nil {
 			return startedMsg{err: err}

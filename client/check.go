@@ -107,7 +107,7 @@ func (c *checker) questionnaires(path string, q PartnerQuestionnaires) {
 		if len(cases) == 0 {
 			c.ps.Add(pp+".use_cases", validate.Result{State: validate.Incomplete, Message: "choose at least one use case for this purpose"})
 		}
-		c.items(pp+".use_cases", stringsOf(cases), func(ip, uc string) {
+		c.items(pp+".use_cases", Strings(cases), func(ip, uc string) {
 			if !slices.Contains(CRAUseCaseValues, CRAUseCase(uc)) {
 				c.ps.Addf(ip, "%q is not a CRA use case", uc)
 			}
@@ -116,7 +116,7 @@ func (c *checker) questionnaires(path string, q PartnerQuestionnaires) {
 }
 
 func (c *checker) products(path string, ps []Product) {
-	c.items(path, stringsOf(ps), func(ip, p string) {
+	c.items(path, Strings(ps), func(ip, p string) {
 		if !KnownProduct(Product(p)) {
 			c.ps.Addf(ip, "%q is not a Plaid product", p)
 		}

@@ -10,6 +10,16 @@ import (
 // The enum types are plain strings: Plaid adds values without a version
 // bump, and an unknown value must decode, not fail.
 
+// Strings is the wire values of enum values, for messages, flag
+// completions and the schema's key lists.
+func Strings[T ~string](vs []T) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = string(v)
+	}
+	return out
+}
+
 // Product is a value of the Products enum.
 type Product string
 

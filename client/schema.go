@@ -49,15 +49,7 @@ type schemaField struct {
 // type. PartnerEndCustomerCRAPurposes names its eight purposes as
 // properties; any other key is an unknown field.
 var mapKeys = map[reflect.Type][]string{
-	reflect.TypeFor[CRAPurpose](): stringsOf(CRAPurposes),
-}
-
-func stringsOf[T ~string](vs []T) []string {
-	out := make([]string, len(vs))
-	for i, v := range vs {
-		out[i] = string(v)
-	}
-	return out
+	reflect.TypeFor[CRAPurpose](): Strings(CRAPurposes),
 }
 
 var schemaCache sync.Map // reflect.Type → *schemaNode

@@ -148,14 +148,14 @@ func TestEnumsMatchSpec(t *testing.T) {
 		got  []string
 		want []string
 	}{
-		{"Products", stringsOf(Products), enumOf(t, spec, "Products")},
-		{"PartnerEndCustomerCRAUseCase", stringsOf(CRAUseCaseValues), enumOf(t, spec, "PartnerEndCustomerCRAUseCase")},
-		{"PartnerEndCustomerCRAPurposes", stringsOf(CRAPurposes), purposeNames},
-		{"PartnerEndCustomerRequirementDue", stringsOf(RequirementsDue), enumOf(t, spec, "PartnerEndCustomerRequirementDue")},
-		{"PartnerEndCustomerStatus", stringsOf(PartnerEndCustomerStatuses), enumOf(t, spec, "PartnerEndCustomerStatus")},
-		{"BeaconUserStatus", stringsOf(BeaconUserStatuses), enumOf(t, spec, "BeaconUserStatus")},
-		{"BeaconAuditTrailSource", stringsOf(BeaconAuditTrailSources), enumOf(t, spec, "BeaconAuditTrailSource")},
-		{"BeaconReportCreateType", stringsOf(BeaconReportTypes), enumOf(t, spec, "BeaconReportCreateType")},
+		{"Products", Strings(Products), enumOf(t, spec, "Products")},
+		{"PartnerEndCustomerCRAUseCase", Strings(CRAUseCaseValues), enumOf(t, spec, "PartnerEndCustomerCRAUseCase")},
+		{"PartnerEndCustomerCRAPurposes", Strings(CRAPurposes), purposeNames},
+		{"PartnerEndCustomerRequirementDue", Strings(RequirementsDue), enumOf(t, spec, "PartnerEndCustomerRequirementDue")},
+		{"PartnerEndCustomerStatus", Strings(PartnerEndCustomerStatuses), enumOf(t, spec, "PartnerEndCustomerStatus")},
+		{"BeaconUserStatus", Strings(BeaconUserStatuses), enumOf(t, spec, "BeaconUserStatus")},
+		{"BeaconAuditTrailSource", Strings(BeaconAuditTrailSources), enumOf(t, spec, "BeaconAuditTrailSource")},
+		{"BeaconReportCreateType", Strings(BeaconReportTypes), enumOf(t, spec, "BeaconReportCreateType")},
 		{"IDNumberType", ids, enumOf(t, spec, "IDNumberType")},
 		{"ISOCurrencyCode", FraudCurrencies, enumOf(t, spec, "ISOCurrencyCode")},
 	}
@@ -171,7 +171,7 @@ func TestEnumsMatchSpec(t *testing.T) {
 	for _, v := range shown.([]any) {
 		want = append(want, v.(string))
 	}
-	if !slices.Equal(stringsOf(PartnerProducts), want) {
+	if !slices.Equal(Strings(PartnerProducts), want) {
 		t.Errorf("PartnerProducts = %v, spec shows %v", PartnerProducts, want)
 	}
 }

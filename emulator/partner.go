@@ -120,7 +120,7 @@ func (e *Emulator) partnerEnable(req *client.PartnerCustomerEnableRequest) (any,
 	}
 	for i, p := range wanted {
 		if !slices.Contains(owned, p) {
-			return nil, invalidField(fmt.Sprintf("products[%d]", i), fmt.Sprintf("%s is not one of this end customer's products (%s)", p, joinWords(stringsOf(owned))))
+			return nil, invalidField(fmt.Sprintf("products[%d]", i), fmt.Sprintf("%s is not one of this end customer's products (%s)", p, joinWords(client.Strings(owned))))
 		}
 	}
 	_, statuses, due := e.standing(c)
@@ -136,10 +136,10 @@ func (e *Emulator) partnerEnable(req *client.PartnerCustomerEnableRequest) (any,
 	switch {
 	case len(notReady) > 0:
 		return nil, partnerError(http.StatusPreconditionFailed, "CUSTOMER_NOT_READY_FOR_ENABLEMENT",
-			fmt.Sprintf("the end customer is not ready for enablement: %s still need %s", joinWords(notReady), joinWords(stringsOf(due))))
+			fmt.Sprintf("the end customer is not ready for enablement: %s still need %s", joinWords(notReady), joinWords(client.Strings(due))))
 	case len(toEnable) == 0:
 		return nil, partnerError(http.StatusBadRequest, "CUSTOMER_ALREADY_ENABLED",
-			"the end customer is already enabled for "+joinWords(stringsOf(wanted)))
+			"the end customer is already enabled for "+joinWords(client.Strings(wanted)))
 	}
 	for _, p := range toEnable {
 		c.Enabled = append(c.Enabled, client.Product(p))
@@ -150,12 +150,4 @@ func (e *Emulator) partnerEnable(req *client.PartnerCustomerEnableRequest) (any,
 		EndCustomerClientID: c.ClientID, Status: status, ProductStatuses: statuses,
 		ProductionSecret: c.Secrets.Production,
 	}, nil
-}
-
-func stringsOf[T ~string](vs []T) []string {
-	out := make([]string, len(vs))
-	for i, v := range vs {
-		out[i] = string(v)
-	}
-	return out
 }

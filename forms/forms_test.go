@@ -199,7 +199,7 @@ func TestProductsSubsetsAndCRAStep(t *testing.T) {
 	main.Set([]client.Product{"auth", "cra_base_report"})
 	more.Set([]client.Product{"beacon"})
 	main.Set([]client.Product{"cra_base_report", "auth", "identity"})
-	if got := stringsOf(f.Draft.Partner.Products); strings.Join(got, ",") != "auth,beacon,identity,cra_base_report" {
+	if got := client.Strings(f.Draft.Partner.Products); strings.Join(got, ",") != "auth,beacon,identity,cra_base_report" {
 		t.Errorf("products %v", got)
 	}
 	if !cra.Shown() {

@@ -273,7 +273,7 @@ func (f *Flow) partnerProducts(r *client.PartnerCustomerCreateRequest) *Step {
 		Summary: func() []Line {
 			v := "the reseller's products"
 			if len(r.Products) > 0 {
-				v = strings.Join(stringsOf(r.Products), ", ")
+				v = strings.Join(client.Strings(r.Products), ", ")
 			}
 			return []Line{{"Products", v}}
 		},
@@ -443,7 +443,7 @@ func (f *Flow) partnerCRA(r *client.PartnerCustomerCreateRequest) *Step {
 				{"Technical service provider", yesNo(q.IsTechnicalServiceProviderInvolved)}}
 			for _, p := range client.CRAPurposes {
 				if uc, on := q.Purposes[p]; on {
-					lines = append(lines, Line{PurposeLabel(p), orNone(strings.Join(stringsOf(uc.UseCases), ", "))})
+					lines = append(lines, Line{PurposeLabel(p), orNone(strings.Join(client.Strings(uc.UseCases), ", "))})
 				}
 			}
 			if len(q.Purposes) == 0 {
@@ -452,12 +452,4 @@ func (f *Flow) partnerCRA(r *client.PartnerCustomerCreateRequest) *Step {
 			return lines
 		},
 	}
-}
-
-func stringsOf[T ~string](vs []T) []string {
-	out := make([]string, len(vs))
-	for i, v := range vs {
-		out[i] = string(v)
-	}
-	return out
 }

@@ -51,7 +51,7 @@ func newCmdReview(f *cmdutil.Factory, g *cmdutil.Globals) *cobra.Command {
 		Args: cmdutil.InvalidArgs(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if status == "" {
-				return cmdutil.Invalid(fmt.Errorf("the --status flag is required"), "one of: "+strings.Join(stringsOf(client.BeaconUserStatuses), ", "))
+				return cmdutil.Invalid(fmt.Errorf("the --status flag is required"), "one of: "+strings.Join(client.Strings(client.BeaconUserStatuses), ", "))
 			}
 			req := &client.BeaconUserReviewRequest{BeaconUserID: args[0], Status: client.BeaconUserStatus(status)}
 			return call(cmd, f, g, asJSON, req, func(ctx context.Context, c *client.Client) (any, error) {
@@ -61,7 +61,7 @@ func newCmdReview(f *cmdutil.Factory, g *cmdutil.Globals) *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print Plaid's raw response as JSON")
 	cmd.Flags().StringVar(&status, "status", "", "the status to set: cleared, pending_review or rejected (required)")
-	_ = cmd.RegisterFlagCompletionFunc("status", cobra.FixedCompletions(stringsOf(client.BeaconUserStatuses), cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("status", cobra.FixedCompletions(client.Strings(client.BeaconUserStatuses), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
@@ -81,7 +81,7 @@ rejected, and the user can be set to rejected with ` + "`beacon review`" + `.`,
 		Args:    cmdutil.InvalidArgs(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if typ == "" {
-				return cmdutil.Invalid(fmt.Errorf("the --type flag is required"), "one of: "+strings.Join(stringsOf(client.BeaconReportTypesShown), ", "))
+				return cmdutil.Invalid(fmt.Errorf("the --type flag is required"), "one of: "+strings.Join(client.Strings(client.BeaconReportTypesShown), ", "))
 			}
 			if date == "" {
 				date = f.Now().Format("2006-01-02")
@@ -105,7 +105,7 @@ rejected, and the user can be set to rejected with ` + "`beacon review`" + `.`,
 	fl.StringVar(&date, "fraud-date", "", "when the fraud happened, YYYY-MM-DD (default today)")
 	fl.StringVar(&value, "amount", "", "the amount lost, when known")
 	fl.StringVar(&currency, "currency", "USD", "the ISO 4217 currency of --amount")
-	_ = cmd.RegisterFlagCompletionFunc("type", cobra.FixedCompletions(stringsOf(client.BeaconReportTypesShown), cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("type", cobra.FixedCompletions(client.Strings(client.BeaconReportTypesShown), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
@@ -123,12 +123,4 @@ func describe(resp any) []send.Line {
 		return append(lines, send.Line{Value: "Anyone screened from now on who matches this user is rejected."})
 	}
 	return nil
-}
-
-func stringsOf[T ~string](vs []T) []string {
-	out := make([]string, len(vs))
-	for i, v := range vs {
-		out[i] = string(v)
-	}
-	return out
 }

@@ -22,17 +22,14 @@ func (beaconFlavor) title() string { return "Beacon screening" }
 func (beaconFlavor) noun() string  { return "Beacon user" }
 
 func (beaconFlavor) newResult(m *Model, resp any) result {
-	return &beaconResult{user: resp.(*client.BeaconUser), spin: spinner.New(spinner.WithSpinner(spinner.Dot))}
+	return &beaconResult{user: resp.(*client.BeaconUser), followUps: newFollowUps()}
 }
 
 // beaconResult shows the screening's verdict, what it means for the agent,
 // and the follow-ups: refresh, review, report fraud, edit and re-screen.
 type beaconResult struct {
-	user    *client.BeaconUser
-	busy    string
-	spin    spinner.Model
-	message string
-	bad     bool
+	user *client.BeaconUser
+	followUps
 	// the open follow-up form, if any
 	form   *forms.StepForm
 	formOf string // "report" or "review"
@@ -40,39 +37,18 @@ type beaconResult struct {
 	status client.BeaconUserStatus
 }
 
-func (r *beaconResult) follow(m *Model, what string, call func(context.Context, *client.Client) (any, error)) tea.Cmd {
-	if r.busy != "" {
-		return nil
-	}
-	r.busy, r.message = what, ""
-	c := m.deps.Client
-	return tea.Batch(r.spin.Tick, func() tea.Msg {
-		resp, err := call(context.Background(), c)
-		return followUpMsg{what: what, resp: resp, err: err}
-	})
-}
-
 func (r *beaconResult) update(m *Model, msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case spinner.TickMsg:
-		if r.busy != "" {
-			var cmd tea.Cmd
-			r.spin, cmd = r.spin.Update(msg)
-			return cmd
-		}
-		return nil
+		return r.tick(msg)
 	case followUpMsg:
-		r.busy = ""
-		if msg.err != nil {
-			r.bad = true
-			r.message = msg.what + " failed: " + msg.err.Error()
+		if !r.finished(msg) {
 			if pe, ok := msg.err.(*client.Error); ok && msg.what == "review" {
 				r.message = "Plaid refused the status: " + pe.Message() +
 					"\nThe rules: " + send.ReviewRules + " (p reports fraud.)"
 			}
 			return nil
 		}
-		r.bad = false
 		switch resp := msg.resp.(type) {
 		case *client.BeaconUser:
 			r.user = resp
@@ -216,18 +192,7 @@ func (r *beaconResult) view(m *Model) string {
 	if len(u.ItemIDs) > 0 {
 		row("Linked items", fmt.Sprintf("%d", len(u.ItemIDs)))
 	}
-	if r.busy != "" {
-		line("")
-		line(r.spin.View() + " " + st.Muted.Render(r.busy+"…"))
-	}
-	if r.message != "" {
-		line("")
-		style := st.OK
-		if r.bad {
-			style = st.Bad
-		}
-		line(lipgloss.NewStyle().Width(m.width).Render(style.Render(r.message)))
-	}
+	r.followUps.view(st, m.width, line)
 	if r.form != nil {
 		line("")
 		line(r.form.Form.View())

@@ -27,7 +27,7 @@ func (partnerFlavor) newResult(m *Model, resp any) result {
 	r := resp.(*client.PartnerCustomerCreateResponse)
 	return &partnerResult{
 		ec: r.EndCustomer.PartnerEndCustomer, secrets: r.EndCustomer.Secrets, requestID: r.RequestID,
-		spin: spinner.New(spinner.WithSpinner(spinner.Dot)),
+		followUps: newFollowUps(),
 	}
 }
 
@@ -41,34 +41,17 @@ type partnerResult struct {
 	requestID string
 	cursor    int
 	reveal    bool
-	busy      string
-	spin      spinner.Model
-	message   string
-	bad       bool
-}
-
-// followUpMsg is the answer to a follow-up request from a result screen.
-type followUpMsg struct {
-	what string
-	resp any
-	err  error
+	followUps
 }
 
 func (r *partnerResult) update(m *Model, msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case spinner.TickMsg:
-		if r.busy != "" {
-			var cmd tea.Cmd
-			r.spin, cmd = r.spin.Update(msg)
-			return cmd
-		}
+		return r.tick(msg)
 	case followUpMsg:
-		r.busy = ""
-		if msg.err != nil {
-			r.message, r.bad = msg.what+" failed: "+msg.err.Error(), true
+		if !r.finished(msg) {
 			return nil
 		}
-		r.bad = false
 		switch resp := msg.resp.(type) {
 		case *client.PartnerCustomerUpdateResponse:
 			r.ec = resp.EndCustomer
@@ -83,18 +66,6 @@ func (r *partnerResult) update(m *Model, msg tea.Msg) tea.Cmd {
 		r.cursor = min(r.cursor, max(0, len(r.ec.RequirementsDue)-1))
 	}
 	return nil
-}
-
-func (r *partnerResult) follow(m *Model, what string, call func(context.Context, *client.Client) (any, error)) tea.Cmd {
-	if r.busy != "" {
-		return nil
-	}
-	r.busy, r.message = what, ""
-	c := m.deps.Client
-	return tea.Batch(r.spin.Tick, func() tea.Msg {
-		resp, err := call(context.Background(), c)
-		return followUpMsg{what: what, resp: resp, err: err}
-	})
 }
 
 func (r *partnerResult) key(m *Model, k tea.KeyPressMsg) tea.Cmd {
@@ -237,18 +208,7 @@ func (r *partnerResult) view(m *Model) string {
 	if !r.reveal {
 		line("  " + st.Faint.Render("masked: r reveals them; they are not saved anywhere by this program"))
 	}
-	if r.busy != "" {
-		line("")
-		line(r.spin.View() + " " + st.Muted.Render(r.busy+"…"))
-	}
-	if r.message != "" {
-		line("")
-		style := st.OK
-		if r.bad {
-			style = st.Bad
-		}
-		line(lipgloss.NewStyle().Width(m.width).Render(style.Render(r.message)))
-	}
+	r.followUps.view(st, m.width, line)
 	return b.String()
 }
 

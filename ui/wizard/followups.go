@@ -1,0 +1,83 @@
+package wizard
+
+import (
+	"context"
+
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/plaid-onboard/plaid-onboard/client"
+	"github.com/plaid-onboard/plaid-onboard/internal/theme"
+)
+
+// followUpMsg is the answer to a follow-up request from a result screen.
+type followUpMsg struct {
+	what string
+	resp any
+	err  error
+}
+
+// followUps is what both result screens share about their follow-up
+// requests: one at a time, a spinner while it runs, and the last outcome.
+type followUps struct {
+	busy    string // the follow-up running, if any
+	spin    spinner.Model
+	message string
+	bad     bool // message reports a failure
+}
+
+func newFollowUps() followUps {
+	return followUps{spin: spinner.New(spinner.WithSpinner(spinner.Dot))}
+}
+
+// follow starts a follow-up unless one is running.
+func (f *followUps) follow(m *Model, what string, call func(context.Context, *client.Client) (any, error)) tea.Cmd {
+	if f.busy != "" {
+		return nil
+	}
+	f.busy, f.message = what, ""
+	c := m.deps.Client
+	return tea.Batch(f.spin.Tick, func() tea.Msg {
+		resp, err := call(context.Background(), c)
+		return followUpMsg{what: what, resp: resp, err: err}
+	})
+}
+
+// tick turns the spinner while a follow-up runs.
+func (f *followUps) tick(msg spinner.TickMsg) tea.Cmd {
+	if f.busy == "" {
+		return nil
+	}
+	var cmd tea.Cmd
+	f.spin, cmd = f.spin.Update(msg)
+	return cmd
+}
+
+// finished ends the running follow-up; on failure it says so and returns
+// false, and the screen may say more.
+func (f *followUps) finished(msg followUpMsg) bool {
+	f.busy = ""
+	if msg.err != nil {
+		f.message, f.bad = msg.what+" failed: "+msg.err.Error(), true
+		return false
+	}
+	f.bad = false
+	return true
+}
+
+// view writes the spinner and the last outcome, each after a blank line.
+func (f *followUps) view(st theme.Styles, width int, line func(string)) {
+	if f.busy != "" {
+		line("")
+		line(f.spin.View() + " " + st.Muted.Render(f.busy+"…"))
+	}
+	if f.message != "" {
+		line("")
+		style := st.OK
+		if f.bad {
+			style = st.Bad
+		}
+		line(lipgloss.NewStyle().Width(width).Render(style.Render(f.message)))
+	}
+}

@@ -78,21 +78,29 @@ func countryCodeFor(region string) int {
 	return 0
 }
 
-// phoneDFAs holds a matcher per pattern, built on first use.
-type phoneDFAs struct {
-	mu   sync.Mutex
-	dfas map[string]*digitDFA
+// patternCache compiles each of the metadata's patterns once, on first
+// use, for callers on any goroutine: a run checks numbers of a few regions,
+// so compiling all of them up front would be wasted.
+type patternCache[T any] struct {
+	compile func(string) T
+	mu      sync.Mutex
+	built   map[string]T
 }
 
-var phoneMatchers = sync.OnceValue(func() *phoneDFAs { return &phoneDFAs{dfas: map[string]*digitDFA{}} })
+func newPatternCache[T any](compile func(string) T) *patternCache[T] {
+	return &patternCache[T]{compile: compile, built: map[string]T{}}
+}
 
-func (m *phoneDFAs) matcher(pattern string) *digitDFA {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	d := m.dfas[pattern]
-	if d == nil {
-		d = compileDigitDFA(pattern)
-		m.dfas[pattern] = d
+func (c *patternCache[T]) of(pattern string) T {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	v, ok := c.built[pattern]
+	if !ok {
+		v = c.compile(pattern)
+		c.built[pattern] = v
 	}
-	return d
+	return v
 }
+
+// phoneMatchers are the digit matchers of the validity checks.
+var phoneMatchers = sync.OnceValue(func() *patternCache[*digitDFA] { return newPatternCache(compileDigitDFA) })

@@ -34,7 +34,7 @@ func regionFromList(nsn string, regions []string) string {
 			continue
 		}
 		if md.LeadingDigits != "" {
-			if m.matcher(md.LeadingDigits).prefix(nsn) {
+			if m.of(md.LeadingDigits).prefix(nsn) {
 				return r
 			}
 		} else if hasType(nsn, md) {
@@ -68,9 +68,12 @@ func matchesDesc(nsn string, d *phoneDesc) bool {
 	if len(d.Lengths) > 0 && !hasLength(d.Lengths, len(nsn)) {
 		return false
 	}
-	return phoneMatchers().matcher(d.Pattern).full(nsn)
+	return phoneMatchers().of(d.Pattern).full(nsn)
 }
 
+// hasLength compares as int: a long number's length must not wrap to the
+// metadata's -1 ("no such type") marker, as slices.Contains(ls, int8(n))
+// would let it.
 func hasLength(ls []int8, n int) bool {
 	for _, l := range ls {
 		if int(l) == n {

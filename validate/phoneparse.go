@@ -80,8 +80,9 @@ func phoneE164(s, region string) (string, bool) {
 // of the program never read a number that is not already E.164.
 type phoneRegexpSet struct {
 	validStart, unwantedEnd, secondNumber, validNumber, plus, capturingDigit *regexp.Regexp
-	mu                                                                       sync.Mutex
-	compiled                                                                 map[string]*regexp.Regexp
+	// metadata holds the metadata's patterns, compiled once each (the
+	// library's regexFor).
+	metadata *patternCache[*regexp.Regexp]
 }
 
 var phoneRegexps = sync.OnceValue(func() *phoneRegexpSet {
@@ -92,21 +93,9 @@ var phoneRegexps = sync.OnceValue(func() *phoneRegexpSet {
 		validNumber:    regexp.MustCompile(phoneValidNumber),
 		plus:           regexp.MustCompile(phonePlusChars),
 		capturingDigit: regexp.MustCompile(phoneCapturingDigit),
-		compiled:       map[string]*regexp.Regexp{},
+		metadata:       newPatternCache(regexp.MustCompile),
 	}
 })
-
-// of compiles a metadata pattern once (the library's regexFor).
-func (r *phoneRegexpSet) of(pattern string) *regexp.Regexp {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	re := r.compiled[pattern]
-	if re == nil {
-		re = regexp.MustCompile(pattern)
-		r.compiled[pattern] = re
-	}
-	return re
-}
 
 // extractPossibleNumber drops what cannot start or end a number.
 func extractPossibleNumber(s string, re *phoneRegexpSet) string {
@@ -190,7 +179,7 @@ func extractCountryCode(number string, md *phoneRegion, re *phoneRegexpSet) (int
 	if md != nil {
 		own := strconv.Itoa(int(md.CC))
 		if strings.HasPrefix(full, own) {
-			general := re.of(`^(?:` + md.General.Pattern + `)$`)
+			general := re.metadata.of(`^(?:` + md.General.Pattern + `)$`)
 			rest := stripNationalPrefix(full[len(own):], md)
 			if (!general.MatchString(full) && general.MatchString(rest)) || testNumberLength(full, md) == tooLong {
 				return int(md.CC), rest, nil
@@ -208,7 +197,7 @@ func stripInternationalPrefix(number, idd string, re *phoneRegexpSet) (string, b
 		return digitsOnly(number[loc[1]:]), true
 	}
 	digits := digitsOnly(number)
-	loc := re.of(idd).FindStringIndex(digits)
+	loc := re.metadata.of(idd).FindStringIndex(digits)
 	if loc == nil || loc[0] != 0 {
 		return digits, false
 	}
@@ -228,12 +217,12 @@ func stripNationalPrefix(number string, md *phoneRegion) string {
 		return number
 	}
 	re := phoneRegexps()
-	prefix := re.of("^(?:" + md.NationalPrefixForParsing + ")")
+	prefix := re.metadata.of("^(?:" + md.NationalPrefixForParsing + ")")
 	groups := prefix.FindStringSubmatchIndex(number)
 	if groups == nil {
 		return number
 	}
-	general := re.of("^(?:" + md.General.Pattern + ")$")
+	general := re.metadata.of("^(?:" + md.General.Pattern + ")$")
 	viable := general.MatchString(number)
 	last := len(groups)/2 - 1
 	if md.NationalPrefixTransformRule == "" || groups[last*2] < 0 {

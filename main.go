@@ -4,6 +4,10 @@
 package main
 
 import (
+	// First: maps the code and the start of the heap before the other
+	// packages initialise (see the package comment).
+	_ "github.com/plaid-onboard/plaid-onboard/internal/prefault"
+
 	"context"
 	"errors"
 	"fmt"

@@ -15,6 +15,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 )
@@ -231,13 +232,16 @@ func unwrapURLError(err error) error {
 	return err
 }
 
-var htmlTitle = regexp.MustCompile(`(?is)<title[^>]*>(.*?)</title>`)
+// htmlTitle is compiled on first use, not at start: every start of the
+// program (even --help) would pay for it, and it is only needed when a
+// server answers with HTML.
+var htmlTitle = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?is)<title[^>]*>(.*?)</title>`) })
 
 // snippet is a short printable excerpt of an unexpected body: an HTML
 // page's title, else its first line.
 func snippet(data []byte, contentType string) string {
 	s := string(data)
-	if m := htmlTitle.FindStringSubmatch(s); m != nil {
+	if m := htmlTitle().FindStringSubmatch(s); m != nil {
 		s = m[1]
 	} else if strings.Contains(contentType, "html") {
 		s = regexp.MustCompile(`<[^>]*>`).ReplaceAllString(s, " ")

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
@@ -109,7 +110,9 @@ func (m *Model) stepDone() tea.Cmd {
 	return nil
 }
 
-var indexRE = regexp.MustCompile(`^(.*?)\[(\d+)\](?:\.(.*))?$`)
+// indexRE is compiled on first use: a jump to a list item is rare, and a
+// package-level regexp is compiled at every start of the program.
+var indexRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(.*?)\[(\d+)\](?:\.(.*))?$`) })
 
 // jump opens the step that owns a field path and puts the cursor on the
 // field: "address.city", or "redirect_uris[1]" (the second item of a list),
@@ -121,7 +124,7 @@ func (m *Model) jump(path string) tea.Cmd {
 	}
 	cmd := m.enter(step)
 	if m.list != nil {
-		if sub := indexRE.FindStringSubmatch(path); sub != nil {
+		if sub := indexRE().FindStringSubmatch(path); sub != nil {
 			i, _ := strconv.Atoi(sub[2])
 			if i < m.list.list.Len() {
 				m.list.cursor = i

@@ -1,0 +1,164 @@
+//go:build linux && (amd64 || arm64 || riscv64 || ppc64le || loong64 || mips64le)
+
+// Only on 64-bit little-endian Linux: the ELF and auxiliary-vector
+// layouts read here are those.
+package prefault
+
+import (
+	"encoding/binary"
+	"syscall"
+	"unsafe"
+)
+
+// Only syscall and unsafe (encoding/binary is a leaf): a package's init runs
+// after those of everything it imports, and this one should run early.
+
+func init() {
+	// os has not read the environment yet when this runs; syscall has.
+	if Enabled(syscall.Getenv) {
+		_, _, _ = Populate()
+	}
+}
+
+// Populate maps the program's code (read) and the next HeapAhead bytes of
+// its heap (write) and says which ranges it asked for. The error is the first
+// refusal: EINVAL from a kernel older than 5.14.
+func Populate() (text, heap Range, err error) {
+	text, ok := Text()
+	if ok {
+		err = madvise(text, madvPopulateRead)
+	}
+	heap = Heap()
+	if herr := madvise(heap, madvPopulateWrite); err == nil {
+		err = herr
+	}
+	return text, heap, err
+}
+
+// Range is a span of this process's address space.
+type Range struct{ Start, Len uintptr }
+
+// Text returns the program's executable segment: its place in the file
+// from the ELF program headers of /proc/self/exe, moved by the load bias
+// the kernel's auxiliary vector gives (so it holds for position-independent
+// builds too).
+func Text() (Range, bool) {
+	exe, err := readFile("/proc/self/exe", 4096)
+	if err != nil {
+		return Range{}, false
+	}
+	if len(exe) < 64 || string(exe[:4]) != "\x7fELF" || exe[4] != 2 || exe[5] != 1 {
+		return Range{}, false // not a little-endian ELF64 file
+	}
+	le := binary.LittleEndian
+	phoff, phentsize, phnum := le.Uint64(exe[32:]), int(le.Uint16(exe[54:])), int(le.Uint16(exe[56:]))
+	if phentsize < 56 || phnum == 0 || phoff > uint64(len(exe)) || uint64(len(exe))-phoff < uint64(phentsize*phnum) {
+		return Range{}, false // the headers are not in the first page, as every linker puts them
+	}
+	phdrs := exe[phoff:]
+	var text, self *elfPhdr
+	for i := range phnum {
+		ph := parsePhdr(phdrs[i*phentsize:])
+		switch {
+		case ph.typ == ptPHDR:
+			self = &ph
+		case ph.typ == ptLOAD && ph.flags&pfX != 0 && text == nil:
+			text = &ph
+		}
+	}
+	if text == nil {
+		return Range{}, false
+	}
+	var bias uintptr
+	if at := auxval(atPHDR); self != nil && at != 0 {
+		bias = at - uintptr(self.vaddr)
+	} else if le.Uint16(exe[16:]) != etEXEC {
+		return Range{}, false // position-independent, and no way to know where
+	}
+	page := uintptr(syscall.Getpagesize())
+	start := (bias + uintptr(text.vaddr)) &^ (page - 1)
+	end := bias + uintptr(text.vaddr+text.memsz)
+	return Range{start, end - start}, true
+}
+
+// Heap returns where the next HeapAhead bytes of heap will most likely
+// come from: from the start of the megabyte that holds a new object, up to
+// the end of the chunk the runtime has mapped. The Go runtime reserves its
+// heap in 64 MB arenas, maps them heapChunk at a time (aligned to that),
+// and hands out pages from the lowest free address. Should it place things
+// differently, the pages are mapped for nothing (a little memory) or the
+// call fails (nothing at all); no data can change.
+func Heap() Range {
+	obj := uintptr(unsafe.Pointer(newObject()))
+	start := obj &^ (1<<20 - 1)
+	end := min(start+HeapAhead, obj&^(heapChunk-1)+heapChunk)
+	return Range{start, end - start}
+}
+
+// heapChunk is the size of the pieces the runtime maps its heap in
+// (runtime.pallocChunkBytes).
+const heapChunk = 4 << 20
+
+//go:noinline
+func newObject() *[64]byte { return new([64]byte) }
+
+func madvise(r Range, advice int) error {
+	if _, _, errno := syscall.Syscall(syscall.SYS_MADVISE, r.Start, r.Len, uintptr(advice)); errno != 0 {
+		return errno
+	}
+	return nil
+}
+
+// auxval returns a value of the auxiliary vector the kernel gave the
+// process, or 0.
+func auxval(key uint64) uintptr {
+	auxv, err := readFile("/proc/self/auxv", 1024)
+	if err != nil {
+		return 0
+	}
+	for i := 0; i+16 <= len(auxv); i += 16 { // pairs of 64-bit key, value
+		if binary.LittleEndian.Uint64(auxv[i:]) == key {
+			return uintptr(binary.LittleEndian.Uint64(auxv[i+8:]))
+		}
+	}
+	return 0
+}
+
+// readFile reads up to max bytes from the start of a file.
+func readFile(name string, max int) ([]byte, error) {
+	fd, err := syscall.Open(name, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer syscall.Close(fd)
+	buf := make([]byte, max)
+	n, err := syscall.Pread(fd, buf, 0)
+	if err != nil {
+		return nil, err
+	}
+	return buf[:n], nil
+}
+
+// From the ELF specification and <elf.h>.
+const (
+	madvPopulateRead  = 22 // MADV_POPULATE_READ, Linux 5.14
+	madvPopulateWrite = 23 // MADV_POPULATE_WRITE, Linux 5.14
+
+	atPHDR = 3 // auxiliary vector: where the program headers are in memory
+	etEXEC = 2 // file type: executable at a fixed address
+	ptLOAD = 1
+	ptPHDR = 6
+	pfX    = 1 // segment flag: executable
+)
+
+// elfPhdr is the part of an ELF64 program header (Elf64_Phdr) used here,
+// read by hand so that starting the program does not link debug/elf.
+type elfPhdr struct {
+	typ, flags   uint32
+	vaddr, memsz uint64
+}
+
+func parsePhdr(b []byte) elfPhdr {
+	le := binary.LittleEndian
+	return elfPhdr{typ: le.Uint32(b[0:]), flags: le.Uint32(b[4:]), vaddr: le.Uint64(b[16:]), memsz: le.Uint64(b[40:])}
+}

@@ -7,9 +7,10 @@
 // plaid-onboard touches some 600 pages before `--help` is printed and
 // about 1,300 before the first frame is drawn. madvise(MADV_POPULATE_*)
 // maps the same pages in bulk for a fraction of that (BENCHMARKS.md,
-// "Page faults"). It changes no memory's contents — it only maps pages
-// that are mapped already — so where it is unsupported (Linux before 5.14,
-// other systems) or fails, the program runs exactly as without it.
+// "Page faults"). It changes no memory's contents — it only fills in page
+// tables for memory the program has mapped already — so where it is
+// unsupported (Linux before 5.14, other systems) or fails, the program
+// runs exactly as without it.
 //
 // main imports it for its side effect, first, so its init runs before most
 // other packages'. PLAID_ONBOARD_PREFAULT=off turns it off (for measuring).

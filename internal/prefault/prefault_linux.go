@@ -4,14 +4,13 @@
 // layouts read here are those.
 package prefault
 
+// Only syscall and unsafe, not even encoding/binary (which waits for
+// reflect): a package's init runs after those of everything it imports, and
+// this one should run as early as it can.
 import (
-	"encoding/binary"
 	"syscall"
 	"unsafe"
 )
-
-// Only syscall and unsafe (encoding/binary is a leaf): a package's init runs
-// after those of everything it imports, and this one should run early.
 
 func init() {
 	// os has not read the environment yet when this runs; syscall has.
@@ -28,9 +27,11 @@ func Populate() (text, heap Range, err error) {
 	if ok {
 		err = madvise(text, madvPopulateRead)
 	}
-	heap = Heap()
-	if herr := madvise(heap, madvPopulateWrite); err == nil {
-		err = herr
+	heap, ok = Heap()
+	if ok {
+		if herr := madvise(heap, madvPopulateWrite); err == nil {
+			err = herr
+		}
 	}
 	return text, heap, err
 }
@@ -50,8 +51,7 @@ func Text() (Range, bool) {
 	if len(exe) < 64 || string(exe[:4]) != "\x7fELF" || exe[4] != 2 || exe[5] != 1 {
 		return Range{}, false // not a little-endian ELF64 file
 	}
-	le := binary.LittleEndian
-	phoff, phentsize, phnum := le.Uint64(exe[32:]), int(le.Uint16(exe[54:])), int(le.Uint16(exe[56:]))
+	phoff, phentsize, phnum := le64(exe[32:]), int(le16(exe[54:])), int(le16(exe[56:]))
 	if phentsize < 56 || phnum == 0 || phoff > uint64(len(exe)) || uint64(len(exe))-phoff < uint64(phentsize*phnum) {
 		return Range{}, false // the headers are not in the first page, as every linker puts them
 	}
@@ -72,7 +72,7 @@ func Text() (Range, bool) {
 	var bias uintptr
 	if at := auxval(atPHDR); self != nil && at != 0 {
 		bias = at - uintptr(self.vaddr)
-	} else if le.Uint16(exe[16:]) != etEXEC {
+	} else if le16(exe[16:]) != etEXEC {
 		return Range{}, false // position-independent, and no way to know where
 	}
 	page := uintptr(syscall.Getpagesize())
@@ -82,22 +82,77 @@ func Text() (Range, bool) {
 }
 
 // Heap returns where the next HeapAhead bytes of heap will most likely
-// come from: from the start of the megabyte that holds a new object, up to
-// the end of the chunk the runtime has mapped. The Go runtime reserves its
-// heap in 64 MB arenas, maps them heapChunk at a time (aligned to that),
-// and hands out pages from the lowest free address. Should it place things
-// differently, the pages are mapped for nothing (a little memory) or the
-// call fails (nothing at all); no data can change.
-func Heap() Range {
+// come from: from the start of the megabyte that holds a new object, within
+// the mapping that holds it (/proc/self/maps). The Go runtime maps its heap
+// a few megabytes at a time and hands out pages from the lowest free
+// address, so at start this is where the next objects and goroutine stacks
+// go. Should it place things differently, the pages are mapped for nothing
+// (a little memory); no data can change. The runtime still counts these
+// pages as returned to the system until it uses them, so its memory
+// statistics can read up to HeapAhead low.
+func Heap() (Range, bool) {
 	obj := uintptr(unsafe.Pointer(newObject()))
-	start := obj &^ (1<<20 - 1)
-	end := min(start+HeapAhead, obj&^(heapChunk-1)+heapChunk)
-	return Range{start, end - start}
+	lo, hi, ok := mappingAt(obj)
+	if !ok {
+		return Range{}, false
+	}
+	start := max(obj&^(1<<20-1), lo)
+	return Range{start, min(start+HeapAhead, hi) - start}, true
 }
 
-// heapChunk is the size of the pieces the runtime maps its heap in
-// (runtime.pallocChunkBytes).
-const heapChunk = 4 << 20
+// mappingAt returns the bounds of the mapping in /proc/self/maps that holds
+// addr.
+func mappingAt(addr uintptr) (lo, hi uintptr, ok bool) {
+	maps, err := readFile("/proc/self/maps", 16<<10)
+	if err != nil {
+		return 0, 0, false
+	}
+	for len(maps) > 0 {
+		line := maps
+		if i := indexByte(maps, '\n'); i >= 0 {
+			line, maps = maps[:i], maps[i+1:]
+		} else {
+			maps = nil
+		}
+		// "start-end perms offset dev inode path", addresses in hex.
+		lo, rest, ok1 := hexPrefix(line)
+		if !ok1 || len(rest) == 0 || rest[0] != '-' {
+			continue
+		}
+		hi, _, ok2 := hexPrefix(rest[1:])
+		if ok2 && lo <= addr && addr < hi {
+			return lo, hi, true
+		}
+	}
+	return 0, 0, false
+}
+
+// hexPrefix parses the hexadecimal number at the start of b.
+func hexPrefix(b []byte) (n uintptr, rest []byte, ok bool) {
+	i := 0
+	for ; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case '0' <= c && c <= '9':
+			c -= '0'
+		case 'a' <= c && c <= 'f':
+			c -= 'a' - 10
+		default:
+			return n, b[i:], i > 0
+		}
+		n = n<<4 | uintptr(c)
+	}
+	return n, nil, i > 0
+}
+
+func indexByte(b []byte, c byte) int {
+	for i := range b {
+		if b[i] == c {
+			return i
+		}
+	}
+	return -1
+}
 
 //go:noinline
 func newObject() *[64]byte { return new([64]byte) }
@@ -117,8 +172,8 @@ func auxval(key uint64) uintptr {
 		return 0
 	}
 	for i := 0; i+16 <= len(auxv); i += 16 { // pairs of 64-bit key, value
-		if binary.LittleEndian.Uint64(auxv[i:]) == key {
-			return uintptr(binary.LittleEndian.Uint64(auxv[i+8:]))
+		if le64(auxv[i:]) == key {
+			return uintptr(le64(auxv[i+8:]))
 		}
 	}
 	return 0
@@ -132,9 +187,16 @@ func readFile(name string, max int) ([]byte, error) {
 	}
 	defer syscall.Close(fd)
 	buf := make([]byte, max)
-	n, err := syscall.Pread(fd, buf, 0)
-	if err != nil {
-		return nil, err
+	n := 0
+	for n < max { // files under /proc may answer a read in parts
+		m, err := syscall.Read(fd, buf[n:])
+		if err != nil {
+			return nil, err
+		}
+		if m == 0 {
+			break
+		}
+		n += m
 	}
 	return buf[:n], nil
 }
@@ -159,6 +221,10 @@ type elfPhdr struct {
 }
 
 func parsePhdr(b []byte) elfPhdr {
-	le := binary.LittleEndian
-	return elfPhdr{typ: le.Uint32(b[0:]), flags: le.Uint32(b[4:]), vaddr: le.Uint64(b[16:]), memsz: le.Uint64(b[40:])}
+	return elfPhdr{typ: le32(b[0:]), flags: le32(b[4:]), vaddr: le64(b[16:]), memsz: le64(b[40:])}
 }
+
+// Little-endian reads, as encoding/binary's (see the import comment).
+func le16(b []byte) uint16 { return uint16(b[0]) | uint16(b[1])<<8 }
+func le32(b []byte) uint32 { return uint32(le16(b)) | uint32(le16(b[2:]))<<16 }
+func le64(b []byte) uint64 { return uint64(le32(b)) | uint64(le32(b[4:]))<<32 }

@@ -39,7 +39,7 @@ func BenchmarkHelp(b *testing.B) {
 	}
 	interleave(b, programs, func(b *testing.B, p startProgram) time.Duration {
 		cmd := exec.Command(p.bin, p.args...)
-		cmd.Env = append(env, p.env...)
+		cmd.Env = slices.Concat(env, p.env)
 		start := time.Now()
 		if err := cmd.Run(); err != nil {
 			b.Fatalf("%s: %v", p.name, err)
@@ -62,7 +62,7 @@ func BenchmarkFirstFrame(b *testing.B) {
 	}
 	medians := interleave(b, programs, func(b *testing.B, p startProgram) time.Duration {
 		cmd := exec.Command(p.bin, p.args...)
-		cmd.Env = append(env, p.env...)
+		cmd.Env = slices.Concat(env, p.env)
 		start := time.Now()
 		ptmx, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: 80, Rows: 24})
 		if err != nil {

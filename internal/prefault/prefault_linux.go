@@ -1,12 +1,14 @@
 //go:build linux && (amd64 || arm64 || riscv64 || ppc64le || loong64 || mips64le)
 
-// Only on 64-bit little-endian Linux: the ELF and auxiliary-vector
-// layouts read here are those.
 package prefault
 
+// Built only for 64-bit little-endian Linux: the ELF and auxiliary-vector
+// layouts read here are those.
+
 // Only syscall and unsafe, not even encoding/binary (which waits for
-// reflect): a package's init runs after those of everything it imports, and
-// this one should run as early as it can.
+// reflect) or bytes (which waits for unicode), hence le16/le32/le64 and
+// indexByte below: a package's init runs after those of everything it
+// imports, and this one should run as early as it can.
 import (
 	"syscall"
 	"unsafe"

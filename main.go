@@ -13,9 +13,8 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"syscall"
 
-	"charm.land/fang/v2"
+	"github.com/plaid-onboard/plaid-onboard/third_party/fang"
 
 	"github.com/plaid-onboard/plaid-onboard/cmd/cmdutil"
 	"github.com/plaid-onboard/plaid-onboard/cmd/root"
@@ -32,9 +31,9 @@ func main() {
 func run() int {
 	f := cmdutil.New(version)
 	f.LaunchTUI = ui.Run
+	defer f.Interrupts.Stop()
 	err := fang.Execute(context.Background(), root.NewCmd(f),
 		fang.WithVersion(version),
-		fang.WithNotifySignal(os.Interrupt, syscall.SIGTERM),
 		fang.WithErrorHandler(errorHandler),
 		fang.WithoutBackgroundQuery(),
 		fang.WithColorSchemeFunc(root.HelpColors),

@@ -156,3 +156,19 @@ func TestAccessibleScreeningFromAPipe(t *testing.T) {
 		t.Fatalf("plain prompts carry escape sequences:\n%q", out.String())
 	}
 }
+
+// `go install module@version`, the README's install command, refuses a
+// module whose go.mod has replace or exclude directives: patched
+// dependencies must live in the module as packages (third_party/fang).
+func TestGoModKeepsGoInstallWorking(t *testing.T) {
+	mod, err := os.ReadFile("go.mod")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, line := range strings.Split(string(mod), "\n") {
+		f := strings.Fields(line)
+		if len(f) > 0 && (f[0] == "replace" || f[0] == "exclude") {
+			t.Errorf("go.mod:%d: %q: `go install …@latest` would refuse this module", i+1, line)
+		}
+	}
+}

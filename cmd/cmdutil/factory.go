@@ -40,6 +40,9 @@ type Factory struct {
 	LaunchTUI func(ctx context.Context, f *Factory, req TUIRequest) error
 	// Transport, when set, is used by clients instead of the network (tests).
 	Transport http.RoundTripper
+	// Interrupts cancels the running command's context on Ctrl-C or
+	// SIGTERM; main stops it when the command has returned.
+	Interrupts Interrupts
 }
 
 // New returns a Factory for the real process.

@@ -3,8 +3,8 @@ package root
 import (
 	"image/color"
 
-	"charm.land/fang/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/plaid-onboard/plaid-onboard/third_party/fang"
 )
 
 // HelpColors is the colour scheme of help and error messages. It is used

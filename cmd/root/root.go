@@ -53,6 +53,7 @@ unknown; 130 interrupted.`,
 			return cmdutil.RunTUI(cmd.Context(), f, g, "home", "")
 		},
 	}
+	cmd.PersistentPreRun = f.Interrupts.Catch
 	cmdutil.AddGlobalFlags(cmd, g)
 	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return cmdutil.Invalid(err, "run `"+c.CommandPath()+" --help` for usage")

@@ -65,6 +65,7 @@ func (e *Env) Run(t *testing.T, args ...string) int {
 	cmd.SetErr(e.ErrOut)
 	cmd.SilenceUsage, cmd.SilenceErrors = true, true
 	err := cmd.ExecuteContext(context.Background())
+	e.F.Interrupts.Stop()
 	if err != nil {
 		e.ErrOut.WriteString(err.Error())
 		var ee *cmdutil.ExitError

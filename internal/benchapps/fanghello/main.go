@@ -7,7 +7,7 @@ import (
 	"context"
 	"os"
 
-	"charm.land/fang/v2"
+	"github.com/plaid-onboard/plaid-onboard/third_party/fang"
 	"github.com/spf13/cobra"
 )
 

@@ -39,8 +39,8 @@ var width = sync.OnceValue(func() int {
 	return min(w, 120)
 })
 
-func helpFn(c *cobra.Command, w *colorprofile.Writer, styles Styles) {
-	writeLongShort(w, styles, cmp.Or(c.Long, c.Short))
+func helpFn(c *cobra.Command, w *colorprofile.Writer, styles Styles, width int) {
+	writeLongShort(w, styles, cmp.Or(c.Long, c.Short), width)
 	usage := styleUsage(c, styles.Codeblock.Program, true)
 	examples := styleExamples(c, styles)
 
@@ -49,7 +49,7 @@ func helpFn(c *cobra.Command, w *colorprofile.Writer, styles Styles) {
 	for _, ex := range examples {
 		blockWidth = max(blockWidth, lipgloss.Width(ex))
 	}
-	blockWidth = min(width()-padding, blockWidth+padding)
+	blockWidth = min(width-padding, blockWidth+padding)
 	blockStyle := styles.Codeblock.Base.Width(blockWidth)
 
 	// if the color profile is ascii or notty, or if the block has no
@@ -149,12 +149,12 @@ func isUsageError(err error) bool {
 	return false
 }
 
-func writeLongShort(w *colorprofile.Writer, styles Styles, longShort string) {
+func writeLongShort(w *colorprofile.Writer, styles Styles, longShort string, width int) {
 	if longShort == "" {
 		return
 	}
 	_, _ = fmt.Fprintln(w)
-	_, _ = fmt.Fprintln(w, styles.Text.Width(width()).PaddingLeft(shortPad).Render(longShort))
+	_, _ = fmt.Fprintln(w, styles.Text.Width(width).PaddingLeft(shortPad).Render(longShort))
 }
 
 var otherArgsRe = regexp.MustCompile(`(\[.*\])`)

@@ -39,8 +39,9 @@ var width = sync.OnceValue(func() int {
 	return min(w, 120)
 })
 
-func helpFn(c *cobra.Command, w *colorprofile.Writer, styles Styles, width int) {
-	writeLongShort(w, styles, cmp.Or(c.Long, c.Short), width)
+func helpFn(c *cobra.Command, w *colorprofile.Writer, base Styles, width int) {
+	styles := newHelpStyles(base)
+	writeLongShort(w, base, cmp.Or(c.Long, c.Short), width)
 	usage := styleUsage(c, styles.Codeblock.Program, true)
 	examples := styleExamples(c, styles)
 
@@ -160,7 +161,7 @@ func writeLongShort(w *colorprofile.Writer, styles Styles, longShort string, wid
 var otherArgsRe = regexp.MustCompile(`(\[.*\])`)
 
 // styleUsage stylized styleUsage line for a given command.
-func styleUsage(c *cobra.Command, styles Program, complete bool) string {
+func styleUsage(c *cobra.Command, styles programSpans, complete bool) string {
 	u := c.Use
 	if complete {
 		u = c.UseLine()
@@ -218,12 +219,12 @@ func styleUsage(c *cobra.Command, styles Program, complete bool) string {
 			styles.DimmedArgument.Render(" [--flags]"),
 		)
 	}
-	return lipgloss.JoinHorizontal(lipgloss.Left, useLine...)
+	return joinLine(useLine...)
 }
 
 // styleExamples for a given command.
 // will print both the cmd.Use and cmd.Example bits.
-func styleExamples(c *cobra.Command, styles Styles) []string {
+func styleExamples(c *cobra.Command, styles helpStyles) []string {
 	if c.Example == "" {
 		return nil
 	}
@@ -243,10 +244,9 @@ func styleExamples(c *cobra.Command, styles Styles) []string {
 	return usage
 }
 
-func styleExample(c *cobra.Command, line string, indent bool, styles Codeblock) string {
+func styleExample(c *cobra.Command, line string, indent bool, styles codeblockSpans) string {
 	if strings.HasPrefix(line, "# ") {
-		return lipgloss.JoinHorizontal(
-			lipgloss.Left,
+		return joinLine(
 			styles.Comment.Render(line),
 		)
 	}
@@ -339,16 +339,14 @@ func styleExample(c *cobra.Command, line string, indent bool, styles Codeblock) 
 			name, value, ok := strings.Cut(arg, "=")
 			// it is --flag=value
 			if ok {
-				args[i] += lipgloss.JoinHorizontal(
-					lipgloss.Left,
+				args[i] += joinLine(
 					styles.Program.Flag.Render(name+"="),
 					styles.Program.Argument.Render(value),
 				)
 				continue
 			}
 			// it is either --bool-flag or --flag value
-			args[i] += lipgloss.JoinHorizontal(
-				lipgloss.Left,
+			args[i] += joinLine(
 				styles.Program.Flag.Render(name),
 			)
 			continue
@@ -357,13 +355,12 @@ func styleExample(c *cobra.Command, line string, indent bool, styles Codeblock) 
 		args[i] += styles.Program.Argument.Render(arg)
 	}
 
-	return lipgloss.JoinHorizontal(
-		lipgloss.Left,
+	return joinLine(
 		args...,
 	)
 }
 
-func evalFlags(c *cobra.Command, styles Styles) (map[string]string, []string) {
+func evalFlags(c *cobra.Command, styles helpStyles) (map[string]string, []string) {
 	flags := map[string]string{}
 	keys := []string{}
 	c.Flags().VisitAll(func(f *pflag.Flag) {
@@ -382,12 +379,12 @@ func evalFlags(c *cobra.Command, styles Styles) (map[string]string, []string) {
 				styles.Program.Flag.Render("-"+f.Shorthand+" --"+f.Name),
 			)
 		}
-		key := lipgloss.JoinHorizontal(lipgloss.Left, parts...)
+		key := joinLine(parts...)
 
 		// Handle multiline flag descriptions by processing each line separately
 		// to preserve the transform while maintaining line breaks
 		usage := f.Usage
-		noTransform := styles.FlagDescription.UnsetTransform()
+		noTransform := styles.FlagDescriptionPlain
 		var helpLines []string
 		for i, line := range strings.Split(usage, "\n") {
 			if line == "" {
@@ -413,8 +410,8 @@ func evalFlags(c *cobra.Command, styles Styles) (map[string]string, []string) {
 
 // result is map[groupID]map[styled cmd name]styled cmd help, and the keys in
 // the order they are defined.
-func evalCmds(c *cobra.Command, styles Styles) (map[string](map[string]string), []string) {
-	padStyle := lipgloss.NewStyle().PaddingLeft(0) //nolint:mnd
+func evalCmds(c *cobra.Command, styles helpStyles) (map[string](map[string]string), []string) {
+	padStyle := newSpan(lipgloss.NewStyle().PaddingLeft(0)) //nolint:mnd
 	keys := []string{}
 	cmds := map[string]map[string]string{}
 	for _, sc := range c.Commands() {
@@ -444,12 +441,11 @@ func evalGroups(c *cobra.Command) (map[string]string, []string) {
 	return groups, ids
 }
 
-func renderGroup(w io.Writer, styles Styles, space int, name string, items iter.Seq2[string, string]) {
+func renderGroup(w io.Writer, styles helpStyles, space int, name string, items iter.Seq2[string, string]) {
 	_, _ = fmt.Fprintln(w, styles.Title.Render(name))
 	for key, help := range items {
-		_, _ = fmt.Fprintln(w, lipgloss.JoinHorizontal(
-			lipgloss.Left,
-			lipgloss.NewStyle().PaddingLeft(longPad).Render(key),
+		_, _ = fmt.Fprintln(w, joinLine(
+			styles.Indent.Render(key),
 			strings.Repeat(" ", space-lipgloss.Width(key)),
 			help,
 		))

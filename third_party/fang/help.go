@@ -42,7 +42,7 @@ var width = sync.OnceValue(func() int {
 func helpFn(c *cobra.Command, w *colorprofile.Writer, base Styles, width int) {
 	styles := newHelpStyles(base)
 	writeLongShort(w, base, cmp.Or(c.Long, c.Short), width)
-	usage := styleUsage(c, styles.Codeblock.Program, true)
+	usage := styleUsage(c, &styles.Codeblock.Program, true)
 	examples := styleExamples(c, styles)
 
 	padding := styles.Codeblock.Base.GetHorizontalPadding()
@@ -161,7 +161,7 @@ func writeLongShort(w *colorprofile.Writer, styles Styles, longShort string, wid
 var otherArgsRe = regexp.MustCompile(`(\[.*\])`)
 
 // styleUsage stylized styleUsage line for a given command.
-func styleUsage(c *cobra.Command, styles programSpans, complete bool) string {
+func styleUsage(c *cobra.Command, styles *programSpans, complete bool) string {
 	u := c.Use
 	if complete {
 		u = c.UseLine()
@@ -224,7 +224,7 @@ func styleUsage(c *cobra.Command, styles programSpans, complete bool) string {
 
 // styleExamples for a given command.
 // will print both the cmd.Use and cmd.Example bits.
-func styleExamples(c *cobra.Command, styles helpStyles) []string {
+func styleExamples(c *cobra.Command, styles *helpStyles) []string {
 	if c.Example == "" {
 		return nil
 	}
@@ -236,7 +236,7 @@ func styleExamples(c *cobra.Command, styles helpStyles) []string {
 		if (i == 0 || i == len(examples)-1) && line == "" {
 			continue
 		}
-		s := styleExample(c, line, indent, styles.Codeblock)
+		s := styleExample(c, line, indent, &styles.Codeblock)
 		usage = append(usage, s)
 		indent = len(line) > 1 && (line[len(line)-1] == '\\' || line[len(line)-1] == '|')
 	}
@@ -244,7 +244,7 @@ func styleExamples(c *cobra.Command, styles helpStyles) []string {
 	return usage
 }
 
-func styleExample(c *cobra.Command, line string, indent bool, styles codeblockSpans) string {
+func styleExample(c *cobra.Command, line string, indent bool, styles *codeblockSpans) string {
 	if strings.HasPrefix(line, "# ") {
 		return joinLine(
 			styles.Comment.Render(line),
@@ -360,7 +360,7 @@ func styleExample(c *cobra.Command, line string, indent bool, styles codeblockSp
 	)
 }
 
-func evalFlags(c *cobra.Command, styles helpStyles) (map[string]string, []string) {
+func evalFlags(c *cobra.Command, styles *helpStyles) (map[string]string, []string) {
 	flags := map[string]string{}
 	keys := []string{}
 	c.Flags().VisitAll(func(f *pflag.Flag) {
@@ -410,7 +410,7 @@ func evalFlags(c *cobra.Command, styles helpStyles) (map[string]string, []string
 
 // result is map[groupID]map[styled cmd name]styled cmd help, and the keys in
 // the order they are defined.
-func evalCmds(c *cobra.Command, styles helpStyles) (map[string](map[string]string), []string) {
+func evalCmds(c *cobra.Command, styles *helpStyles) (map[string](map[string]string), []string) {
 	padStyle := newSpan(lipgloss.NewStyle().PaddingLeft(0)) //nolint:mnd
 	keys := []string{}
 	cmds := map[string]map[string]string{}
@@ -421,7 +421,7 @@ func evalCmds(c *cobra.Command, styles helpStyles) (map[string](map[string]strin
 		if _, ok := cmds[sc.GroupID]; !ok {
 			cmds[sc.GroupID] = map[string]string{}
 		}
-		key := padStyle.Render(styleUsage(sc, styles.Program, false))
+		key := padStyle.Render(styleUsage(sc, &styles.Program, false))
 		help := styles.FlagDescription.Render(sc.Short)
 		cmds[sc.GroupID][key] = help
 		keys = append(keys, key)
@@ -441,7 +441,7 @@ func evalGroups(c *cobra.Command) (map[string]string, []string) {
 	return groups, ids
 }
 
-func renderGroup(w io.Writer, styles helpStyles, space int, name string, items iter.Seq2[string, string]) {
+func renderGroup(w io.Writer, styles *helpStyles, space int, name string, items iter.Seq2[string, string]) {
 	_, _ = fmt.Fprintln(w, styles.Title.Render(name))
 	for key, help := range items {
 		_, _ = fmt.Fprintln(w, joinLine(

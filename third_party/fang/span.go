@@ -15,7 +15,7 @@ import (
 // most of the time `plaid-onboard --help` spent rendering
 // (plaid-onboard patch, see PATCHES.md).
 type span struct {
-	style     lipgloss.Style
+	style     *lipgloss.Style // for the general path
 	transform func(string) string
 	pre, post string // around the transformed text
 	fast      bool
@@ -26,7 +26,7 @@ type span struct {
 const sentinel = "\x00"
 
 func newSpan(s lipgloss.Style) span {
-	sp := span{style: s, transform: s.GetTransform()}
+	sp := span{style: &s, transform: s.GetTransform()}
 	if s.GetWidth() != 0 || s.GetHeight() != 0 || s.GetMaxWidth() != 0 || s.GetMaxHeight() != 0 ||
 		s.GetPaddingTop() != 0 || s.GetPaddingBottom() != 0 || s.GetMarginTop() != 0 || s.GetMarginBottom() != 0 ||
 		s.GetHorizontalBorderSize() != 0 || s.GetVerticalBorderSize() != 0 || s.GetBorderStyle() != (lipgloss.Border{}) ||
@@ -88,16 +88,16 @@ type programSpans struct {
 }
 
 type codeblockSpans struct {
-	Base    lipgloss.Style
+	Base    *lipgloss.Style
 	Program programSpans
 	Comment span
 }
 
-func newHelpStyles(s Styles) helpStyles {
-	return helpStyles{
+func newHelpStyles(s Styles) *helpStyles {
+	return &helpStyles{
 		Styles:               s,
 		Program:              newProgramSpans(s.Program),
-		Codeblock:            codeblockSpans{Base: s.Codeblock.Base, Program: newProgramSpans(s.Codeblock.Program), Comment: newSpan(s.Codeblock.Comment)},
+		Codeblock:            codeblockSpans{Base: &s.Codeblock.Base, Program: newProgramSpans(s.Codeblock.Program), Comment: newSpan(s.Codeblock.Comment)},
 		FlagDescription:      newSpan(s.FlagDescription),
 		FlagDescriptionPlain: newSpan(s.FlagDescription.UnsetTransform()),
 		FlagDefault:          newSpan(s.FlagDefault),

@@ -14,10 +14,9 @@ import (
 	"io"
 	"os"
 
-	"github.com/plaid-onboard/plaid-onboard/third_party/fang"
-
 	"github.com/plaid-onboard/plaid-onboard/cmd/cmdutil"
 	"github.com/plaid-onboard/plaid-onboard/cmd/root"
+	"github.com/plaid-onboard/plaid-onboard/third_party/fang"
 	"github.com/plaid-onboard/plaid-onboard/ui"
 )
 

@@ -32,7 +32,8 @@ func (i *Interrupts) Catch(cmd *cobra.Command, _ []string) {
 	i.stop = stop
 }
 
-// Armed reports whether Catch has run.
+// Armed reports whether Catch has armed it (it does not for cobra's own
+// commands).
 func (i *Interrupts) Armed() bool { return i.stop != nil }
 
 // Stop restores the default handling of the signals (a second Ctrl-C while

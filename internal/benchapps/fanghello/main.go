@@ -7,8 +7,9 @@ import (
 	"context"
 	"os"
 
-	"github.com/plaid-onboard/plaid-onboard/third_party/fang"
 	"github.com/spf13/cobra"
+
+	"github.com/plaid-onboard/plaid-onboard/third_party/fang"
 )
 
 func main() {

@@ -45,13 +45,13 @@ func helpFn(c *cobra.Command, w *colorprofile.Writer, base Styles, width int) {
 	usage := styleUsage(c, &styles.Codeblock.Program, true)
 	examples := styleExamples(c, styles)
 
-	padding := styles.Codeblock.Base.GetHorizontalPadding()
+	padding := base.Codeblock.Base.GetHorizontalPadding()
 	blockWidth := lipgloss.Width(usage)
 	for _, ex := range examples {
 		blockWidth = max(blockWidth, lipgloss.Width(ex))
 	}
 	blockWidth = min(width-padding, blockWidth+padding)
-	blockStyle := styles.Codeblock.Base.Width(blockWidth)
+	blockStyle := base.Codeblock.Base.Width(blockWidth)
 
 	// if the color profile is ascii or notty, or if the block has no
 	// background color set, remove the vertical padding.

@@ -72,7 +72,8 @@ func joinLine(parts ...string) string {
 	return strings.Join(parts, "")
 }
 
-// helpStyles are Styles with the styles of words as spans.
+// helpStyles are Styles with the styles of words as spans; titles, text and
+// the code block's box keep their lipgloss styles, in the embedded Styles.
 type helpStyles struct {
 	Styles
 	Program              programSpans
@@ -88,7 +89,6 @@ type programSpans struct {
 }
 
 type codeblockSpans struct {
-	Base    *lipgloss.Style
 	Program programSpans
 	Comment span
 }
@@ -97,7 +97,7 @@ func newHelpStyles(s Styles) *helpStyles {
 	return &helpStyles{
 		Styles:               s,
 		Program:              newProgramSpans(s.Program),
-		Codeblock:            codeblockSpans{Base: &s.Codeblock.Base, Program: newProgramSpans(s.Codeblock.Program), Comment: newSpan(s.Codeblock.Comment)},
+		Codeblock:            codeblockSpans{Program: newProgramSpans(s.Codeblock.Program), Comment: newSpan(s.Codeblock.Comment)},
 		FlagDescription:      newSpan(s.FlagDescription),
 		FlagDescriptionPlain: newSpan(s.FlagDescription.UnsetTransform()),
 		FlagDefault:          newSpan(s.FlagDefault),

@@ -4,10 +4,6 @@
 package main
 
 import (
-	// First: maps the code and the start of the heap before the other
-	// packages initialise (see the package comment).
-	_ "github.com/plaid-onboard/plaid-onboard/internal/prefault"
-
 	"context"
 	"errors"
 	"fmt"
@@ -16,6 +12,7 @@ import (
 
 	"github.com/plaid-onboard/plaid-onboard/cmd/cmdutil"
 	"github.com/plaid-onboard/plaid-onboard/cmd/root"
+	"github.com/plaid-onboard/plaid-onboard/internal/app"
 	"github.com/plaid-onboard/plaid-onboard/third_party/fang"
 	"github.com/plaid-onboard/plaid-onboard/ui"
 )
@@ -28,26 +25,27 @@ func main() {
 }
 
 func run() int {
-	f := cmdutil.New(version)
+	f := app.New(version)
 	f.LaunchTUI = ui.Run
-	defer f.Interrupts.Stop()
-	err := fang.Execute(context.Background(), root.NewCmd(f),
+	var interrupts cmdutil.Interrupts
+	defer interrupts.Stop()
+	err := fang.Execute(context.Background(), root.NewCmd(f, &interrupts),
 		fang.WithVersion(version),
 		fang.WithErrorHandler(errorHandler),
 		fang.WithoutBackgroundQuery(),
 		fang.WithColorSchemeFunc(root.HelpColors),
 	)
-	return cmdutil.ExitCode(err)
+	return app.ExitCode(err)
 }
 
 // errorHandler prints an error as fang would, then the hint that says what
 // to do instead; an interruption prints nothing but its exit code.
 func errorHandler(w io.Writer, styles fang.Styles, err error) {
-	if cmdutil.ExitCode(err) == cmdutil.ExitAborted {
+	if app.ExitCode(err) == app.ExitAborted {
 		return
 	}
 	fang.DefaultErrorHandler(w, styles, err)
-	var ee *cmdutil.ExitError
+	var ee *app.ExitError
 	if errors.As(err, &ee) && ee.Hint != "" {
 		fmt.Fprintln(w, "  "+ee.Hint)
 		fmt.Fprintln(w)

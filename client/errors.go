@@ -80,21 +80,8 @@ func (e *Error) FieldIn(paths []string) string {
 	return ""
 }
 
-func stripIndices(s string) string {
-	var b strings.Builder
-	depth := 0
-	for _, r := range s {
-		switch {
-		case r == '[':
-			depth++
-		case r == ']':
-			depth = max(0, depth-1)
-		case depth == 0:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+// stripIndices drops the list indices of a path: "a[0].b" → "a.b".
+func stripIndices(s string) string { return strings.ReplaceAll(Pattern(s), "[]", "") }
 
 // Outcome says what is known about a request that did not succeed, which
 // decides whether retrying it could create a duplicate.

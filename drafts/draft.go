@@ -178,3 +178,14 @@ func cloneMap(m map[string]string) map[string]string {
 	}
 	return out
 }
+
+// Request is the request the draft holds (a pointer), or nil.
+func (d *Draft) Request() any {
+	switch {
+	case d.Partner != nil:
+		return d.Partner
+	case d.Beacon != nil:
+		return d.Beacon
+	}
+	return nil
+}

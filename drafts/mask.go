@@ -3,26 +3,30 @@ package drafts
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/plaid-onboard/plaid-onboard/catalog"
 )
 
-// Masked returns a copy of the draft for display, with personal data
-// hidden: sensitive fields down to their last characters, the email to its
-// first letter and domain, the phone to its last four digits.
+// Masked returns a copy of the draft for display, with the personal data
+// the catalogue marks hidden: to its last characters, a date of birth
+// entirely, an email to its first letter and domain.
 func (d *Draft) Masked() *Draft {
 	m := d.Clone()
-	sensitive(m, func(path string, f *string) {
-		if strings.HasSuffix(path, "date_of_birth") {
-			*f = maskAll(*f)
-		} else {
-			*f = MaskTail(*f, 4)
-		}
-	})
-	if m.Beacon != nil {
-		u := &m.Beacon.User
-		u.EmailAddress = MaskEmail(u.EmailAddress)
-		u.PhoneNumber = MaskTail(u.PhoneNumber, 4)
-	}
+	eachPersonal(m, func(f *catalog.Field, _ string, value *string) { *value = MaskValue(f, *value) })
 	return m
+}
+
+// MaskValue masks a value of a personal field the way the catalogue says.
+func MaskValue(f *catalog.Field, v string) string {
+	switch {
+	case f.Personal == catalog.NotPersonal:
+		return v
+	case f.Mask == catalog.MaskAll:
+		return maskAll(v)
+	case f.Mask == catalog.MaskEmail:
+		return MaskEmail(v)
+	}
+	return MaskTail(v, 4)
 }
 
 // MaskTail keeps the last n characters: "123456789" → "•••••6789".

@@ -10,6 +10,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/plaid-onboard/plaid-onboard/catalog"
 )
 
 // Sensitive fields — dates of birth, ID numbers, account numbers and
@@ -83,19 +85,23 @@ func (s *sealer) open(draftID, path, value string) (string, error) {
 	return string(plain), nil
 }
 
-// sensitive visits each sensitive field of a Beacon draft with its path.
+// sensitive visits each field the catalogue marks sealed — dates of birth,
+// ID numbers, account numbers, access tokens — with its path.
 func sensitive(d *Draft, visit func(path string, field *string)) {
-	if d.Beacon == nil {
-		return
-	}
-	u := &d.Beacon.User
-	visit("user.date_of_birth", &u.DateOfBirth)
-	visit("user.id_number.value", &u.IDNumber.Value)
-	for i := range u.DepositoryAccounts {
-		visit(fmt.Sprintf("user.depository_accounts[%d].account_number", i), &u.DepositoryAccounts[i].AccountNumber)
-	}
-	for i := range d.Beacon.AccessTokens {
-		visit(fmt.Sprintf("access_tokens[%d]", i), &d.Beacon.AccessTokens[i])
+	eachPersonal(d, func(f *catalog.Field, path string, value *string) {
+		if f.Personal == catalog.Sealed {
+			visit(path, value)
+		}
+	})
+}
+
+// eachPersonal visits the personal fields of the request a draft holds.
+func eachPersonal(d *Draft, visit func(f *catalog.Field, path string, value *string)) {
+	switch {
+	case d.Beacon != nil:
+		catalog.EachPersonal(d.Beacon, visit)
+	case d.Partner != nil:
+		catalog.EachPersonal(d.Partner, visit)
 	}
 }
 

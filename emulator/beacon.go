@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/plaid-onboard/plaid-onboard/catalog"
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/validate"
 )
@@ -33,7 +34,7 @@ func (e *Emulator) user(id string) (*beaconUser, *apiError) {
 }
 
 func (e *Emulator) beaconCreate(req *client.BeaconUserCreateRequest) (any, *apiError) {
-	if ps := req.Check(e.checkOptions()); len(ps) > 0 {
+	if ps := catalog.CheckRequest(req, e.checkEnv()); len(ps) > 0 {
 		return nil, fieldError(ps)
 	}
 	prog, apiErr := e.program(req.ProgramID)
@@ -102,7 +103,7 @@ func (e *Emulator) beaconGet(req *client.BeaconUserGetRequest) (any, *apiError) 
 // (the emulator has no report syndications to confirm); cleared needs no
 // active report; pending_review is always allowed.
 func (e *Emulator) beaconReview(req *client.BeaconUserReviewRequest) (any, *apiError) {
-	if ps := req.Check(e.checkOptions()); len(ps) > 0 {
+	if ps := catalog.CheckRequest(req, e.checkEnv()); len(ps) > 0 {
 		return nil, fieldError(ps)
 	}
 	u, apiErr := e.user(req.BeaconUserID)
@@ -133,7 +134,7 @@ func (e *Emulator) beaconUpdate(req *client.BeaconUserUpdateRequest) (any, *apiE
 	if apiErr != nil {
 		return nil, apiErr
 	}
-	if ps := req.Check(e.checkOptions(), len(u.Accounts)+len(u.ItemIDs)); len(ps) > 0 {
+	if ps := catalog.CheckBeaconUpdate(req, e.checkEnv(), len(u.Accounts)+len(u.ItemIDs)); len(ps) > 0 {
 		return nil, fieldError(ps)
 	}
 	prog, apiErr := e.program(u.ProgramID)
@@ -173,7 +174,7 @@ func patch(dst *string, v string) {
 }
 
 func (e *Emulator) reportCreate(req *client.BeaconReportCreateRequest) (any, *apiError) {
-	if ps := req.Check(e.checkOptions()); len(ps) > 0 {
+	if ps := catalog.CheckRequest(req, e.checkEnv()); len(ps) > 0 {
 		return nil, fieldError(ps)
 	}
 	u, apiErr := e.user(req.BeaconUserID)

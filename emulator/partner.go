@@ -5,13 +5,14 @@ import (
 	"net/http"
 	"slices"
 
+	"github.com/plaid-onboard/plaid-onboard/catalog"
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/validate"
 )
 
-func (e *Emulator) checkOptions() client.CheckOptions {
+func (e *Emulator) checkEnv() catalog.Env {
 	// The emulator plays Sandbox: http://localhost redirect URIs are fine.
-	return client.CheckOptions{Environment: client.Sandbox, Now: e.opts.Now()}
+	return catalog.Env{Environment: client.Sandbox, Now: e.opts.Now()}
 }
 
 // fieldError turns the first problems of a request into INVALID_FIELD.
@@ -35,7 +36,7 @@ func (e *Emulator) partnerCreate(req *client.PartnerCustomerCreateRequest) (any,
 				"the logo must be a base64-encoded PNG of 1024x1024 pixels under 4MB: it "+r.Message)
 		}
 	}
-	ps := slices.DeleteFunc(req.Check(e.checkOptions()), func(p validate.Problem) bool { return p.Path == "logo" })
+	ps := slices.DeleteFunc(catalog.CheckRequest(req, e.checkEnv()), func(p validate.Problem) bool { return p.Path == "logo" })
 	if len(ps) > 0 {
 		return nil, fieldError(ps)
 	}
@@ -81,7 +82,7 @@ func (e *Emulator) partnerGet(req *client.PartnerCustomerGetRequest) (any, *apiE
 }
 
 func (e *Emulator) partnerUpdate(req *client.PartnerCustomerUpdateRequest) (any, *apiError) {
-	if ps := req.Check(e.checkOptions()); len(ps) > 0 {
+	if ps := catalog.CheckRequest(req, e.checkEnv()); len(ps) > 0 {
 		return nil, fieldError(ps)
 	}
 	c, apiErr := e.customer(req.EndCustomerClientID)
@@ -106,7 +107,7 @@ func (e *Emulator) partnerUpdate(req *client.PartnerCustomerUpdateRequest) (any,
 }
 
 func (e *Emulator) partnerEnable(req *client.PartnerCustomerEnableRequest) (any, *apiError) {
-	if ps := req.Check(e.checkOptions()); len(ps) > 0 {
+	if ps := catalog.CheckRequest(req, e.checkEnv()); len(ps) > 0 {
 		return nil, fieldError(ps)
 	}
 	c, apiErr := e.customer(req.EndCustomerClientID)

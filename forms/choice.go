@@ -26,12 +26,14 @@ type Choice[T comparable] struct {
 	spec ChoiceSpec
 	opts []huh.Option[T]
 	acc  huh.Accessor[T]
+	nav  navKeys
 }
 
 // NewChoice builds a select bound through acc.
 func NewChoice[T comparable](spec ChoiceSpec, opts []huh.Option[T], acc huh.Accessor[T]) *Choice[T] {
 	sel := huh.NewSelect[T]().Key(spec.Key).Title(spec.Title).Description(spec.Description).Options(opts...).Accessor(acc)
-	return &Choice[T]{Select: sel, spec: spec, opts: opts, acc: acc}
+	km := KeyMap().Select
+	return &Choice[T]{Select: sel, spec: spec, opts: opts, acc: acc, nav: newNavKeys(km.Prev, km.Next, km.Submit)}
 }
 
 // Choices is huh's multi-select with a plain prompt (see Choice).
@@ -40,6 +42,7 @@ type Choices[T comparable] struct {
 	spec ChoiceSpec
 	opts []huh.Option[T]
 	acc  huh.Accessor[[]T]
+	nav  navKeys
 }
 
 // NewChoices builds a multi-select bound through acc.
@@ -48,7 +51,8 @@ func NewChoices[T comparable](spec ChoiceSpec, opts []huh.Option[T], acc huh.Acc
 	if spec.Height > 0 {
 		ms = ms.Height(spec.Height)
 	}
-	return &Choices[T]{MultiSelect: ms, spec: spec, opts: opts, acc: acc}
+	km := KeyMap().MultiSelect
+	return &Choices[T]{MultiSelect: ms, spec: spec, opts: opts, acc: acc, nav: newNavKeys(km.Prev, km.Next, km.Submit)}
 }
 
 // RunAccessible reads the options out by number and asks for one: a number
@@ -196,18 +200,30 @@ func plainTitle(w io.Writer, spec ChoiceSpec) {
 // The methods huh calls that return the field return the wrapper, so the
 // form keeps talking to it.
 
-// Update passes the message to huh's select.
+// Update passes the message to huh's select; a key that moves to another
+// field is reported to StepForm, which makes the move (see nav.go).
 func (c *Choice[T]) Update(msg tea.Msg) (huh.Model, tea.Cmd) {
+	d := c.nav.of(msg)
 	m, cmd := c.Select.Update(msg)
 	c.Select = m.(*huh.Select[T])
+	if d != stay {
+		c.nav.pending = d
+		return c, nil
+	}
 	return c, cmd
 }
+
+func (c *Choice[T]) takeNav() int { return c.nav.takeNav() }
 
 // WithTheme sets the theme.
 func (c *Choice[T]) WithTheme(t huh.Theme) huh.Field { c.Select.WithTheme(t); return c }
 
 // WithKeyMap sets the key map.
-func (c *Choice[T]) WithKeyMap(k *huh.KeyMap) huh.Field { c.Select.WithKeyMap(k); return c }
+func (c *Choice[T]) WithKeyMap(k *huh.KeyMap) huh.Field {
+	c.nav = newNavKeys(k.Select.Prev, k.Select.Next, k.Select.Submit)
+	c.Select.WithKeyMap(k)
+	return c
+}
 
 // WithWidth sets the width.
 func (c *Choice[T]) WithWidth(w int) huh.Field { c.Select.WithWidth(w); return c }
@@ -216,20 +232,36 @@ func (c *Choice[T]) WithWidth(w int) huh.Field { c.Select.WithWidth(w); return c
 func (c *Choice[T]) WithHeight(h int) huh.Field { c.Select.WithHeight(h); return c }
 
 // WithPosition sets the position.
-func (c *Choice[T]) WithPosition(p huh.FieldPosition) huh.Field { c.Select.WithPosition(p); return c }
+func (c *Choice[T]) WithPosition(p huh.FieldPosition) huh.Field {
+	c.nav.position(p)
+	c.Select.WithPosition(p)
+	return c
+}
 
-// Update passes the message to huh's multi-select.
+// Update passes the message to huh's multi-select; a key that moves to
+// another field is reported to StepForm (see nav.go).
 func (c *Choices[T]) Update(msg tea.Msg) (huh.Model, tea.Cmd) {
+	d := c.nav.of(msg)
 	m, cmd := c.MultiSelect.Update(msg)
 	c.MultiSelect = m.(*huh.MultiSelect[T])
+	if d != stay {
+		c.nav.pending = d
+		return c, nil
+	}
 	return c, cmd
 }
+
+func (c *Choices[T]) takeNav() int { return c.nav.takeNav() }
 
 // WithTheme sets the theme.
 func (c *Choices[T]) WithTheme(t huh.Theme) huh.Field { c.MultiSelect.WithTheme(t); return c }
 
 // WithKeyMap sets the key map.
-func (c *Choices[T]) WithKeyMap(k *huh.KeyMap) huh.Field { c.MultiSelect.WithKeyMap(k); return c }
+func (c *Choices[T]) WithKeyMap(k *huh.KeyMap) huh.Field {
+	c.nav = newNavKeys(k.MultiSelect.Prev, k.MultiSelect.Next, k.MultiSelect.Submit)
+	c.MultiSelect.WithKeyMap(k)
+	return c
+}
 
 // WithWidth sets the width.
 func (c *Choices[T]) WithWidth(w int) huh.Field { c.MultiSelect.WithWidth(w); return c }
@@ -239,6 +271,7 @@ func (c *Choices[T]) WithHeight(h int) huh.Field { c.MultiSelect.WithHeight(h); 
 
 // WithPosition sets the position.
 func (c *Choices[T]) WithPosition(p huh.FieldPosition) huh.Field {
+	c.nav.position(p)
 	c.MultiSelect.WithPosition(p)
 	return c
 }

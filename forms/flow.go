@@ -1,19 +1,18 @@
 // Package forms holds the questions: the steps of each wizard, built as
-// huh forms bound to a draft, with every text field checked as it is typed
-// by the rules of package validate.
+// huh forms bound to a draft from the field catalogue, with every text
+// field checked as it is typed by the catalogue's rules.
 package forms
 
 import (
 	"slices"
-	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/huh/v2"
 
+	"github.com/plaid-onboard/plaid-onboard/catalog"
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/drafts"
-	"github.com/plaid-onboard/plaid-onboard/internal/send"
 	"github.com/plaid-onboard/plaid-onboard/internal/theme"
 	"github.com/plaid-onboard/plaid-onboard/validate"
 )
@@ -33,18 +32,16 @@ type Flow struct {
 	Draft   *drafts.Draft
 	Steps   []*Step
 	Changes *Changes
+	// Catalog declares the fields of the flow's request.
+	Catalog *catalog.Catalog
 	opt     Options
-	check   func() validate.Problems
-	// Endpoint is the path the flow's request is sent to.
-	Endpoint string
+	req     any // the request the draft holds (a pointer)
 }
 
 // Step is one page of a wizard: a form, or a list of items.
 type Step struct {
 	ID    string
 	Title string
-	// Owns lists the JSON paths whose problems belong to this step.
-	Owns []string
 	// Visible decides whether the step applies (the CRA questionnaire only
 	// with a cra_* product); nil means always.
 	Visible func() bool
@@ -69,8 +66,21 @@ type StepForm struct {
 	Hidden map[huh.Field]func() bool
 }
 
-// Line is one answer on the review screen.
-type Line struct{ Label, Value string }
+// Line is one answer on the review screen. Field, when set, is the
+// catalogue's field, so a screen masks personal data until asked.
+type Line struct {
+	Label, Value string
+	Field        *catalog.Field
+}
+
+// Shown is the value as a screen shows it: masked when it is personal
+// data and reveal is false.
+func (l Line) Shown(reveal bool) string {
+	if l.Field == nil || reveal || l.Value == "—" {
+		return l.Value
+	}
+	return drafts.MaskValue(l.Field, l.Value)
+}
 
 // Options returns the flow's options.
 func (f *Flow) Options() Options { return f.opt }
@@ -82,42 +92,20 @@ func (f *Flow) now() time.Time {
 	return f.opt.Now()
 }
 
-// CheckOptions are the request checks' options for this flow.
-func (f *Flow) CheckOptions() client.CheckOptions {
-	return client.CheckOptions{Environment: f.opt.Env, Now: f.now()}
+// Env is what the checks depend on: the environment and today.
+func (f *Flow) Env() catalog.Env {
+	return catalog.Env{Environment: f.opt.Env, Now: f.now()}
 }
 
 // Check lists every problem of the whole request: the same check the
 // emulator and the submit command apply.
-func (f *Flow) Check() validate.Problems { return f.check() }
+func (f *Flow) Check() validate.Problems { return f.Catalog.Check(f.req, f.Env()) }
 
-// CheckDraft checks the request a draft holds: the one check used by the
-// wizard (on a snapshot, off the UI goroutine), the review and the submit
-// command.
-func CheckDraft(d *drafts.Draft, opt client.CheckOptions) validate.Problems {
-	return send.Check(d, opt)
-}
-
-// Body is the request as it will be sent.
-func (f *Flow) Body() any {
-	if f.Draft.Partner != nil {
-		return f.Draft.Partner
-	}
-	return f.Draft.Beacon
-}
+// Request is the request as it will be sent.
+func (f *Flow) Request() any { return f.req }
 
 // StepOf returns the index of the step owning a field path, or -1.
-func (f *Flow) StepOf(path string) int {
-	best, bestLen := -1, -1
-	for i, s := range f.Steps {
-		for _, own := range s.Owns {
-			if (path == own || strings.HasPrefix(path, own+".") || strings.HasPrefix(path, own+"[")) && len(own) > bestLen {
-				best, bestLen = i, len(own)
-			}
-		}
-	}
-	return best
-}
+func (f *Flow) StepOf(path string) int { return f.Index(f.Catalog.StepOf(path)) }
 
 // ProblemsOf picks a step's problems out of a list.
 func (f *Flow) ProblemsOf(step int, ps validate.Problems) validate.Problems {
@@ -146,34 +134,44 @@ func (f *Flow) Index(id string) int {
 	return slices.IndexFunc(f.Steps, func(s *Step) bool { return s.ID == id })
 }
 
+// Title is the title of a step id ("" when there is none).
+func (f *Flow) Title(id string) string {
+	if i := f.Index(id); i >= 0 {
+		return f.Steps[i].Title
+	}
+	return ""
+}
+
 // KeyMap is huh's key map as the wizard uses it: Ctrl-C belongs to the
-// wizard (it saves and leaves), so huh's own quit is off.
+// wizard (it saves and leaves), so huh's own quit is off; and selects do
+// not filter, so Enter and Tab always move on (the lists are short).
 func KeyMap() *huh.KeyMap {
 	km := huh.NewDefaultKeyMap()
 	km.Quit = key.NewBinding(key.WithDisabled())
+	km.Select.Filter.SetEnabled(false)
+	km.MultiSelect.Filter.SetEnabled(false)
 	return km
 }
 
 // newForm assembles a step's form with the program's theme and keys; help
 // and errors are drawn by the wizard, not by huh.
 func (f *Flow) newForm(fields []huh.Field, groups ...*huh.Group) *StepForm {
+	return NewStepForm(fields, f.opt.Accessible, groups...)
+}
+
+// NewStepForm assembles a form of fields in groups (one group when none
+// are given), with the program's theme and keys.
+func NewStepForm(fields []huh.Field, accessible bool, groups ...*huh.Group) *StepForm {
+	if len(groups) == 0 {
+		groups = []*huh.Group{huh.NewGroup(fields...)}
+	}
 	form := huh.NewForm(groups...).
 		WithTheme(theme.Huh()).
 		WithKeyMap(KeyMap()).
 		WithShowHelp(false).
 		WithShowErrors(false).
-		WithAccessible(f.opt.Accessible)
+		WithAccessible(accessible)
 	return &StepForm{Form: form, Fields: fields}
-}
-
-// input builds a checked input bound to a string.
-func (f *Flow) input(ptr *string, spec InputSpec) *Input {
-	return NewInput(spec, Bind(ptr, f.Changes)).Accessible(f.opt.Accessible)
-}
-
-// triState builds a yes / no / not answered question.
-func (f *Flow) triState(ptr **bool, key, title, description string) *Choice[string] {
-	return NewChoice(ChoiceSpec{Key: key, Title: title, Description: description}, TriStateOptions(), BindTriState(ptr, f.Changes))
 }
 
 // yesNo names a tri-state answer for summaries.

@@ -5,6 +5,7 @@ import (
 
 	"charm.land/huh/v2"
 
+	"github.com/plaid-onboard/plaid-onboard/catalog"
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/validate"
 )
@@ -44,21 +45,25 @@ func ReportForm(r *Report, opt Options) *StepForm {
 	if r.Type == "" {
 		r.Type = "first_party"
 	}
-	now := opt.Now
+	cat := catalog.BeaconReportCreate()
+	scope := func() catalog.Scope {
+		return catalog.NewScope(&client.BeaconReportCreateRequest{}, catalog.Env{Environment: opt.Env, Now: opt.Now()})
+	}
+	typeField, dateField, amountField := cat.Field("type"), cat.Field("fraud_date"), cat.Field("fraud_amount.value")
 	opts := make([]huh.Option[client.BeaconReportType], len(client.BeaconReportTypesShown))
 	for i, t := range client.BeaconReportTypesShown {
 		opts[i] = huh.NewOption(reportTypeLabels[t], t)
 	}
-	typ := NewChoice(ChoiceSpec{Key: "type", Title: "What kind of fraud?"}, opts, Bind(&r.Type, &r.Changes))
-	date := NewInput(InputSpec{Key: "fraud_date", Title: "When did it happen?", Required: true, Placeholder: "YYYY-MM-DD",
-		CharLimit: 24, Check: func(s string) validate.Result { return validate.PastDate(s, now()) }},
+	typ := NewChoice(ChoiceSpec{Key: typeField.Path, Title: typeField.Label}, opts, Bind(&r.Type, &r.Changes))
+	date := NewInput(InputSpec{Key: dateField.Path, Title: dateField.Label, Required: true, Placeholder: dateField.Placeholder,
+		CharLimit: dateField.CharLimit, Check: func(s string) validate.Result { return dateField.Rule(s, scope()) }},
 		Bind(&r.FraudDate, &r.Changes)).Accessible(opt.Accessible)
-	amount := NewInput(InputSpec{Key: "fraud_amount.value", Title: "Amount lost, in USD", Placeholder: "leave empty if unknown",
-		Description: "0 means nothing was lost", CharLimit: 24, Check: validate.Amount},
+	// The amount is typed as text and sent as a number: its rule reads
+	// the text (validate.Amount), the catalogue's the number.
+	amount := NewInput(InputSpec{Key: amountField.Path, Title: amountField.Label, Placeholder: amountField.Placeholder,
+		Description: amountField.Help, CharLimit: amountField.CharLimit, Check: validate.Amount},
 		Bind(&r.Amount, &r.Changes)).Accessible(opt.Accessible)
-	fields := []huh.Field{typ, date, amount}
-	f := &Flow{opt: opt}
-	return f.newForm(fields, huh.NewGroup(fields...))
+	return NewStepForm([]huh.Field{typ, date, amount}, opt.Accessible)
 }
 
 // statusLabels say what each Beacon status means for the agent.
@@ -74,7 +79,7 @@ func ReviewForm(status *client.BeaconUserStatus, opt Options) *StepForm {
 	for _, s := range []client.BeaconUserStatus{client.BeaconCleared, client.BeaconPendingReview, client.BeaconRejected} {
 		opts = append(opts, huh.NewOption(statusLabels[s], s))
 	}
-	sel := NewChoice(ChoiceSpec{Key: "status", Title: "Set the status to"}, opts, Bind(status, nil))
-	f := &Flow{opt: opt}
-	return f.newForm([]huh.Field{sel}, huh.NewGroup(sel))
+	fd := catalog.BeaconUserReview().Field("status")
+	sel := NewChoice(ChoiceSpec{Key: fd.Path, Title: fd.Label}, opts, Bind(status, nil))
+	return NewStepForm([]huh.Field{sel}, opt.Accessible)
 }

@@ -13,7 +13,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/drafts"
 	"github.com/plaid-onboard/plaid-onboard/internal/samples"
-	"github.com/plaid-onboard/plaid-onboard/internal/teadrive"
+	"github.com/plaid-onboard/plaid-onboard/internal/tuitest"
 	"github.com/plaid-onboard/plaid-onboard/validate"
 )
 
@@ -25,22 +25,38 @@ func partnerFlow(t *testing.T) *Flow {
 	return NewPartnerFlow(d, Options{Env: client.Local, Now: func() time.Time { return now }})
 }
 
+// testForm is a step's form as a test drives it: keys go through
+// StepForm.Update, which moves between fields at once.
+type testForm struct{ *StepForm }
+
+func (f testForm) View() string               { return f.Form.View() }
+func (f testForm) GetFocusedField() huh.Field { return f.Form.GetFocusedField() }
+func (f testForm) state() huh.FormState       { return f.Form.State }
+
 // open builds a step's form and starts it, as the wizard does.
-func open(t *testing.T, f *Flow, id string) *huh.Form {
+func open(t *testing.T, f *Flow, id string) testForm {
 	t.Helper()
 	i := f.Index(id)
 	if i < 0 {
 		t.Fatalf("no step %s", id)
 	}
-	sf := f.Steps[i].Form()
-	form := sf.Form.WithWidth(70).WithHeight(60)
-	teadrive.Run(form.Init())
-	return form
+	return start(f.Steps[i].Form())
 }
 
-func deliver(form *huh.Form, msgs ...tea.Msg) *huh.Form {
-	m := teadrive.Send[huh.Model](form, msgs...)
-	return m.(*huh.Form)
+// start sizes a built form and starts it; its commands (cursor blinks)
+// are not needed to move or type.
+func start(sf *StepForm) testForm {
+	sf.Form = sf.Form.WithWidth(70).WithHeight(60)
+	sf.Form.Init()
+	return testForm{sf}
+}
+
+// deliver hands messages to the form, each handled before the next.
+func deliver(form testForm, msgs ...tea.Msg) testForm {
+	for _, msg := range msgs {
+		form.Update(msg)
+	}
+	return form
 }
 
 func TestEveryPartnerStepBuilds(t *testing.T) {
@@ -67,9 +83,9 @@ func TestTypingIsCheckedAndTheFixApplies(t *testing.T) {
 	f := partnerFlow(t)
 	f.Draft.Partner.Address.CountryCode = "US"
 	form := open(t, f, "support")
-	form = deliver(form, teadrive.Type("help@example.com")...)
-	form = deliver(form, teadrive.Key("tab"))
-	form = deliver(form, teadrive.Type("(415) 555-0100")...)
+	form = deliver(form, tuitest.Type("help@example.com")...)
+	form = deliver(form, tuitest.Key("tab"))
+	form = deliver(form, tuitest.Type("(415) 555-0100")...)
 	phone := form.GetFocusedField().(*Input)
 	r := phone.Result()
 	if r.State != validate.Invalid || r.Fix != "+14155550100" {
@@ -79,7 +95,7 @@ func TestTypingIsCheckedAndTheFixApplies(t *testing.T) {
 		t.Errorf("the error and the fix are not shown:\n%s", v)
 	}
 	before := f.Changes.Count()
-	form = deliver(form, teadrive.Key("ctrl+y"))
+	form = deliver(form, tuitest.Key("ctrl+y"))
 	if got := f.Draft.Partner.CustomerSupportInfo.PhoneNumber; got != "+14155550100" {
 		t.Fatalf("after ctrl+y the phone is %q", got)
 	}
@@ -97,7 +113,7 @@ func TestTypingIsCheckedAndTheFixApplies(t *testing.T) {
 func TestIncompleteIsAHintNotAnError(t *testing.T) {
 	f := partnerFlow(t)
 	form := open(t, f, "support")
-	form = deliver(form, teadrive.Type("help@exam")...)
+	form = deliver(form, tuitest.Type("help@exam")...)
 	in := form.GetFocusedField().(*Input)
 	if in.Result().State != validate.Incomplete {
 		t.Fatalf("state %v", in.Result().State)
@@ -110,18 +126,18 @@ func TestIncompleteIsAHintNotAnError(t *testing.T) {
 func TestLeavingAFieldWithAnErrorIsAllowed(t *testing.T) {
 	f := partnerFlow(t)
 	form := open(t, f, "company")
-	form = deliver(form, teadrive.Type("Acme")...)
-	form = deliver(form, teadrive.Key("tab"))
-	form = deliver(form, teadrive.Type("Acme App")...)
-	form = deliver(form, teadrive.Key("tab"))
-	form = deliver(form, teadrive.Key("tab"))
-	form = deliver(form, teadrive.Type("not a url")...)
-	form = deliver(form, teadrive.Key("shift+tab")) // back, with an error on screen
+	form = deliver(form, tuitest.Type("Acme")...)
+	form = deliver(form, tuitest.Key("tab"))
+	form = deliver(form, tuitest.Type("Acme App")...)
+	form = deliver(form, tuitest.Key("tab"))
+	form = deliver(form, tuitest.Key("tab"))
+	form = deliver(form, tuitest.Type("not a url")...)
+	form = deliver(form, tuitest.Key("shift+tab")) // back, with an error on screen
 	if form.GetFocusedField().GetKey() != "legal_entity_name" {
 		t.Fatalf("back was blocked: focus on %s", form.GetFocusedField().GetKey())
 	}
-	form = deliver(form, teadrive.Key("tab"), teadrive.Key("enter")) // finish the step with the error
-	if form.State != huh.StateCompleted {
+	form = deliver(form, tuitest.Key("tab"), tuitest.Key("enter")) // finish the step with the error
+	if form.state() != huh.StateCompleted {
 		t.Error("a step with an error could not be finished")
 	}
 }
@@ -129,30 +145,30 @@ func TestLeavingAFieldWithAnErrorIsAllowed(t *testing.T) {
 func TestPickerFindsCountriesByNameAndCode(t *testing.T) {
 	f := partnerFlow(t)
 	form := open(t, f, "address")
-	form = deliver(form, teadrive.Type("germ")...)
+	form = deliver(form, tuitest.Type("germ")...)
 	if v := form.View(); !strings.Contains(v, "Germany (DE)") {
 		t.Fatalf("no match shown:\n%s", v)
 	}
-	form = deliver(form, teadrive.Key("enter"))
+	form = deliver(form, tuitest.Key("enter"))
 	if f.Draft.Partner.Address.CountryCode != "DE" {
 		t.Fatalf("country %q", f.Draft.Partner.Address.CountryCode)
 	}
 	// region offers Germany's subdivisions
-	form = deliver(form, teadrive.Type("bay")...)
-	form = deliver(form, teadrive.Key("enter"))
+	form = deliver(form, tuitest.Type("bay")...)
+	form = deliver(form, tuitest.Key("enter"))
 	if f.Draft.Partner.Address.Region != "BY" {
 		t.Fatalf("region %q", f.Draft.Partner.Address.Region)
 	}
 	// Enter on an untouched picker keeps its value.
-	form = deliver(form, teadrive.Key("shift+tab"), teadrive.Key("enter"))
+	form = deliver(form, tuitest.Key("shift+tab"), tuitest.Key("enter"))
 	if f.Draft.Partner.Address.Region != "BY" {
 		t.Errorf("Enter changed an untouched picker to %q", f.Draft.Partner.Address.Region)
 	}
 	// by code
 	f2 := partnerFlow(t)
 	form = open(t, f2, "address")
-	form = deliver(form, teadrive.Type("us")...)
-	form = deliver(form, teadrive.Key("enter"))
+	form = deliver(form, tuitest.Type("us")...)
+	form = deliver(form, tuitest.Key("enter"))
 	if f2.Draft.Partner.Address.CountryCode != "US" {
 		t.Errorf("typing the code chose %q", f2.Draft.Partner.Address.CountryCode)
 	}
@@ -161,7 +177,7 @@ func TestPickerFindsCountriesByNameAndCode(t *testing.T) {
 func TestEmptyPickerStaysEmptyOnEnter(t *testing.T) {
 	f := partnerFlow(t)
 	form := open(t, f, "address")
-	deliver(form, teadrive.Key("enter"))
+	deliver(form, tuitest.Key("enter"))
 	if got := f.Draft.Partner.Address.CountryCode; got != "" {
 		t.Errorf("Enter on an empty country chose %q", got)
 	}
@@ -170,10 +186,10 @@ func TestEmptyPickerStaysEmptyOnEnter(t *testing.T) {
 func TestContactModeKeepsWhatWasTyped(t *testing.T) {
 	f := partnerFlow(t)
 	form := open(t, f, "contacts")
-	form = deliver(form, teadrive.Key("down"), teadrive.Key("enter")) // fill in
-	form = deliver(form, teadrive.Type("Ann")...)
-	form = deliver(form, teadrive.Key("tab"))
-	form = deliver(form, teadrive.Type("Perkins")...)
+	form = deliver(form, tuitest.Key("down"), tuitest.Key("enter")) // fill in
+	form = deliver(form, tuitest.Type("Ann")...)
+	form = deliver(form, tuitest.Key("tab"))
+	form = deliver(form, tuitest.Type("Perkins")...)
 	if f.Draft.Partner.TechnicalContact.GivenName != "Ann" {
 		t.Fatalf("contact %+v", f.Draft.Partner.TechnicalContact)
 	}
@@ -211,10 +227,10 @@ func TestCRAPurposesKeepUseCasesWhenUnticked(t *testing.T) {
 	f := partnerFlow(t)
 	f.Draft.Partner.Products = []client.Product{"cra_base_report"}
 	form := open(t, f, "cra")
-	form = deliver(form, teadrive.Key("down"), teadrive.Key("enter")) // third party: yes
-	form = deliver(form, teadrive.Key("down"), teadrive.Key("down"), teadrive.Key("enter"))
-	form = deliver(form, teadrive.Key("space"), teadrive.Key("enter")) // tick WRITTEN_INSTRUCTION, next
-	form = deliver(form, teadrive.Key("space"), teadrive.Key("down"), teadrive.Key("space"))
+	form = deliver(form, tuitest.Key("down"), tuitest.Key("enter")) // third party: yes
+	form = deliver(form, tuitest.Key("down"), tuitest.Key("down"), tuitest.Key("enter"))
+	form = deliver(form, tuitest.Key("space"), tuitest.Key("enter")) // tick WRITTEN_INSTRUCTION, next
+	form = deliver(form, tuitest.Key("space"), tuitest.Key("down"), tuitest.Key("space"))
 	q := f.Draft.Partner.Questionnaires.CRA
 	if *q.IsThirdPartyInvolved != true || *q.IsTechnicalServiceProviderInvolved != false {
 		t.Fatalf("answers %v %v", q.IsThirdPartyInvolved, q.IsTechnicalServiceProviderInvolved)
@@ -225,11 +241,11 @@ func TestCRAPurposesKeepUseCasesWhenUnticked(t *testing.T) {
 	}
 	// Untick the purpose (the use cases leave the body), tick it again
 	// (they come back).
-	form = deliver(form, teadrive.Key("shift+tab"), teadrive.Key("space"))
+	form = deliver(form, tuitest.Key("shift+tab"), tuitest.Key("space"))
 	if _, on := f.Draft.Partner.Questionnaires.CRA.Purposes["WRITTEN_INSTRUCTION"]; on {
 		t.Fatal("the purpose is still chosen")
 	}
-	deliver(form, teadrive.Key("space"))
+	deliver(form, tuitest.Key("space"))
 	if got := f.Draft.Partner.Questionnaires.CRA.Purposes["WRITTEN_INSTRUCTION"].UseCases; len(got) != 2 {
 		t.Errorf("ticking the purpose again lost its use cases: %v", got)
 	}
@@ -243,11 +259,11 @@ func TestLogoFromAFile(t *testing.T) {
 	os.WriteFile(small, samples.PNG(64, 64), 0o600)
 	f := partnerFlow(t)
 	form := open(t, f, "logo")
-	form = deliver(form, teadrive.Type(filepath.Join(dir, "lo"))...)
+	form = deliver(form, tuitest.Type(filepath.Join(dir, "lo"))...)
 	if r := form.GetFocusedField().(*Input).Result(); r.State != validate.Incomplete {
 		t.Fatalf("a path on its way: %+v", r)
 	}
-	form = deliver(form, teadrive.Type("go.png")...)
+	form = deliver(form, tuitest.Type("go.png")...)
 	if f.Draft.Partner.Logo != samples.LogoBase64() {
 		t.Fatal("the logo did not reach the body")
 	}
@@ -256,7 +272,7 @@ func TestLogoFromAFile(t *testing.T) {
 	}
 	f2 := partnerFlow(t)
 	form = open(t, f2, "logo")
-	deliver(form, teadrive.Type(small)...)
+	deliver(form, tuitest.Type(small)...)
 	if f2.Draft.Partner.Logo != "" || f2.Draft.UI[UILogoPath] != small {
 		t.Error("a wrong-size logo reached the body, or the path was lost")
 	}
@@ -283,9 +299,8 @@ func TestRedirectList(t *testing.T) {
 	f := partnerFlow(t)
 	l := f.Steps[f.Index("redirects")].List
 	i := l.Add()
-	form := l.Form(i).Form.WithWidth(70).WithHeight(20)
-	teadrive.Run(form.Init())
-	deliver(form, teadrive.Type("https://example.com/oauth?x=1")...)
+	form := start(l.Form(i))
+	deliver(form, tuitest.Type("https://example.com/oauth?x=1")...)
 	if got := f.Draft.Partner.RedirectURIs; len(got) != 1 || got[0] != "https://example.com/oauth?x=1" {
 		t.Fatalf("uris %v", got)
 	}
@@ -301,12 +316,12 @@ func TestRedirectList(t *testing.T) {
 func TestInputShowsAValueChangedElsewhere(t *testing.T) {
 	f := partnerFlow(t)
 	form := open(t, f, "addendum")
-	form = deliver(form, teadrive.Key("down"), teadrive.Key("enter")) // yes: stamps the time
+	form = deliver(form, tuitest.Key("down"), tuitest.Key("enter")) // yes: stamps the time
 	want := now.UTC().Format(validate.TimestampLayout)
 	if got := f.Draft.Partner.BankAddendumAcceptance.CustomerAgreementTimestamp; got != want {
 		t.Fatalf("stamp %q", got)
 	}
-	form = deliver(form, teadrive.Key("tab")) // through the IP field to the time
+	form = deliver(form, tuitest.Key("tab")) // through the IP field to the time
 	if got := f.Draft.Partner.BankAddendumAcceptance.CustomerAgreementTimestamp; got != want {
 		t.Fatalf("huh wrote the stale (empty) text over the stamp: %q", got)
 	}

@@ -60,6 +60,7 @@ type Input struct {
 	width      int
 	dark       bool
 	accessible bool
+	nav        navKeys
 	// view caches the rendering while blurred: a group re-renders every
 	// field on every key, and only the focused one (with its cursor) can
 	// have changed.
@@ -91,7 +92,8 @@ func NewInput(spec InputSpec, acc huh.Accessor[string]) *Input {
 	if spec.Masked {
 		in = in.EchoMode(huh.EchoModePassword)
 	}
-	i := &Input{Input: in, spec: spec, acc: acc, dark: true}
+	km := KeyMap().Input
+	i := &Input{Input: in, spec: spec, acc: acc, dark: true, nav: newNavKeys(km.Prev, km.Next, km.Submit)}
 	i.recheck()
 	return i
 }
@@ -148,6 +150,15 @@ func (i *Input) Update(msg tea.Msg) (huh.Model, tea.Cmd) {
 			i.recheck()
 			return i, nil
 		}
+	}
+	if d := i.nav.of(msg); d != stay && i.focused {
+		// huh's input would ask for the move by command; StepForm makes
+		// it at once. The key still reaches it, for the value it keeps.
+		m, _ := i.Input.Update(msg)
+		i.Input = m.(*huh.Input)
+		i.recheck()
+		i.nav.pending = d
+		return i, nil
 	}
 	// huh's input keeps its own copy of the text and writes it back to the
 	// bound value on every message. When the value was changed elsewhere
@@ -334,7 +345,11 @@ func (i *Input) plainHint(cur string) string {
 func (i *Input) WithTheme(t huh.Theme) huh.Field { i.Input.WithTheme(t); i.view = ""; return i }
 
 // WithKeyMap sets the key map.
-func (i *Input) WithKeyMap(k *huh.KeyMap) huh.Field { i.Input.WithKeyMap(k); return i }
+func (i *Input) WithKeyMap(k *huh.KeyMap) huh.Field {
+	i.nav = newNavKeys(k.Input.Prev, k.Input.Next, k.Input.Submit)
+	i.Input.WithKeyMap(k)
+	return i
+}
 
 // WithWidth sets the width, also used to wrap the verdict.
 func (i *Input) WithWidth(w int) huh.Field { i.width = w; i.Input.WithWidth(w); return i }
@@ -343,7 +358,13 @@ func (i *Input) WithWidth(w int) huh.Field { i.width = w; i.Input.WithWidth(w); 
 func (i *Input) WithHeight(h int) huh.Field { i.Input.WithHeight(h); i.view = ""; return i }
 
 // WithPosition sets the position.
-func (i *Input) WithPosition(p huh.FieldPosition) huh.Field { i.Input.WithPosition(p); return i }
+func (i *Input) WithPosition(p huh.FieldPosition) huh.Field {
+	i.nav.position(p)
+	i.Input.WithPosition(p)
+	return i
+}
+
+func (i *Input) takeNav() int { return i.nav.takeNav() }
 
 // Init initialises the field.
 func (i *Input) Init() tea.Cmd { return i.Input.Init() }

@@ -3,8 +3,12 @@ package forms
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"charm.land/huh/v2"
+
+	"github.com/plaid-onboard/plaid-onboard/catalog"
+	"github.com/plaid-onboard/plaid-onboard/drafts"
 )
 
 // List is a step of items the user adds, edits and removes — huh has no
@@ -31,13 +35,24 @@ func (l *List) ItemPath(i int) string { return fmt.Sprintf("%s[%d]", l.Path, i) 
 // CanAdd reports whether another item fits.
 func (l *List) CanAdd() bool { return l.Full == nil || l.Full() == "" }
 
-// stringList makes a List over a []string, each item one checked input.
-func (f *Flow) stringList(ptr *[]string, noun, path, title, placeholder string, spec func(i int) InputSpec) *List {
-	return &List{
+// listStep is a step over a list of strings the catalogue declares
+// ("redirect_uris[]"), each item one checked input.
+func (f *Flow) listStep(id, title, noun, pattern string) *Step {
+	fd := f.field(pattern)
+	path := strings.TrimSuffix(pattern, "[]")
+	ptr := f.ref(path).Addr().Interface().(*[]string)
+	masked := func(v string) string {
+		if fd.Personal != catalog.NotPersonal {
+			return drafts.MaskValue(fd, v)
+		}
+		return v
+	}
+	l := &List{
 		Noun: noun,
 		Path: path,
+		Hint: fd.Help,
 		Len:  func() int { return len(*ptr) },
-		Item: func(i int) string { return (*ptr)[i] },
+		Item: func(i int) string { return masked((*ptr)[i]) },
 		Add: func() int {
 			*ptr = append(*ptr, "")
 			f.Changes.bump()
@@ -51,13 +66,28 @@ func (f *Flow) stringList(ptr *[]string, noun, path, title, placeholder string, 
 			f.Changes.bump()
 		},
 		Form: func(i int) *StepForm {
-			s := spec(i)
-			s.Key, s.Title, s.Placeholder = fmt.Sprintf("%s[%d]", path, i), title, placeholder
-			in := NewInput(s, BindFunc(
+			in := NewInput(f.inputSpec(fd, fmt.Sprintf("%s[%d]", path, i)), BindFunc(
 				func() string { return (*ptr)[i] },
 				func(v string) { (*ptr)[i] = v },
 				f.Changes)).Accessible(f.opt.Accessible)
-			return f.newForm([]huh.Field{in}, huh.NewGroup(in))
+			return f.newForm([]huh.Field{in})
+		},
+	}
+	return &Step{
+		ID: id, Title: title, List: l,
+		Summary: func() []Line {
+			if len(*ptr) == 0 {
+				return []Line{{Label: fd.ReviewLabel(), Value: "none"}}
+			}
+			shown := make([]string, len(*ptr))
+			for i := range *ptr {
+				shown[i] = l.Item(i)
+			}
+			v := strings.Join(shown, ", ")
+			if fd.Personal != catalog.NotPersonal {
+				v = fmt.Sprintf("%d (%s)", len(*ptr), v)
+			}
+			return []Line{{Label: fd.ReviewLabel(), Value: v}}
 		},
 	}
 }

@@ -11,6 +11,7 @@ import (
 
 	"charm.land/huh/v2"
 
+	"github.com/plaid-onboard/plaid-onboard/catalog"
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/validate"
 )
@@ -124,7 +125,7 @@ func (f *Flow) partnerLogo(r *client.PartnerCustomerCreateRequest) *Step {
 	files := &logoFiles{}
 	ui := f.Draft.UI
 	return &Step{
-		ID: "logo", Title: "Logo", Owns: []string{"logo"},
+		ID: catalog.StepLogo, Title: "Logo",
 		Form: func() *StepForm {
 			description := "PNG, exactly 1024×1024, under 4 MB; needed when Link customization is copied"
 			if r.Logo != "" && ui[UILogoPath] == "" {
@@ -133,7 +134,7 @@ func (f *Flow) partnerLogo(r *client.PartnerCustomerCreateRequest) *Step {
 				}
 			}
 			in := NewInput(InputSpec{
-				Key: "logo", Title: "Logo file", Description: description, Placeholder: "~/Pictures/logo.png",
+				Key: "logo", Title: f.field("logo").Label + " file", Description: description, Placeholder: "~/Pictures/logo.png",
 				CharLimit: 4096, Check: files.check,
 				Info: func(path string) string {
 					if files.result.OK() {
@@ -153,18 +154,18 @@ func (f *Flow) partnerLogo(r *client.PartnerCustomerCreateRequest) *Step {
 						r.Logo = files.encoded
 					}
 				}, f.Changes)).Accessible(f.opt.Accessible)
-			return f.newForm([]huh.Field{in}, huh.NewGroup(in))
+			return f.newForm([]huh.Field{in})
 		},
 		Summary: func() []Line {
 			if r.Logo == "" {
-				return []Line{{"Logo", "none (the partner's logo or a stock one is used)"}}
+				return []Line{{Label: "Logo", Value: "none (the partner's logo or a stock one is used)"}}
 			}
 			info, _ := validate.LogoBase64(r.Logo)
 			name := filepath.Base(ui[UILogoPath])
 			if ui[UILogoPath] == "" {
 				name = "logo"
 			}
-			return []Line{{"Logo", logoSummary(info, name)}}
+			return []Line{{Label: "Logo", Value: logoSummary(info, name)}}
 		},
 	}
 }

@@ -6,6 +6,7 @@ import (
 
 	"charm.land/huh/v2"
 
+	"github.com/plaid-onboard/plaid-onboard/catalog"
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/drafts"
 	"github.com/plaid-onboard/plaid-onboard/validate"
@@ -19,98 +20,29 @@ func NewPartnerFlow(d *drafts.Draft, opt Options) *Flow {
 	if d.UI == nil {
 		d.UI = map[string]string{}
 	}
-	f := &Flow{Draft: d, Changes: &Changes{}, opt: opt, Endpoint: client.PathPartnerCustomerCreate}
 	r := d.Partner
-	f.check = func() validate.Problems { return CheckDraft(f.Draft, f.CheckOptions()) }
+	f := &Flow{Draft: d, Changes: &Changes{}, opt: opt, Catalog: catalog.PartnerCreate(), req: r}
+	address := f.formStep(catalog.StepAddress, "Address", nil)
+	address.Summary = f.summary(catalog.StepAddress, "address.street", "address.city", "address.region",
+		"address.postal_code", "address.country_code")
 	f.Steps = []*Step{
-		f.partnerCompany(r),
-		f.partnerAddress(r),
-		f.partnerSupport(r),
+		f.formStep(catalog.StepCompany, "Company & application", nil),
+		address,
+		f.formStep(catalog.StepSupport, "Customer support", nil),
 		f.partnerContacts(r),
 		f.partnerProducts(r),
 		f.partnerLogo(r),
-		f.partnerRedirects(r),
-		f.partnerAddendum(r),
-		f.partnerAttestations(r),
+		f.listStep(catalog.StepRedirects, "Redirect URIs", "redirect URI", "redirect_uris[]"),
+		f.formStep(catalog.StepAddendum, "Bank addendum", func(path string) huh.Field {
+			if path == "bank_addendum_acceptance.customer_accepted" {
+				return f.acceptance(&r.BankAddendumAcceptance)
+			}
+			return nil
+		}),
+		f.formStep(catalog.StepAttestations, "Attestations", nil),
 		f.partnerCRA(r),
 	}
 	return f
-}
-
-func (f *Flow) partnerCompany(r *client.PartnerCustomerCreateRequest) *Step {
-	return &Step{
-		ID: "company", Title: "Company & application",
-		Owns: []string{"company_name", "application_name", "legal_entity_name", "website"},
-		Form: func() *StepForm {
-			fields := []huh.Field{
-				f.input(&r.CompanyName, InputSpec{Key: "company_name", Title: "Company name", Required: true,
-					Description: "Shown in the Plaid Dashboard only", Check: validate.CompanyText}),
-				f.input(&r.ApplicationName, InputSpec{Key: "application_name", Title: "Application name", Required: true,
-					Description: "Shown to people in Link; must be unique across Plaid", Check: validate.CompanyText}),
-				f.input(&r.LegalEntityName, InputSpec{Key: "legal_entity_name", Title: "Legal entity name",
-					Description: "Shared with banks for OAuth registration", Check: validate.CompanyText}),
-				f.input(&r.Website, InputSpec{Key: "website", Title: "Website", Required: true,
-					Placeholder: "example.com", Check: validate.WebURL}),
-			}
-			return f.newForm(fields, huh.NewGroup(fields...))
-		},
-		Summary: func() []Line {
-			return []Line{{"Company", orNone(r.CompanyName)}, {"Application", orNone(r.ApplicationName)},
-				{"Legal entity", orNone(r.LegalEntityName)}, {"Website", orNone(r.Website)}}
-		},
-	}
-}
-
-func (f *Flow) partnerAddress(r *client.PartnerCustomerCreateRequest) *Step {
-	a := &r.Address
-	return &Step{
-		ID: "address", Title: "Address", Owns: []string{"address"},
-		Form: func() *StepForm {
-			country := NewPicker(PickerSpec{Key: "address.country_code", Title: "Country", Required: true,
-				Options: countryOptions}, Bind(&a.CountryCode, f.Changes))
-			region := NewPicker(PickerSpec{Key: "address.region", Title: "Region (state, province…)",
-				Options: func() []PickOption { return regionOptions(a.CountryCode) },
-				Check:   func(s string) validate.Result { return validate.Region(a.CountryCode, s) }},
-				Bind(&a.Region, f.Changes))
-			fields := []huh.Field{
-				country, region,
-				f.input(&a.PostalCode, InputSpec{Key: "address.postal_code", Title: "Postal code", CharLimit: 16,
-					Check: func(s string) validate.Result { return validate.PostalCode(a.CountryCode, s) }}),
-				f.input(&a.Street, InputSpec{Key: "address.street", Title: "Street", Required: true, Check: validate.Street}),
-				f.input(&a.City, InputSpec{Key: "address.city", Title: "City", Required: true, Check: validate.City}),
-			}
-			return f.newForm(fields, huh.NewGroup(fields...))
-		},
-		Summary: func() []Line {
-			return []Line{{"Street", orNone(a.Street)}, {"City", orNone(a.City)}, {"Region", orNone(a.Region)},
-				{"Postal code", orNone(a.PostalCode)}, {"Country", countryLabel(a.CountryCode)}}
-		},
-	}
-}
-
-func (f *Flow) partnerSupport(r *client.PartnerCustomerCreateRequest) *Step {
-	s := &r.CustomerSupportInfo
-	return &Step{
-		ID: "support", Title: "Customer support", Owns: []string{"customer_support_info"},
-		Form: func() *StepForm {
-			fields := []huh.Field{
-				f.input(&s.Email, InputSpec{Key: "customer_support_info.email", Title: "Support email", Required: true,
-					Description: "Public: people see it in Plaid Portal", Check: validate.Email}),
-				f.input(&s.PhoneNumber, InputSpec{Key: "customer_support_info.phone_number", Title: "Support phone",
-					Placeholder: "+14155550100", CharLimit: 40,
-					Check: func(v string) validate.Result { return validate.Phone(v, r.Address.CountryCode) }}),
-				f.input(&s.ContactURL, InputSpec{Key: "customer_support_info.contact_url", Title: "Contact page URL",
-					Placeholder: "example.com/contact", Check: validate.WebURL}),
-				f.input(&s.LinkUpdateURL, InputSpec{Key: "customer_support_info.link_update_url", Title: "Link update URL",
-					Description: "Where people update their bank connection", Check: validate.WebURL}),
-			}
-			return f.newForm(fields, huh.NewGroup(fields...))
-		},
-		Summary: func() []Line {
-			return []Line{{"Email", orNone(s.Email)}, {"Phone", orNone(s.PhoneNumber)},
-				{"Contact URL", orNone(s.ContactURL)}, {"Link update URL", orNone(s.LinkUpdateURL)}}
-		},
-	}
 }
 
 // Contact modes: the partner's own contact applies unless one is filled in.
@@ -128,7 +60,7 @@ func (f *Flow) partnerContacts(r *client.PartnerCustomerCreateRequest) *Step {
 		{"billing_contact", "Billing contact", &r.BillingContact},
 	}
 	return &Step{
-		ID: "contacts", Title: "Contacts", Owns: []string{"technical_contact", "billing_contact"},
+		ID: catalog.StepContacts, Title: "Contacts",
 		Form: func() *StepForm {
 			var fields []huh.Field
 			var groups []*huh.Group
@@ -138,12 +70,7 @@ func (f *Flow) partnerContacts(r *client.PartnerCustomerCreateRequest) *Step {
 					[]huh.Option[string]{huh.NewOption("Use the partner's default contact", ContactDefault),
 						huh.NewOption("Fill in a contact for this customer", ContactFill)},
 					f.contactMode(ct.path, ct.c))
-				c := ct.c
-				inputs := []huh.Field{
-					f.input(&c.GivenName, InputSpec{Key: ct.path + ".given_name", Title: "Given name", Required: true, Check: validate.Name}),
-					f.input(&c.FamilyName, InputSpec{Key: ct.path + ".family_name", Title: "Family name", Required: true, Check: validate.Name}),
-					f.input(&c.Email, InputSpec{Key: ct.path + ".email", Title: "Email", Required: true, Check: validate.Email}),
-				}
+				inputs := f.questions(catalog.StepContacts, ct.path+".given_name", ct.path+".family_name", ct.path+".email")
 				fields = append(append(fields, mode), inputs...)
 				path := ct.path
 				hide := func() bool { return f.Draft.UI[path] != ContactFill }
@@ -163,7 +90,7 @@ func (f *Flow) partnerContacts(r *client.PartnerCustomerCreateRequest) *Step {
 				if *ct.c != (client.PartnerContact{}) {
 					v = strings.TrimSpace(ct.c.GivenName+" "+ct.c.FamilyName) + " <" + ct.c.Email + ">"
 				}
-				out = append(out, Line{ct.title, v})
+				out = append(out, Line{Label: ct.title, Value: v})
 			}
 			return out
 		},
@@ -201,23 +128,42 @@ func (f *Flow) contactMode(path string, c *client.PartnerContact) huh.Accessor[s
 }
 
 // productLabels add a word of explanation to the products partners use most.
-var productLabels = map[client.Product]string{
-	"assets": "Assets", "auth": "Auth (account and routing numbers)", "balance": "Balance",
-	"identity": "Identity", "income_verification": "Income verification", "investments": "Investments",
-	"investments_auth": "Investments Move", "liabilities": "Liabilities", "transactions": "Transactions",
-	"employment": "Employment", "cra_base_report": "CRA base report (needs the CRA questionnaire)",
-	"cra_income_insights":  "CRA income insights (needs the CRA questionnaire)",
-	"cra_partner_insights": "CRA partner insights (needs the CRA questionnaire)",
+func productLabel(p client.Product) string {
+	switch p {
+	case "assets":
+		return "Assets"
+	case "auth":
+		return "Auth (account and routing numbers)"
+	case "balance":
+		return "Balance"
+	case "identity":
+		return "Identity"
+	case "income_verification":
+		return "Income verification"
+	case "investments":
+		return "Investments"
+	case "investments_auth":
+		return "Investments Move"
+	case "liabilities":
+		return "Liabilities"
+	case "transactions":
+		return "Transactions"
+	case "employment":
+		return "Employment"
+	case "cra_base_report":
+		return "CRA base report (needs the CRA questionnaire)"
+	case "cra_income_insights":
+		return "CRA income insights (needs the CRA questionnaire)"
+	case "cra_partner_insights":
+		return "CRA partner insights (needs the CRA questionnaire)"
+	}
+	return string(p)
 }
 
 func productOptions(ps []client.Product) []huh.Option[client.Product] {
 	out := make([]huh.Option[client.Product], len(ps))
 	for i, p := range ps {
-		label := productLabels[p]
-		if label == "" {
-			label = string(p)
-		}
-		out[i] = huh.NewOption(label, p)
+		out[i] = huh.NewOption(productLabel(p), p)
 	}
 	return out
 }
@@ -258,11 +204,12 @@ func OtherProducts() []client.Product {
 }
 
 func (f *Flow) partnerProducts(r *client.PartnerCustomerCreateRequest) *Step {
+	fd := f.field("products[]")
 	return &Step{
-		ID: "products", Title: "Products", Owns: []string{"products"},
+		ID: catalog.StepProducts, Title: "Products",
 		Form: func() *StepForm {
-			main := NewChoices(ChoiceSpec{Key: "products", Title: "Products", Height: 15,
-				Description: "None chosen: your reseller account's products apply. x or space toggles."},
+			main := NewChoices(ChoiceSpec{Key: "products", Title: fd.Label, Height: 15,
+				Description: fd.Help + ". x or space toggles."},
 				productOptions(client.PartnerProducts), f.productSubset(r, client.PartnerProducts))
 			more := NewChoices(ChoiceSpec{Key: "products.more", Title: "More products", Height: 10,
 				Description: "Not shown to partners in Plaid's docs: whether they are accepted is unconfirmed"},
@@ -275,7 +222,7 @@ func (f *Flow) partnerProducts(r *client.PartnerCustomerCreateRequest) *Step {
 			if len(r.Products) > 0 {
 				v = strings.Join(client.Strings(r.Products), ", ")
 			}
-			return []Line{{"Products", v}}
+			return []Line{{Label: fd.ReviewLabel(), Value: v}}
 		},
 	}
 }
@@ -285,98 +232,35 @@ func NeedsCRA(r *client.PartnerCustomerCreateRequest) bool {
 	return slices.ContainsFunc(r.Products, func(p client.Product) bool { return p.IsCRA() })
 }
 
-func (f *Flow) partnerRedirects(r *client.PartnerCustomerCreateRequest) *Step {
-	production := f.opt.Env == client.Production
-	l := f.stringList(&r.RedirectURIs, "redirect URI", "redirect_uris", "Redirect URI", "https://example.com/oauth.html",
-		func(int) InputSpec {
-			return InputSpec{Required: true, CharLimit: 2048, Check: func(s string) validate.Result { return validate.RedirectURI(s, production) }}
-		})
-	l.Hint = "Where Link sends people back after OAuth. No query (?…); https in production; *.example.com stands for any subdomain."
-	return &Step{
-		ID: "redirects", Title: "Redirect URIs", Owns: []string{"redirect_uris"}, List: l,
-		Summary: func() []Line {
-			if len(r.RedirectURIs) == 0 {
-				return []Line{{"Redirect URIs", "none"}}
-			}
-			return []Line{{"Redirect URIs", strings.Join(r.RedirectURIs, ", ")}}
-		},
-	}
-}
-
-func (f *Flow) partnerAddendum(r *client.PartnerCustomerCreateRequest) *Step {
-	b := &r.BankAddendumAcceptance
-	return &Step{
-		ID: "addendum", Title: "Bank addendum", Owns: []string{"bank_addendum_acceptance"},
-		Form: func() *StepForm {
-			accepted := NewChoice(ChoiceSpec{Key: "bank_addendum_acceptance.customer_accepted",
-				Title: "Has the customer accepted the bank addendum?", Description: "Needed for CRA products"},
-				TriStateOptions(), f.acceptance(b))
-			fields := []huh.Field{
-				accepted,
-				f.input(&b.CustomerIPAddress, InputSpec{Key: "bank_addendum_acceptance.customer_ip_address",
-					Title: "Customer's IP address when accepting", Placeholder: "192.0.2.42", Check: validate.IPAddress}),
-				f.input(&b.CustomerAgreementTimestamp, InputSpec{Key: "bank_addendum_acceptance.customer_agreement_timestamp",
-					Title: "When they accepted (UTC)", Placeholder: f.now().UTC().Format(validate.TimestampLayout),
-					Description: "YYYY-MM-DDTHH:mm:ssZ; set to now when you answer yes",
-					Check:       func(s string) validate.Result { return validate.Timestamp(s, f.now()) }}),
-			}
-			return f.newForm(fields, huh.NewGroup(fields...))
-		},
-		Summary: func() []Line {
-			return []Line{{"Accepted", yesNo(b.CustomerAccepted)}, {"IP address", orNone(b.CustomerIPAddress)},
-				{"Accepted at", orNone(b.CustomerAgreementTimestamp)}}
-		},
-	}
-}
-
 // acceptance is the yes/no of the addendum; a yes with no time yet stamps
 // the time as now.
-func (f *Flow) acceptance(b *client.BankAddendumAcceptance) huh.Accessor[string] {
+func (f *Flow) acceptance(b *client.BankAddendumAcceptance) huh.Field {
+	const path = "bank_addendum_acceptance.customer_accepted"
+	fd := f.field(path)
 	inner := BindTriState(&b.CustomerAccepted, f.Changes)
-	return BindFunc(inner.Get, func(v string) {
-		inner.Set(v)
-		if v == Yes && b.CustomerAgreementTimestamp == "" {
-			b.CustomerAgreementTimestamp = f.now().UTC().Format(validate.TimestampLayout)
-		}
-	}, nil)
-}
-
-func (f *Flow) partnerAttestations(r *client.PartnerCustomerCreateRequest) *Step {
-	return &Step{
-		ID: "attestations", Title: "Attestations", Owns: []string{"is_diligence_attested", "create_link_customization"},
-		Form: func() *StepForm {
-			fields := []huh.Field{
-				f.triState(&r.IsDiligenceAttested, "is_diligence_attested", "Has your team completed diligence on this customer?", ""),
-				f.triState(&r.CreateLinkCustomization, "create_link_customization", "Copy your Link customization to this customer?",
-					"Yes needs a logo (the Logo step)"),
+	return NewChoice(ChoiceSpec{Key: path, Title: fd.Label, Description: fd.Help}, TriStateOptions(),
+		BindFunc(inner.Get, func(v string) {
+			inner.Set(v)
+			if v == Yes && b.CustomerAgreementTimestamp == "" {
+				b.CustomerAgreementTimestamp = f.now().UTC().Format(validate.TimestampLayout)
 			}
-			return f.newForm(fields, huh.NewGroup(fields...))
-		},
-		Summary: func() []Line {
-			return []Line{{"Diligence attested", yesNo(r.IsDiligenceAttested)}, {"Copy Link customization", yesNo(r.CreateLinkCustomization)}}
-		},
-	}
-}
-
-// PurposeLabel is how a permissible purpose reads.
-func PurposeLabel(p client.CRAPurpose) string {
-	s := strings.ToLower(strings.ReplaceAll(string(p), "_", " "))
-	return strings.ToUpper(s[:1]) + s[1:]
+		}, nil))
 }
 
 func (f *Flow) partnerCRA(r *client.PartnerCustomerCreateRequest) *Step {
 	q := &r.Questionnaires.CRA
 	stash := map[client.CRAPurpose]client.CRAUseCases{} // use cases of purposes unticked, restored when ticked again
+	purposesField := f.field("questionnaires.cra.purposes")
 	return &Step{
-		ID: "cra", Title: "CRA questionnaire", Owns: []string{"questionnaires"},
+		ID: catalog.StepCRA, Title: "CRA questionnaire",
 		Visible: func() bool { return NeedsCRA(r) },
 		Form: func() *StepForm {
 			purposeOpts := make([]huh.Option[client.CRAPurpose], len(client.CRAPurposes))
 			for i, p := range client.CRAPurposes {
-				purposeOpts[i] = huh.NewOption(PurposeLabel(p), p)
+				purposeOpts[i] = huh.NewOption(catalog.PurposeLabel(string(p)), p)
 			}
-			purposes := NewChoices(ChoiceSpec{Key: "questionnaires.cra.purposes", Title: "Permissible purposes",
-				Description: "x or space toggles; use cases follow", Height: 10}, purposeOpts,
+			purposes := NewChoices(ChoiceSpec{Key: purposesField.Path, Title: purposesField.Label,
+				Description: purposesField.Help, Height: 10}, purposeOpts,
 				BindFunc(
 					func() []client.CRAPurpose {
 						var out []client.CRAPurpose
@@ -406,22 +290,17 @@ func (f *Flow) partnerCRA(r *client.PartnerCustomerCreateRequest) *Step {
 							q.Purposes = nil
 						}
 					}, f.Changes))
-			fields := []huh.Field{
-				f.triState(&q.IsThirdPartyInvolved, "questionnaires.cra.is_third_party_involved", "Is a third party involved?", ""),
-				f.triState(&q.IsTechnicalServiceProviderInvolved, "questionnaires.cra.is_technical_service_provider_involved",
-					"Is a technical service provider involved?", ""),
-				purposes,
-			}
+			fields := append(f.questions(catalog.StepCRA, "questionnaires.cra.is_third_party_involved",
+				"questionnaires.cra.is_technical_service_provider_involved"), purposes)
 			groups := []*huh.Group{huh.NewGroup(fields...)}
 			hidden := map[huh.Field]func() bool{}
 			for _, p := range client.CRAPurposes {
-				p := p
+				fd := f.field("questionnaires.cra.purposes." + string(p) + ".use_cases[]")
 				ucOpts := make([]huh.Option[client.CRAUseCase], len(client.CRAUseCaseValues))
 				for i, uc := range client.CRAUseCaseValues {
-					ucOpts[i] = huh.NewOption(PurposeLabel(client.CRAPurpose(uc)), uc)
+					ucOpts[i] = huh.NewOption(catalog.PurposeLabel(string(uc)), uc)
 				}
-				cases := NewChoices(ChoiceSpec{Key: "questionnaires.cra.purposes." + string(p) + ".use_cases",
-					Title: "Use cases: " + PurposeLabel(p), Height: 9}, ucOpts,
+				cases := NewChoices(ChoiceSpec{Key: strings.TrimSuffix(fd.Path, "[]"), Title: fd.Label, Height: 9}, ucOpts,
 					BindFunc(
 						func() []client.CRAUseCase { return q.Purposes[p].UseCases },
 						func(v []client.CRAUseCase) {
@@ -439,15 +318,15 @@ func (f *Flow) partnerCRA(r *client.PartnerCustomerCreateRequest) *Step {
 			return sf
 		},
 		Summary: func() []Line {
-			lines := []Line{{"Third party involved", yesNo(q.IsThirdPartyInvolved)},
-				{"Technical service provider", yesNo(q.IsTechnicalServiceProviderInvolved)}}
+			lines := f.summary(catalog.StepCRA, "questionnaires.cra.is_third_party_involved",
+				"questionnaires.cra.is_technical_service_provider_involved")()
 			for _, p := range client.CRAPurposes {
 				if uc, on := q.Purposes[p]; on {
-					lines = append(lines, Line{PurposeLabel(p), orNone(strings.Join(client.Strings(uc.UseCases), ", "))})
+					lines = append(lines, Line{Label: catalog.PurposeLabel(string(p)), Value: orNone(strings.Join(client.Strings(uc.UseCases), ", "))})
 				}
 			}
 			if len(q.Purposes) == 0 {
-				lines = append(lines, Line{"Permissible purposes", "none chosen"})
+				lines = append(lines, Line{Label: purposesField.Label, Value: "none chosen"})
 			}
 			return lines
 		},

@@ -67,8 +67,7 @@ type Picker struct {
 	height     int
 	dark       bool
 	theme      huh.Theme
-	keymap     huh.InputKeyMap
-	position   huh.FieldPosition
+	nav        navKeys
 	accessible bool
 	view       string // cached while blurred (see Input.view)
 	viewKey    viewKey
@@ -87,7 +86,8 @@ func NewPicker(spec PickerSpec, acc huh.Accessor[string]) *Picker {
 	in := textinput.New()
 	in.Prompt = "› "
 	in.CharLimit = 128
-	p := &Picker{spec: spec, acc: acc, input: in, dark: true}
+	km := KeyMap().Input
+	p := &Picker{spec: spec, acc: acc, input: in, dark: true, nav: newNavKeys(km.Prev, km.Next, km.Submit)}
 	p.reload()
 	return p
 }
@@ -198,13 +198,18 @@ func (p *Picker) Update(msg tea.Msg) (huh.Model, tea.Cmd) {
 				p.cursor, p.moved = (p.cursor+1)%n, true
 			}
 			return p, nil
-		case key.Matches(msg, p.keymap.Prev):
+		}
+		// A move to another field is reported to StepForm (see nav.go).
+		switch d := p.nav.of(msg); d {
+		case back:
 			p.input.SetValue("")
 			p.filter()
-			return p, huh.PrevField
-		case key.Matches(msg, p.keymap.Next, p.keymap.Submit):
+			p.nav.pending = d
+			return p, nil
+		case next:
 			p.choose()
-			return p, huh.NextField
+			p.nav.pending = d
+			return p, nil
 		}
 	}
 	before := p.input.Value()
@@ -328,7 +333,7 @@ func (p *Picker) Zoom() bool { return false }
 
 // KeyBinds are the help keys.
 func (p *Picker) KeyBinds() []key.Binding {
-	return []key.Binding{pickerUp, p.keymap.Prev, p.keymap.Submit, p.keymap.Next}
+	return []key.Binding{pickerUp, p.nav.Prev, p.nav.Submit, p.nav.Next}
 }
 
 // Init initialises the field.
@@ -421,9 +426,11 @@ func (p *Picker) WithTheme(t huh.Theme) huh.Field {
 
 // WithKeyMap sets the key map (the picker uses the text-input keys).
 func (p *Picker) WithKeyMap(k *huh.KeyMap) huh.Field {
-	p.keymap = k.Input
+	p.nav = newNavKeys(k.Input.Prev, k.Input.Next, k.Input.Submit)
 	return p
 }
+
+func (p *Picker) takeNav() int { return p.nav.takeNav() }
 
 // WithWidth sets the width.
 func (p *Picker) WithWidth(w int) huh.Field {
@@ -437,10 +444,7 @@ func (p *Picker) WithHeight(h int) huh.Field { p.height = h; return p }
 
 // WithPosition enables Next or Submit as huh's own fields do.
 func (p *Picker) WithPosition(pos huh.FieldPosition) huh.Field {
-	p.position = pos
-	p.keymap.Prev.SetEnabled(!pos.IsFirst())
-	p.keymap.Next.SetEnabled(!pos.IsLast())
-	p.keymap.Submit.SetEnabled(pos.IsLast())
+	p.nav.position(pos)
 	return p
 }
 

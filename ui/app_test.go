@@ -11,7 +11,7 @@ import (
 
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/drafts"
-	"github.com/plaid-onboard/plaid-onboard/internal/teadrive"
+	"github.com/plaid-onboard/plaid-onboard/internal/tuitest"
 	"github.com/plaid-onboard/plaid-onboard/ui/home"
 	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
 )
@@ -21,7 +21,7 @@ func TestHeaderShowsTheEnvironment(t *testing.T) {
 		deps := testDeps(t)
 		deps.Env = env
 		app := NewApp(deps, home.New(deps, ""))
-		teadrive.Send[tea.Model](app, tea.WindowSizeMsg{Width: 80, Height: 24})
+		tuitest.New[tea.Model](t, app).Send(tea.WindowSizeMsg{Width: 80, Height: 24})
 		first := strings.SplitN(app.View().Content, "\n", 2)[0]
 		if !strings.Contains(first, env.Label()) {
 			t.Errorf("%s: header %q", env, first)
@@ -40,7 +40,7 @@ func TestRunsInAProgram(t *testing.T) {
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
 		return bytes.Contains(b, []byte("New partner customer")) && bytes.Contains(b, []byte("LOCAL"))
 	}, teatest.WithDuration(5*time.Second))
-	tm.Send(teadrive.Key("q"))
+	tm.Send(tuitest.Key("q"))
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*App)
 	if final.aborted {
 		t.Error("q is not an interruption")
@@ -51,20 +51,11 @@ func TestCtrlCSavesAndAborts(t *testing.T) {
 	deps := testDeps(t)
 	d := deps.Store.New(drafts.PartnerCustomer)
 	app := NewApp(deps, home.New(deps, ""))
-	teadrive.Send[tea.Model](app, tea.WindowSizeMsg{Width: 80, Height: 24}, uikit.OpenDraftMsg{Draft: d})
-	teadrive.Send[tea.Model](app, teadrive.Type("Acme Credit Union")...)
-	var quit bool
-	m := tea.Model(app)
-	_, cmd := m.Update(teadrive.Key("ctrl+c"))
-	for _, msg := range teadrive.Run(cmd) {
-		if _, ok := msg.(uikit.QuitMsg); ok {
-			_, cmd = m.Update(msg)
-			quit = cmd != nil
-		}
-	}
-	if !quit || !app.aborted {
-		t.Fatalf("ctrl+c: quit %v, aborted %v", quit, app.aborted)
-	}
+	drive := tuitest.New[tea.Model](t, app)
+	drive.Send(tea.WindowSizeMsg{Width: 80, Height: 24}, uikit.OpenDraftMsg{Draft: d})
+	drive.Type("Acme Credit Union")
+	drive.Keys("ctrl+c")
+	drive.WaitFor("the app to quit on ctrl+c", func() bool { return app.aborted })
 	saved, err := deps.Store.Load(d.ID)
 	if err != nil || saved.Partner.CompanyName != "Acme Credit Union" {
 		t.Fatalf("the draft was not saved on ctrl+c: %+v %v", saved, err)

@@ -13,7 +13,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/drafts"
 	"github.com/plaid-onboard/plaid-onboard/emulator"
 	"github.com/plaid-onboard/plaid-onboard/internal/samples"
-	"github.com/plaid-onboard/plaid-onboard/internal/teadrive"
+	"github.com/plaid-onboard/plaid-onboard/internal/tuitest"
 	"github.com/plaid-onboard/plaid-onboard/ui/home"
 	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
 )
@@ -48,9 +48,10 @@ func BenchmarkFrame(b *testing.B) {
 	d.Partner = samples.PartnerCreate()
 	d.Step = "address"
 	app := NewApp(deps, home.New(deps, ""))
-	teadrive.Send[tea.Model](app, tea.WindowSizeMsg{Width: 80, Height: 24}, uikit.OpenDraftMsg{Draft: d})
-	teadrive.Send[tea.Model](app, teadrive.Keys("tab", "tab", "tab")...) // to the street field
-	keys := []tea.Msg{teadrive.Key("x"), teadrive.Key("backspace")}
+	drive := tuitest.New[tea.Model](b, app)
+	drive.Send(tea.WindowSizeMsg{Width: 80, Height: 24}, uikit.OpenDraftMsg{Draft: d})
+	drive.Keys("tab", "tab", "tab") // to the street field
+	keys := []tea.Msg{tuitest.Key("x"), tuitest.Key("backspace")}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {

@@ -9,9 +9,9 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/plaid-onboard/plaid-onboard/cmd/cmdutil"
 	"github.com/plaid-onboard/plaid-onboard/drafts"
 	"github.com/plaid-onboard/plaid-onboard/forms"
+	"github.com/plaid-onboard/plaid-onboard/internal/app"
 	"github.com/plaid-onboard/plaid-onboard/ui/home"
 	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
 )
@@ -47,7 +47,7 @@ func (n *noticeBox) start(send func(tea.Msg)) {
 // Deps builds the screens' dependencies from the factory: the drafts, a
 // session with the environment (starting the local emulator), the Beacon
 // programs to offer. close ends the session.
-func Deps(f *cmdutil.Factory, req cmdutil.TUIRequest, notices *noticeBox) (uikit.Deps, func(), error) {
+func Deps(f *app.Factory, req app.TUIRequest, notices *noticeBox) (uikit.Deps, func(), error) {
 	store, err := f.Drafts(notices.notice)
 	if err != nil {
 		return uikit.Deps{}, nil, err
@@ -68,7 +68,7 @@ func Deps(f *cmdutil.Factory, req cmdutil.TUIRequest, notices *noticeBox) (uikit
 }
 
 // first is the screen a request opens.
-func first(deps uikit.Deps, req cmdutil.TUIRequest) (uikit.Screen, tea.Cmd) {
+func first(deps uikit.Deps, req app.TUIRequest) (uikit.Screen, tea.Cmd) {
 	h := home.New(deps, "")
 	switch {
 	case req.DraftID != "":
@@ -87,8 +87,8 @@ func first(deps uikit.Deps, req cmdutil.TUIRequest) (uikit.Screen, tea.Cmd) {
 }
 
 // Run opens the requested screen and returns when the user leaves: nil,
-// or cmdutil.ErrAborted after Ctrl-C (exit code 130).
-func Run(ctx context.Context, f *cmdutil.Factory, req cmdutil.TUIRequest) error {
+// or app.ErrAborted after Ctrl-C (exit code 130).
+func Run(ctx context.Context, f *app.Factory, req app.TUIRequest) error {
 	if req.Accessible {
 		return runAccessibleSession(ctx, f, req)
 	}
@@ -97,7 +97,6 @@ func Run(ctx context.Context, f *cmdutil.Factory, req cmdutil.TUIRequest) error 
 	defer session.Close()
 	var send func(tea.Msg)
 	start := func() tea.Msg {
-		go warmCellWidths()
 		deps, closeSession, err := Deps(f, req, notices)
 		if err != nil {
 			return startedMsg{err: err}
@@ -109,18 +108,18 @@ func Run(ctx context.Context, f *cmdutil.Factory, req cmdutil.TUIRequest) error 
 		screen, cmd := first(deps, req)
 		return startedMsg{deps: deps, screen: screen, cmd: cmd}
 	}
-	app := NewApp(uikit.Deps{Env: req.Env}, newStartingScreen(start))
-	p := tea.NewProgram(app, tea.WithContext(ctx))
+	root := NewApp(uikit.Deps{Env: req.Env}, newStartingScreen(start))
+	p := tea.NewProgram(root, tea.WithContext(ctx))
 	send = p.Send
 	_, runErr := p.Run()
-	app.closeWizard()
+	root.closeWizard()
 	switch {
-	case app.startErr != nil:
-		return app.startErr
-	case app.aborted, errors.Is(runErr, tea.ErrInterrupted):
-		return cmdutil.ErrAborted
+	case root.startErr != nil:
+		return root.startErr
+	case root.aborted, errors.Is(runErr, tea.ErrInterrupted):
+		return app.ErrAborted
 	case errors.Is(runErr, tea.ErrProgramKilled), errors.Is(runErr, context.Canceled):
-		return cmdutil.ErrAborted
+		return app.ErrAborted
 	case runErr != nil:
 		return fmt.Errorf("the screen failed: %w", runErr)
 	}
@@ -129,7 +128,7 @@ func Run(ctx context.Context, f *cmdutil.Factory, req cmdutil.TUIRequest) error 
 
 // runAccessibleSession runs the plain prompts; they need the drafts and the
 // session before the first question.
-func runAccessibleSession(ctx context.Context, f *cmdutil.Factory, req cmdutil.TUIRequest) error {
+func runAccessibleSession(ctx context.Context, f *app.Factory, req app.TUIRequest) error {
 	notices := &noticeBox{}
 	deps, closeSession, err := Deps(f, req, notices)
 	if err != nil {

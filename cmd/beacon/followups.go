@@ -8,28 +8,23 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/plaid-onboard/plaid-onboard/catalog"
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/cmd/cmdutil"
-	"github.com/plaid-onboard/plaid-onboard/internal/send"
+	"github.com/plaid-onboard/plaid-onboard/internal/actions"
+	"github.com/plaid-onboard/plaid-onboard/internal/app"
 )
 
-// call checks req, then sends it with do and prints the answer.
-func call(cmd *cobra.Command, f *cmdutil.Factory, g *cmdutil.Globals, asJSON bool, req cmdutil.Checkable,
-	do func(context.Context, *client.Client) (any, error)) error {
-	return f.Request(cmd.Context(), g, cmdutil.Answer{JSON: asJSON, Lines: describe}, req, do)
-}
-
 // newCmdGet is `beacon get ID`.
-func newCmdGet(f *cmdutil.Factory, g *cmdutil.Globals) *cobra.Command {
+func newCmdGet(f *app.Factory, g *cmdutil.Globals) *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "get BEACON_USER_ID",
 		Short: "Show a Beacon user's status now (POST /beacon/user/get)",
 		Args:  cmdutil.InvalidArgs(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			req := &client.BeaconUserGetRequest{BeaconUserID: args[0]}
-			return call(cmd, f, g, asJSON, req, func(ctx context.Context, c *client.Client) (any, error) {
-				return c.GetBeaconUser(ctx, req)
+			return cmdutil.RunAction(cmd.Context(), f, g, asJSON, func(ctx context.Context, c *client.Client, env catalog.Env) (actions.Result, error) {
+				return actions.RefreshBeacon(ctx, c, env, args[0])
 			})
 		},
 	}
@@ -38,7 +33,7 @@ func newCmdGet(f *cmdutil.Factory, g *cmdutil.Globals) *cobra.Command {
 }
 
 // newCmdReview is `beacon review ID --status S`.
-func newCmdReview(f *cmdutil.Factory, g *cmdutil.Globals) *cobra.Command {
+func newCmdReview(f *app.Factory, g *cmdutil.Globals) *cobra.Command {
 	var (
 		asJSON bool
 		status string
@@ -46,16 +41,15 @@ func newCmdReview(f *cmdutil.Factory, g *cmdutil.Globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "review BEACON_USER_ID --status cleared|pending_review|rejected",
 		Short: "Set a Beacon user's status after review (POST /beacon/user/review)",
-		Long: "Set a Beacon user's status after review. Plaid's rules: " + send.ReviewRules +
+		Long: "Set a Beacon user's status after review. Plaid's rules: " + actions.ReviewRules +
 			"\n`plaid-onboard beacon report` files the fraud report that rejected needs.",
 		Args: cmdutil.InvalidArgs(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if status == "" {
-				return cmdutil.Invalid(fmt.Errorf("the --status flag is required"), "one of: "+strings.Join(client.Strings(client.BeaconUserStatuses), ", "))
+				return app.Invalid(fmt.Errorf("the --status flag is required"), "one of: "+strings.Join(client.Strings(client.BeaconUserStatuses), ", "))
 			}
-			req := &client.BeaconUserReviewRequest{BeaconUserID: args[0], Status: client.BeaconUserStatus(status)}
-			return call(cmd, f, g, asJSON, req, func(ctx context.Context, c *client.Client) (any, error) {
-				return c.ReviewBeaconUser(ctx, req)
+			return cmdutil.RunAction(cmd.Context(), f, g, asJSON, func(ctx context.Context, c *client.Client, env catalog.Env) (actions.Result, error) {
+				return actions.ReviewBeacon(ctx, c, env, args[0], client.BeaconUserStatus(status))
 			})
 		},
 	}
@@ -66,7 +60,7 @@ func newCmdReview(f *cmdutil.Factory, g *cmdutil.Globals) *cobra.Command {
 }
 
 // newCmdReport is `beacon report ID --type T`.
-func newCmdReport(f *cmdutil.Factory, g *cmdutil.Globals) *cobra.Command {
+func newCmdReport(f *app.Factory, g *cmdutil.Globals) *cobra.Command {
 	var (
 		asJSON           bool
 		typ, date, value string
@@ -81,7 +75,7 @@ rejected, and the user can be set to rejected with ` + "`beacon review`" + `.`,
 		Args:    cmdutil.InvalidArgs(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if typ == "" {
-				return cmdutil.Invalid(fmt.Errorf("the --type flag is required"), "one of: "+strings.Join(client.Strings(client.BeaconReportTypesShown), ", "))
+				return app.Invalid(fmt.Errorf("the --type flag is required"), "one of: "+strings.Join(client.Strings(client.BeaconReportTypesShown), ", "))
 			}
 			if date == "" {
 				date = f.Now().Format("2006-01-02")
@@ -90,12 +84,12 @@ rejected, and the user can be set to rejected with ` + "`beacon review`" + `.`,
 			if value != "" {
 				v, err := strconv.ParseFloat(value, 64)
 				if err != nil {
-					return cmdutil.Invalid(fmt.Errorf("the --amount value %q is not a number", value), "")
+					return app.Invalid(fmt.Errorf("the --amount value %q is not a number", value), "")
 				}
 				req.FraudAmount = &client.FraudAmount{ISOCurrencyCode: strings.ToUpper(currency), Value: v}
 			}
-			return call(cmd, f, g, asJSON, req, func(ctx context.Context, c *client.Client) (any, error) {
-				return c.CreateBeaconReport(ctx, req)
+			return cmdutil.RunAction(cmd.Context(), f, g, asJSON, func(ctx context.Context, c *client.Client, env catalog.Env) (actions.Result, error) {
+				return actions.ReportFraud(ctx, c, env, req)
 			})
 		},
 	}
@@ -107,20 +101,4 @@ rejected, and the user can be set to rejected with ` + "`beacon review`" + `.`,
 	fl.StringVar(&currency, "currency", "USD", "the ISO 4217 currency of --amount")
 	_ = cmd.RegisterFlagCompletionFunc("type", cobra.FixedCompletions(client.Strings(client.BeaconReportTypesShown), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
-}
-
-// describe is the readable answer of the Beacon follow-ups.
-func describe(resp any) []send.Line {
-	switch r := resp.(type) {
-	case *client.BeaconUser:
-		return send.DescribeBeaconUser(r)
-	case *client.BeaconReport:
-		lines := []send.Line{{Label: "Fraud report", Value: r.ID}, {Label: "Beacon user", Value: r.BeaconUserID},
-			{Label: "Type", Value: string(r.Type)}, {Label: "Event date", Value: r.EventDate}}
-		if r.FraudAmount != nil {
-			lines = append(lines, send.Line{Label: "Amount", Value: fmt.Sprintf("%.2f %s", r.FraudAmount.Value, r.FraudAmount.ISOCurrencyCode)})
-		}
-		return append(lines, send.Line{Value: "Anyone screened from now on who matches this user is rejected."})
-	}
-	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/plaid-onboard/plaid-onboard/client"
+	"github.com/plaid-onboard/plaid-onboard/internal/app"
 )
 
 // Globals are the flags every command accepts.
@@ -36,10 +37,10 @@ func AddGlobalFlags(cmd *cobra.Command, g *Globals) {
 // when there is no terminal to draw on (a script, a pipe, CI): it never
 // waits for input that cannot come. --accessible asks plain questions,
 // which work without a terminal too: answers can be piped in.
-func RunTUI(ctx context.Context, f *Factory, g *Globals, flow, draftID string) error {
+func RunTUI(ctx context.Context, f *app.Factory, g *Globals, flow, draftID string) error {
 	if !f.IO.Interactive() && !g.Accessible {
 		hint := "to check and send a request without a terminal, use `plaid-onboard submit customer|beacon --file body.json`; --accessible asks plain questions that can be answered from a pipe; `plaid-onboard drafts list` shows saved drafts"
-		return Invalid(fmt.Errorf("this command is interactive and needs a terminal on stdin and stdout"), hint)
+		return app.Invalid(fmt.Errorf("this command is interactive and needs a terminal on stdin and stdout"), hint)
 	}
 	env, err := f.Environment(g.Env)
 	if err != nil {
@@ -48,7 +49,7 @@ func RunTUI(ctx context.Context, f *Factory, g *Globals, flow, draftID string) e
 	if f.LaunchTUI == nil {
 		return fmt.Errorf("this build has no interactive screens")
 	}
-	return f.LaunchTUI(ctx, f, TUIRequest{
+	return f.LaunchTUI(ctx, f, app.TUIRequest{
 		Flow: flow, DraftID: draftID, Env: env, NoSavePII: g.NoSavePII,
 		Accessible: g.Accessible || strings.EqualFold(f.Getenv("TERM"), "dumb"),
 	})
@@ -59,7 +60,7 @@ func RunTUI(ctx context.Context, f *Factory, g *Globals, flow, draftID string) e
 func InvalidArgs(v cobra.PositionalArgs) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if err := v(cmd, args); err != nil {
-			return Invalid(err, "run `"+cmd.CommandPath()+" --help` for usage")
+			return app.Invalid(err, "run `"+cmd.CommandPath()+" --help` for usage")
 		}
 		return nil
 	}

@@ -6,10 +6,11 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/plaid-onboard/plaid-onboard/cmd/cmdutil"
+	"github.com/plaid-onboard/plaid-onboard/internal/app"
 )
 
 // NewCmd returns the customer command.
-func NewCmd(f *cmdutil.Factory, g *cmdutil.Globals) *cobra.Command {
+func NewCmd(f *app.Factory, g *cmdutil.Globals) *cobra.Command {
 	var draftID string
 	cmd := &cobra.Command{
 		Use:   "customer",

@@ -6,22 +6,24 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/plaid-onboard/plaid-onboard/catalog"
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/cmd/cmdutil"
-	"github.com/plaid-onboard/plaid-onboard/internal/send"
+	"github.com/plaid-onboard/plaid-onboard/internal/actions"
+	"github.com/plaid-onboard/plaid-onboard/internal/app"
 )
 
 // newCmdGet is `customer get CLIENT_ID`: an end customer's status.
-func newCmdGet(f *cmdutil.Factory, g *cmdutil.Globals) *cobra.Command {
+func newCmdGet(f *app.Factory, g *cmdutil.Globals) *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "get CLIENT_ID",
 		Short: "Show an end customer's status and what it still needs (POST /beta/partner/customer/v1/get)",
 		Args:  cmdutil.InvalidArgs(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			req := &client.PartnerCustomerGetRequest{EndCustomerClientID: args[0]}
-			return f.Request(cmd.Context(), g, cmdutil.Answer{JSON: asJSON, Lines: describe}, req,
-				func(ctx context.Context, c *client.Client) (any, error) { return c.GetPartnerCustomer(ctx, req) })
+			return cmdutil.RunAction(cmd.Context(), f, g, asJSON, func(ctx context.Context, c *client.Client, env catalog.Env) (actions.Result, error) {
+				return actions.RefreshCustomer(ctx, c, env, args[0])
+			})
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print Plaid's raw response as JSON")
@@ -29,7 +31,7 @@ func newCmdGet(f *cmdutil.Factory, g *cmdutil.Globals) *cobra.Command {
 }
 
 // newCmdEnable is `customer enable CLIENT_ID`.
-func newCmdEnable(f *cmdutil.Factory, g *cmdutil.Globals) *cobra.Command {
+func newCmdEnable(f *app.Factory, g *cmdutil.Globals) *cobra.Command {
 	var (
 		asJSON, yes bool
 		products    []string
@@ -51,30 +53,15 @@ customer's production secret: it is masked unless --json is given.`,
 				req.Products = append(req.Products, client.Product(p))
 			}
 			if env == client.Production && !yes {
-				return cmdutil.Invalid(fmt.Errorf("this enables %s in full Production", args[0]), "add --yes to do it")
+				return app.Invalid(fmt.Errorf("this enables %s in full Production", args[0]), "add --yes to do it")
 			}
-			return f.Request(cmd.Context(), g, cmdutil.Answer{JSON: asJSON, Lines: describe}, req,
-				func(ctx context.Context, c *client.Client) (any, error) { return c.EnablePartnerCustomer(ctx, req) })
+			return cmdutil.RunAction(cmd.Context(), f, g, asJSON, func(ctx context.Context, c *client.Client, env catalog.Env) (actions.Result, error) {
+				return actions.EnableCustomer(ctx, c, env, req)
+			})
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print Plaid's raw response as JSON")
 	cmd.Flags().BoolVar(&yes, "yes", false, "enable in production without asking")
 	cmd.Flags().StringSliceVar(&products, "product", nil, "enable only these products (repeat, or separate with commas)")
 	return cmd
-}
-
-// describe is the readable answer of get and enable.
-func describe(resp any) []send.Line {
-	switch r := resp.(type) {
-	case *client.PartnerCustomerGetResponse:
-		return send.DescribeEndCustomer(r.EndCustomer, client.PartnerSecrets{}, false, nil)
-	case *client.PartnerCustomerEnableResponse:
-		ec := client.PartnerEndCustomer{ClientID: r.EndCustomerClientID, Status: r.Status, ProductStatuses: r.ProductStatuses}
-		lines := send.DescribeEndCustomer(ec, client.PartnerSecrets{Production: r.ProductionSecret}, false, nil)
-		if r.ProductionSecret != "" {
-			lines = append(lines, send.Line{Value: "(masked: --json prints it)"})
-		}
-		return append(lines, send.Line{Label: "Request", Value: r.RequestID})
-	}
-	return nil
 }

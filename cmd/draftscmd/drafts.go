@@ -13,11 +13,13 @@ import (
 
 	"github.com/plaid-onboard/plaid-onboard/cmd/cmdutil"
 	"github.com/plaid-onboard/plaid-onboard/drafts"
+	"github.com/plaid-onboard/plaid-onboard/internal/app"
+	"github.com/plaid-onboard/plaid-onboard/internal/words"
 	"github.com/plaid-onboard/plaid-onboard/validate"
 )
 
 // NewCmd returns the drafts command.
-func NewCmd(f *cmdutil.Factory) *cobra.Command {
+func NewCmd(f *app.Factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "drafts",
 		Short: "List, show, remove and export saved drafts",
@@ -64,14 +66,14 @@ there; the key lives in the OS keyring, or in a file readable only by you.`,
 
 // openDraft opens the store and a draft in it; a missing draft is the
 // user's error, with a pointer to the list.
-func openDraft(f *cmdutil.Factory, id string) (*drafts.Store, *drafts.Draft, error) {
-	s, err := f.OpenDrafts()
+func openDraft(f *app.Factory, id string) (*drafts.Store, *drafts.Draft, error) {
+	s, err := cmdutil.OpenDrafts(f)
 	if err != nil {
 		return nil, nil, err
 	}
 	d, err := s.Load(id)
 	if errors.Is(err, drafts.ErrNotFound) {
-		return nil, nil, cmdutil.Invalid(err, "`plaid-onboard drafts list` shows the drafts there are")
+		return nil, nil, app.Invalid(err, "`plaid-onboard drafts list` shows the drafts there are")
 	}
 	return s, d, err
 }
@@ -86,8 +88,8 @@ type listEntry struct {
 	Submission *drafts.Submission `json:"last_submission,omitempty"`
 }
 
-func runList(f *cmdutil.Factory, asJSON bool) error {
-	s, err := f.OpenDrafts()
+func runList(f *app.Factory, asJSON bool) error {
+	s, err := cmdutil.OpenDrafts(f)
 	if err != nil {
 		return err
 	}
@@ -116,7 +118,7 @@ func runList(f *cmdutil.Factory, asJSON bool) error {
 	now := f.Now()
 	for _, d := range list {
 		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", d.ID, d.Kind.Label(), d.Title, orDash(d.Step),
-			cmdutil.Ago(now, d.UpdatedAt), submitted(d.LastSubmission))
+			words.Ago(now, d.UpdatedAt), submitted(d.LastSubmission))
 	}
 	return w.Flush()
 }
@@ -142,7 +144,7 @@ func orDash(s string) string {
 	return s
 }
 
-func runShow(f *cmdutil.Factory, id string, reveal bool) error {
+func runShow(f *app.Factory, id string, reveal bool) error {
 	_, d, err := openDraft(f, id)
 	if err != nil {
 		return err
@@ -200,14 +202,14 @@ func displayBody(d *drafts.Draft) any {
 	return d.Beacon
 }
 
-func runRemove(f *cmdutil.Factory, id string, yes bool) error {
+func runRemove(f *app.Factory, id string, yes bool) error {
 	s, d, err := openDraft(f, id)
 	if err != nil {
 		return err
 	}
 	if !yes {
 		if !f.IO.StdinTTY {
-			return cmdutil.Invalid(fmt.Errorf("not removing draft %s without confirmation", id), "add --yes to remove it without asking")
+			return app.Invalid(fmt.Errorf("not removing draft %s without confirmation", id), "add --yes to remove it without asking")
 		}
 		fmt.Fprintf(f.IO.ErrOut, "Remove draft %s (%s, %s)? [y/N] ", d.ID, d.Kind.Label(), d.DisplayTitle())
 		answer, _ := readLine(f.IO.In)
@@ -218,7 +220,7 @@ func runRemove(f *cmdutil.Factory, id string, yes bool) error {
 	}
 	unlock, err := s.Lock(id)
 	if errors.Is(err, drafts.ErrInUse) {
-		return cmdutil.Invalid(err, "close it in the other window first")
+		return app.Invalid(err, "close it in the other window first")
 	}
 	if err != nil {
 		return err

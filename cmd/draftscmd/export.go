@@ -8,6 +8,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/cmd/cmdutil"
 	"github.com/plaid-onboard/plaid-onboard/drafts"
+	"github.com/plaid-onboard/plaid-onboard/internal/app"
 	"github.com/plaid-onboard/plaid-onboard/internal/atomicfile"
 )
 
@@ -21,7 +22,7 @@ type ExportOptions struct {
 
 // NewCmdExport returns the export command, used both as `drafts export` and
 // as the top-level `export`.
-func NewCmdExport(f *cmdutil.Factory, use string) *cobra.Command {
+func NewCmdExport(f *app.Factory, use string) *cobra.Command {
 	opts := &ExportOptions{}
 	cmd := &cobra.Command{
 		Use:   use,
@@ -50,7 +51,7 @@ The body is the real one: personal data is not masked. Written to a file
 	return cmd
 }
 
-func runExport(f *cmdutil.Factory, opts *ExportOptions) error {
+func runExport(f *app.Factory, opts *ExportOptions) error {
 	_, d, err := openDraft(f, opts.ID)
 	if err != nil {
 		return err

@@ -17,11 +17,12 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/cmd/cmdutil"
 	"github.com/plaid-onboard/plaid-onboard/emulator"
+	"github.com/plaid-onboard/plaid-onboard/internal/app"
 )
 
 // Options of `plaid-onboard emulator`.
 type Options struct {
-	IO         *cmdutil.IOStreams
+	IO         *app.IOStreams
 	Getenv     func(string) string
 	Addr       string
 	StatePath  string
@@ -31,7 +32,7 @@ type Options struct {
 }
 
 // NewCmd returns the emulator command and its reset subcommand.
-func NewCmd(f *cmdutil.Factory) *cobra.Command {
+func NewCmd(f *app.Factory) *cobra.Command {
 	opts := &Options{IO: f.IO, Getenv: f.Getenv}
 	cmd := &cobra.Command{
 		Use:   "emulator",
@@ -63,7 +64,7 @@ func Run(ctx context.Context, opts *Options) error {
 	if opts.ConfigPath != "" {
 		cfg, err := emulator.LoadConfig(opts.ConfigPath)
 		if err != nil {
-			return cmdutil.Invalid(err, "")
+			return app.Invalid(err, "")
 		}
 		eo.Programs, eo.Partner = cfg.Programs, cfg.Partner
 	}
@@ -73,7 +74,7 @@ func Run(ctx context.Context, opts *Options) error {
 	}
 	ln, err := net.Listen("tcp", opts.Addr)
 	if err != nil {
-		return cmdutil.Invalid(fmt.Errorf("cannot listen on %s: %w", opts.Addr, err), "choose another address with --addr")
+		return app.Invalid(fmt.Errorf("cannot listen on %s: %w", opts.Addr, err), "choose another address with --addr")
 	}
 	url := "http://" + ln.Addr().String()
 	fmt.Fprintln(opts.IO.Out, url)
@@ -114,7 +115,7 @@ func isLoopback(host string) bool {
 	return ip != nil && ip.IsLoopback()
 }
 
-func newCmdReset(f *cmdutil.Factory) *cobra.Command {
+func newCmdReset(f *app.Factory) *cobra.Command {
 	return &cobra.Command{
 		Use:   "reset",
 		Short: "Forget everything the local emulator (--env local) has stored: customers, Beacon users, reports",

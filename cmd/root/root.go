@@ -11,10 +11,11 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/cmd/emulatorcmd"
 	"github.com/plaid-onboard/plaid-onboard/cmd/submit"
 	"github.com/plaid-onboard/plaid-onboard/cmd/version"
+	"github.com/plaid-onboard/plaid-onboard/internal/app"
 )
 
 // NewCmd returns plaid-onboard's root command.
-func NewCmd(f *cmdutil.Factory) *cobra.Command {
+func NewCmd(f *app.Factory, interrupts *cmdutil.Interrupts) *cobra.Command {
 	g := &cmdutil.Globals{}
 	cmd := &cobra.Command{
 		Use:   "plaid-onboard",
@@ -53,10 +54,10 @@ unknown; 130 interrupted.`,
 			return cmdutil.RunTUI(cmd.Context(), f, g, "home", "")
 		},
 	}
-	cmd.PersistentPreRun = f.Interrupts.Catch
+	cmd.PersistentPreRun = interrupts.Catch
 	cmdutil.AddGlobalFlags(cmd, g)
 	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return cmdutil.Invalid(err, "run `"+c.CommandPath()+" --help` for usage")
+		return app.Invalid(err, "run `"+c.CommandPath()+" --help` for usage")
 	})
 	cmd.AddCommand(
 		customer.NewCmd(f, g),

@@ -17,14 +17,14 @@ func TestSignalsAreCaughtOnlyWhenACommandRuns(t *testing.T) {
 		if code := e.Run(t, args...); code != 0 {
 			t.Fatalf("%v: exit %d: %s", args, code, e.ErrOut)
 		}
-		if e.F.Interrupts.Armed() {
+		if e.Interrupts.Armed() {
 			t.Errorf("%v armed the signal handler", args)
 		}
 	}
 	if code := e.Run(t, "version"); code != 0 {
 		t.Fatalf("version: exit %d: %s", code, e.ErrOut)
 	}
-	if !e.F.Interrupts.Armed() {
+	if !e.Interrupts.Armed() {
 		t.Error("a running command is not interruptible")
 	}
 }

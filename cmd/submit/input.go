@@ -9,6 +9,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/cmd/cmdutil"
 	"github.com/plaid-onboard/plaid-onboard/drafts"
+	"github.com/plaid-onboard/plaid-onboard/internal/app"
 	"github.com/plaid-onboard/plaid-onboard/validate"
 )
 
@@ -20,7 +21,7 @@ const maxBody = 16 << 20
 // for this command, with the problems of shape found on the way (the
 // field rules run later, on the draft). A body that cannot be decoded at
 // all is an error.
-func readBody(f *cmdutil.Factory, path string, kind drafts.Kind, asJSON bool) (*drafts.Draft, validate.Problems, error) {
+func readBody(f *app.Factory, path string, kind drafts.Kind, asJSON bool) (*drafts.Draft, validate.Problems, error) {
 	var (
 		raw []byte
 		err error
@@ -35,10 +36,10 @@ func readBody(f *cmdutil.Factory, path string, kind drafts.Kind, asJSON bool) (*
 		}
 	}
 	if err != nil {
-		return nil, nil, cmdutil.Invalid(fmt.Errorf("reading the body: %w", err), "")
+		return nil, nil, app.Invalid(fmt.Errorf("reading the body: %w", err), "")
 	}
 	if len(raw) > maxBody {
-		return nil, nil, cmdutil.Invalid(fmt.Errorf("the body is larger than %d MB", maxBody>>20), "")
+		return nil, nil, app.Invalid(fmt.Errorf("the body is larger than %d MB", maxBody>>20), "")
 	}
 	d := &drafts.Draft{Kind: kind}
 	var req any
@@ -75,14 +76,14 @@ func merge(shape, rules validate.Problems) validate.Problems {
 
 // loadDraft opens a saved draft of the kind asked for, locked while the
 // command runs.
-func loadDraft(f *cmdutil.Factory, id string, kind drafts.Kind) (*drafts.Draft, *drafts.Store, func(), error) {
+func loadDraft(f *app.Factory, id string, kind drafts.Kind) (*drafts.Draft, *drafts.Store, func(), error) {
 	store, err := f.Drafts(func(msg string) { fmt.Fprintln(f.IO.ErrOut, msg) })
 	if err != nil {
 		return nil, nil, nil, err
 	}
 	unlock, lockErr := store.Lock(id)
 	if errors.Is(lockErr, drafts.ErrInUse) {
-		return nil, nil, nil, cmdutil.Invalid(fmt.Errorf("draft %s is open in plaid-onboard: close it there first", id), "")
+		return nil, nil, nil, app.Invalid(fmt.Errorf("draft %s is open in plaid-onboard: close it there first", id), "")
 	}
 	if unlock == nil {
 		unlock = func() {}
@@ -90,11 +91,11 @@ func loadDraft(f *cmdutil.Factory, id string, kind drafts.Kind) (*drafts.Draft, 
 	d, err := store.Load(id)
 	if err != nil {
 		unlock()
-		return nil, nil, nil, cmdutil.Invalid(fmt.Errorf("draft %s: %w", id, err), "`plaid-onboard drafts list` shows the drafts")
+		return nil, nil, nil, app.Invalid(fmt.Errorf("draft %s: %w", id, err), "`plaid-onboard drafts list` shows the drafts")
 	}
 	if d.Kind != kind {
 		unlock()
-		return nil, nil, nil, cmdutil.Invalid(fmt.Errorf("draft %s is a %s draft", id, d.Kind.Label()), "")
+		return nil, nil, nil, app.Invalid(fmt.Errorf("draft %s is a %s draft", id, d.Kind.Label()), "")
 	}
 	switch {
 	case d.PIIOmitted:
@@ -114,7 +115,7 @@ type problemJSON struct {
 
 // problems reports every problem found (stderr, and stdout with --json)
 // and returns the invalid-input error: nothing is sent.
-func problems(f *cmdutil.Factory, asJSON bool, ps validate.Problems) error {
+func problems(f *app.Factory, asJSON bool, ps validate.Problems) error {
 	if asJSON {
 		out := make([]problemJSON, len(ps))
 		for i, p := range ps {

@@ -9,16 +9,18 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/plaid-onboard/plaid-onboard/catalog"
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/cmd/cmdutil"
 	"github.com/plaid-onboard/plaid-onboard/drafts"
-	"github.com/plaid-onboard/plaid-onboard/internal/send"
+	"github.com/plaid-onboard/plaid-onboard/internal/actions"
+	"github.com/plaid-onboard/plaid-onboard/internal/app"
 	"github.com/plaid-onboard/plaid-onboard/validate"
 )
 
 // Options are the submit command's inputs and dependencies.
 type Options struct {
-	Factory *cmdutil.Factory
+	Factory *app.Factory
 	Globals *cmdutil.Globals
 
 	Kind    drafts.Kind
@@ -29,7 +31,7 @@ type Options struct {
 }
 
 // NewCmd returns the submit command.
-func NewCmd(f *cmdutil.Factory, g *cmdutil.Globals) *cobra.Command {
+func NewCmd(f *app.Factory, g *cmdutil.Globals) *cobra.Command {
 	o := &Options{Factory: f, Globals: g}
 	cmd := &cobra.Command{
 		Use:   "submit customer|beacon (--file FILE | --draft ID)",
@@ -60,10 +62,10 @@ unknown; 130 interrupted.`,
 			case "beacon":
 				o.Kind = drafts.BeaconUser
 			default:
-				return cmdutil.Invalid(fmt.Errorf("submit what? %q is neither customer nor beacon", args[0]), "")
+				return app.Invalid(fmt.Errorf("submit what? %q is neither customer nor beacon", args[0]), "")
 			}
 			if (o.File == "") == (o.DraftID == "") {
-				return cmdutil.Invalid(fmt.Errorf("give the request with --file FILE (- for stdin) or --draft ID"), "")
+				return app.Invalid(fmt.Errorf("give the request with --file FILE (- for stdin) or --draft ID"), "")
 			}
 			return Run(cmd.Context(), o)
 		},
@@ -99,7 +101,7 @@ func Run(ctx context.Context, o *Options) error {
 	} else if d, shape, err = readBody(f, o.File, o.Kind, o.JSON); err != nil {
 		return err
 	}
-	if ps := merge(shape, send.Check(d, client.CheckOptions{Environment: env, Now: f.Now()})); len(ps) > 0 {
+	if ps := merge(shape, actions.Check(d, catalog.Env{Environment: env, Now: f.Now()})); len(ps) > 0 {
 		return problems(f, o.JSON, ps)
 	}
 	if err := gates(o, d, env); err != nil {
@@ -111,22 +113,21 @@ func Run(ctx context.Context, o *Options) error {
 		return err
 	}
 	defer session.Close()
-	fmt.Fprintf(f.IO.ErrOut, "Sending POST %s to %s…\n", send.Endpoint(d), env.Label())
-	resp, sub, sendErr := send.Do(ctx, session.Client, d.Clone(), env, f.Now())
+	fmt.Fprintf(f.IO.ErrOut, "Sending POST %s to %s…\n", actions.Endpoint(d), env.Label())
+	sent, sub, sendErr := actions.Submit(ctx, session.Client, d.Clone(), env, f.Now())
 	if store != nil {
 		d.Submissions = append(d.Submissions, sub)
 		if err := store.Save(d, drafts.SaveOptions{NoPII: o.Globals.NoSavePII}); err != nil {
 			fmt.Fprintf(f.IO.ErrOut, "warning: the submission could not be recorded on draft %s: %v\n", d.ID, err)
 		}
 	}
-	answer := cmdutil.Answer{JSON: o.JSON, Lines: describe}
 	if sendErr != nil {
-		return f.Failure(env, answer, sendErr, send.AfterUnknown(d))
+		return cmdutil.Failure(f, env, o.JSON, sendErr, actions.AfterUnknown(d))
 	}
 	if d.Beacon != nil {
 		_ = f.RememberProgram(env, d.Beacon.ProgramID)
 	}
-	if err := answer.Print(f.IO.Out, resp); err != nil {
+	if err := cmdutil.Print(f.IO.Out, o.JSON, sent.Response(), actions.DescribeSent(sent)); err != nil {
 		return err
 	}
 	done := "Sent: request " + sub.RequestID
@@ -143,25 +144,13 @@ func gates(o *Options, d *drafts.Draft, env client.Environment) error {
 		return nil
 	}
 	if env == client.Production {
-		return cmdutil.Invalid(fmt.Errorf("this would create a real %s in production", send.Noun(d)),
+		return app.Invalid(fmt.Errorf("this would create a real %s in production", actions.Noun(d)),
 			"add --yes to send it")
 	}
-	if send.CreatesAgain(d) {
+	if actions.CreatesAgain(d) {
 		s, _ := d.LastSuccess()
-		return cmdutil.Invalid(fmt.Errorf("draft %s was sent on %s to %s and created end customer %s; sending again creates another",
+		return app.Invalid(fmt.Errorf("draft %s was sent on %s to %s and created end customer %s; sending again creates another",
 			d.ID, s.At.Format(time.RFC3339), s.Env.Label(), s.ClientID), "add --yes to send it again")
-	}
-	return nil
-}
-
-// describe is the readable answer.
-func describe(resp any) []send.Line {
-	switch r := resp.(type) {
-	case *client.PartnerCustomerCreateResponse:
-		return append(send.DescribeEndCustomer(r.EndCustomer.PartnerEndCustomer, r.EndCustomer.Secrets, false, nil),
-			send.Line{Label: "", Value: "(secrets masked: --json prints them)"})
-	case *client.BeaconUser:
-		return send.DescribeBeaconUser(r)
 	}
 	return nil
 }

@@ -9,10 +9,11 @@ import (
 
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/cmd/cmdutil"
+	"github.com/plaid-onboard/plaid-onboard/internal/app"
 )
 
 // NewCmd returns the version command.
-func NewCmd(f *cmdutil.Factory) *cobra.Command {
+func NewCmd(f *app.Factory) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Print the version of plaid-onboard and the Plaid API version it speaks",

@@ -14,15 +14,18 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/cmd/cmdutil"
 	"github.com/plaid-onboard/plaid-onboard/cmd/root"
 	"github.com/plaid-onboard/plaid-onboard/drafts"
+	"github.com/plaid-onboard/plaid-onboard/internal/app"
 )
 
 // Env is a test Factory with its streams.
 type Env struct {
-	F      *cmdutil.Factory
+	F      *app.Factory
 	Out    *bytes.Buffer
 	ErrOut *bytes.Buffer
 	In     *bytes.Buffer
 	Vars   map[string]string
+	// Interrupts is the signal handling of the last Run.
+	Interrupts *cmdutil.Interrupts
 }
 
 // Now is the clock of every test Factory.
@@ -32,14 +35,14 @@ var Now = time.Date(2026, 11, 23, 15, 0, 0, 0, time.UTC)
 func New(t *testing.T) *Env {
 	t.Helper()
 	e := &Env{Out: &bytes.Buffer{}, ErrOut: &bytes.Buffer{}, In: &bytes.Buffer{},
-		Vars: map[string]string{cmdutil.EnvKeyring: "off"}}
+		Vars: map[string]string{app.EnvKeyring: "off"}}
 	dir := t.TempDir()
-	e.F = &cmdutil.Factory{
-		IO:      &cmdutil.IOStreams{In: e.In, Out: e.Out, ErrOut: e.ErrOut},
+	e.F = &app.Factory{
+		IO:      &app.IOStreams{In: e.In, Out: e.Out, ErrOut: e.ErrOut},
 		Getenv:  func(k string) string { return e.Vars[k] },
 		Now:     func() time.Time { return Now },
 		Version: "test",
-		Paths:   cmdutil.Paths{Data: filepath.Join(dir, "data"), Config: filepath.Join(dir, "config")},
+		Paths:   app.Paths{Data: filepath.Join(dir, "data"), Config: filepath.Join(dir, "config")},
 	}
 	return e
 }
@@ -59,21 +62,22 @@ func (e *Env) Run(t *testing.T, args ...string) int {
 	t.Helper()
 	e.Out.Reset()
 	e.ErrOut.Reset()
-	cmd := root.NewCmd(e.F)
+	e.Interrupts = &cmdutil.Interrupts{}
+	cmd := root.NewCmd(e.F, e.Interrupts)
 	cmd.SetArgs(args)
 	cmd.SetOut(e.Out)
 	cmd.SetErr(e.ErrOut)
 	cmd.SilenceUsage, cmd.SilenceErrors = true, true
 	err := cmd.ExecuteContext(context.Background())
-	e.F.Interrupts.Stop()
+	e.Interrupts.Stop()
 	if err != nil {
 		e.ErrOut.WriteString(err.Error())
-		var ee *cmdutil.ExitError
+		var ee *app.ExitError
 		if errors.As(err, &ee) && ee.Hint != "" {
 			e.ErrOut.WriteString("\n" + ee.Hint)
 		}
 	}
-	return cmdutil.ExitCode(err)
+	return app.ExitCode(err)
 }
 
 // Contains fails the test unless s contains every want.

@@ -11,28 +11,19 @@ import (
 	"testing"
 )
 
-// builds holds one build per package path and linking mode, made on first
-// use.
-var builds sync.Map // buildKey → func() (string, error)
-
-type buildKey struct {
-	pkg string
-	cgo bool
-}
+// builds holds one build per package path, made on first use.
+var builds sync.Map // package path → func() (string, error)
 
 // build compiles pkg the way it is released (README, "Install"):
-// CGO_ENABLED=0, a static binary with Go's own DNS resolver. With cgo it is
-// built as a plain `go build` on a machine with a C compiler makes it —
-// linked against libc, which costs every start the dynamic loader's work
-// (about 2.5 ms here); BenchmarkHelp measures both.
-func build(key buildKey) (string, error) {
-	once, _ := builds.LoadOrStore(key, sync.OnceValues(func() (string, error) {
+// CGO_ENABLED=0, a static binary with Go's own DNS resolver.
+func build(pkg string) (string, error) {
+	once, _ := builds.LoadOrStore(pkg, sync.OnceValues(func() (string, error) {
 		dir, err := os.MkdirTemp("", "plaid-onboard-bin-")
 		if err != nil {
 			return "", err
 		}
-		bin := filepath.Join(dir, filepath.Base(filepath.Clean(key.pkg)))
-		if key.pkg == "." {
+		bin := filepath.Join(dir, filepath.Base(filepath.Clean(pkg)))
+		if pkg == "." {
 			bin = filepath.Join(dir, "plaid-onboard")
 		}
 		if runtime.GOOS == "windows" {
@@ -42,13 +33,10 @@ func build(key buildKey) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		cmd := exec.Command("go", "build", "-o", bin, key.pkg)
+		cmd := exec.Command("go", "build", "-o", bin, pkg)
 		cmd.Dir = root
 		cmd.Stderr = os.Stderr
-		cmd.Env = os.Environ()
-		if !key.cgo {
-			cmd.Env = append(cmd.Env, "CGO_ENABLED=0")
-		}
+		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
 		return bin, cmd.Run()
 	}))
 	return once.(func() (string, error))()
@@ -66,21 +54,9 @@ func Path(tb testing.TB) string {
 // first use.
 func Of(tb testing.TB, pkg string) string {
 	tb.Helper()
-	return get(tb, buildKey{pkg: pkg})
-}
-
-// WithCgo returns the binary of the package at pkg as a plain `go build`
-// makes it where a C compiler is present: dynamically linked against libc.
-func WithCgo(tb testing.TB, pkg string) string {
-	tb.Helper()
-	return get(tb, buildKey{pkg: pkg, cgo: true})
-}
-
-func get(tb testing.TB, key buildKey) string {
-	tb.Helper()
-	bin, err := build(key)
+	bin, err := build(pkg)
 	if err != nil {
-		tb.Fatalf("building %s: %v", key.pkg, err)
+		tb.Fatalf("building %s: %v", pkg, err)
 	}
 	return bin
 }

@@ -140,7 +140,7 @@ func Execute(ctx context.Context, root *cobra.Command, options ...Option) error 
 
 	helpFunc := func(c *cobra.Command, _ []string) {
 		w := colorprofile.NewWriter(c.OutOrStdout(), os.Environ())
-		helpFn(c, w, makeStyles(mustColorscheme(opts.colorscheme, !opts.noBgQuery)), width())
+		helpFn(c, w, makeStyles(mustColorscheme(opts.colorscheme, !opts.noBgQuery)))
 	}
 
 	root.SilenceUsage = true

@@ -39,19 +39,18 @@ var width = sync.OnceValue(func() int {
 	return min(w, 120)
 })
 
-func helpFn(c *cobra.Command, w *colorprofile.Writer, base Styles, width int) {
-	styles := newHelpStyles(base)
-	writeLongShort(w, base, cmp.Or(c.Long, c.Short), width)
-	usage := styleUsage(c, &styles.Codeblock.Program, true)
+func helpFn(c *cobra.Command, w *colorprofile.Writer, styles Styles) {
+	writeLongShort(w, styles, cmp.Or(c.Long, c.Short))
+	usage := styleUsage(c, styles.Codeblock.Program, true)
 	examples := styleExamples(c, styles)
 
-	padding := base.Codeblock.Base.GetHorizontalPadding()
+	padding := styles.Codeblock.Base.GetHorizontalPadding()
 	blockWidth := lipgloss.Width(usage)
 	for _, ex := range examples {
 		blockWidth = max(blockWidth, lipgloss.Width(ex))
 	}
-	blockWidth = min(width-padding, blockWidth+padding)
-	blockStyle := base.Codeblock.Base.Width(blockWidth)
+	blockWidth = min(width()-padding, blockWidth+padding)
+	blockStyle := styles.Codeblock.Base.Width(blockWidth)
 
 	// if the color profile is ascii or notty, or if the block has no
 	// background color set, remove the vertical padding.
@@ -150,18 +149,18 @@ func isUsageError(err error) bool {
 	return false
 }
 
-func writeLongShort(w *colorprofile.Writer, styles Styles, longShort string, width int) {
+func writeLongShort(w *colorprofile.Writer, styles Styles, longShort string) {
 	if longShort == "" {
 		return
 	}
 	_, _ = fmt.Fprintln(w)
-	_, _ = fmt.Fprintln(w, styles.Text.Width(width).PaddingLeft(shortPad).Render(longShort))
+	_, _ = fmt.Fprintln(w, styles.Text.Width(width()).PaddingLeft(shortPad).Render(longShort))
 }
 
 var otherArgsRe = regexp.MustCompile(`(\[.*\])`)
 
 // styleUsage stylized styleUsage line for a given command.
-func styleUsage(c *cobra.Command, styles *programSpans, complete bool) string {
+func styleUsage(c *cobra.Command, styles Program, complete bool) string {
 	u := c.Use
 	if complete {
 		u = c.UseLine()
@@ -219,12 +218,12 @@ func styleUsage(c *cobra.Command, styles *programSpans, complete bool) string {
 			styles.DimmedArgument.Render(" [--flags]"),
 		)
 	}
-	return joinLine(useLine...)
+	return lipgloss.JoinHorizontal(lipgloss.Left, useLine...)
 }
 
 // styleExamples for a given command.
 // will print both the cmd.Use and cmd.Example bits.
-func styleExamples(c *cobra.Command, styles *helpStyles) []string {
+func styleExamples(c *cobra.Command, styles Styles) []string {
 	if c.Example == "" {
 		return nil
 	}
@@ -236,7 +235,7 @@ func styleExamples(c *cobra.Command, styles *helpStyles) []string {
 		if (i == 0 || i == len(examples)-1) && line == "" {
 			continue
 		}
-		s := styleExample(c, line, indent, &styles.Codeblock)
+		s := styleExample(c, line, indent, styles.Codeblock)
 		usage = append(usage, s)
 		indent = len(line) > 1 && (line[len(line)-1] == '\\' || line[len(line)-1] == '|')
 	}
@@ -244,9 +243,10 @@ func styleExamples(c *cobra.Command, styles *helpStyles) []string {
 	return usage
 }
 
-func styleExample(c *cobra.Command, line string, indent bool, styles *codeblockSpans) string {
+func styleExample(c *cobra.Command, line string, indent bool, styles Codeblock) string {
 	if strings.HasPrefix(line, "# ") {
-		return joinLine(
+		return lipgloss.JoinHorizontal(
+			lipgloss.Left,
 			styles.Comment.Render(line),
 		)
 	}
@@ -339,14 +339,16 @@ func styleExample(c *cobra.Command, line string, indent bool, styles *codeblockS
 			name, value, ok := strings.Cut(arg, "=")
 			// it is --flag=value
 			if ok {
-				args[i] += joinLine(
+				args[i] += lipgloss.JoinHorizontal(
+					lipgloss.Left,
 					styles.Program.Flag.Render(name+"="),
 					styles.Program.Argument.Render(value),
 				)
 				continue
 			}
 			// it is either --bool-flag or --flag value
-			args[i] += joinLine(
+			args[i] += lipgloss.JoinHorizontal(
+				lipgloss.Left,
 				styles.Program.Flag.Render(name),
 			)
 			continue
@@ -355,12 +357,13 @@ func styleExample(c *cobra.Command, line string, indent bool, styles *codeblockS
 		args[i] += styles.Program.Argument.Render(arg)
 	}
 
-	return joinLine(
+	return lipgloss.JoinHorizontal(
+		lipgloss.Left,
 		args...,
 	)
 }
 
-func evalFlags(c *cobra.Command, styles *helpStyles) (map[string]string, []string) {
+func evalFlags(c *cobra.Command, styles Styles) (map[string]string, []string) {
 	flags := map[string]string{}
 	keys := []string{}
 	c.Flags().VisitAll(func(f *pflag.Flag) {
@@ -379,12 +382,12 @@ func evalFlags(c *cobra.Command, styles *helpStyles) (map[string]string, []strin
 				styles.Program.Flag.Render("-"+f.Shorthand+" --"+f.Name),
 			)
 		}
-		key := joinLine(parts...)
+		key := lipgloss.JoinHorizontal(lipgloss.Left, parts...)
 
 		// Handle multiline flag descriptions by processing each line separately
 		// to preserve the transform while maintaining line breaks
 		usage := f.Usage
-		noTransform := styles.FlagDescriptionPlain
+		noTransform := styles.FlagDescription.UnsetTransform()
 		var helpLines []string
 		for i, line := range strings.Split(usage, "\n") {
 			if line == "" {
@@ -410,8 +413,8 @@ func evalFlags(c *cobra.Command, styles *helpStyles) (map[string]string, []strin
 
 // result is map[groupID]map[styled cmd name]styled cmd help, and the keys in
 // the order they are defined.
-func evalCmds(c *cobra.Command, styles *helpStyles) (map[string](map[string]string), []string) {
-	padStyle := newSpan(lipgloss.NewStyle().PaddingLeft(0)) //nolint:mnd
+func evalCmds(c *cobra.Command, styles Styles) (map[string](map[string]string), []string) {
+	padStyle := lipgloss.NewStyle().PaddingLeft(0) //nolint:mnd
 	keys := []string{}
 	cmds := map[string]map[string]string{}
 	for _, sc := range c.Commands() {
@@ -421,7 +424,7 @@ func evalCmds(c *cobra.Command, styles *helpStyles) (map[string](map[string]stri
 		if _, ok := cmds[sc.GroupID]; !ok {
 			cmds[sc.GroupID] = map[string]string{}
 		}
-		key := padStyle.Render(styleUsage(sc, &styles.Program, false))
+		key := padStyle.Render(styleUsage(sc, styles.Program, false))
 		help := styles.FlagDescription.Render(sc.Short)
 		cmds[sc.GroupID][key] = help
 		keys = append(keys, key)
@@ -441,11 +444,12 @@ func evalGroups(c *cobra.Command) (map[string]string, []string) {
 	return groups, ids
 }
 
-func renderGroup(w io.Writer, styles *helpStyles, space int, name string, items iter.Seq2[string, string]) {
+func renderGroup(w io.Writer, styles Styles, space int, name string, items iter.Seq2[string, string]) {
 	_, _ = fmt.Fprintln(w, styles.Title.Render(name))
 	for key, help := range items {
-		_, _ = fmt.Fprintln(w, joinLine(
-			styles.Indent.Render(key),
+		_, _ = fmt.Fprintln(w, lipgloss.JoinHorizontal(
+			lipgloss.Left,
+			lipgloss.NewStyle().PaddingLeft(longPad).Render(key),
 			strings.Repeat(" ", space-lipgloss.Width(key)),
 			help,
 		))

@@ -15,7 +15,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/drafts"
 	"github.com/plaid-onboard/plaid-onboard/internal/samples"
-	"github.com/plaid-onboard/plaid-onboard/internal/teadrive"
+	"github.com/plaid-onboard/plaid-onboard/internal/tuitest"
 	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
 )
 
@@ -46,9 +46,29 @@ func send(m *Model, msgs ...tea.Msg) (*Model, []tea.Msg) {
 	for _, msg := range msgs {
 		s, cmd := m.Update(msg)
 		m = s.(*Model)
-		out = append(out, teadrive.Run(cmd)...)
+		out = append(out, settle(cmd)...)
 	}
 	return m, out
+}
+
+// settle runs a command of the home screen and those it batches: each
+// returns at once (it opens a draft or quits), so they run here.
+func settle(cmd tea.Cmd) []tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	msg := cmd()
+	if batch, ok := msg.(tea.BatchMsg); ok {
+		var out []tea.Msg
+		for _, c := range batch {
+			out = append(out, settle(c)...)
+		}
+		return out
+	}
+	if msg == nil {
+		return nil
+	}
+	return []tea.Msg{msg}
 }
 
 func TestGoldenHome(t *testing.T) {
@@ -61,16 +81,16 @@ func TestGoldenHome(t *testing.T) {
 func TestNewFlowsAndResume(t *testing.T) {
 	deps, b, _ := setup(t)
 	m := New(deps, "")
-	_, out := send(m, teadrive.Key("enter"))
+	_, out := send(m, tuitest.Key("enter"))
 	if o, ok := out[0].(uikit.OpenDraftMsg); !ok || o.Draft.Kind != drafts.PartnerCustomer {
 		t.Fatalf("enter on the first entry: %v", out)
 	}
-	_, out = send(m, teadrive.Key("down"), teadrive.Key("enter"))
+	_, out = send(m, tuitest.Key("down"), tuitest.Key("enter"))
 	if o, ok := out[0].(uikit.OpenDraftMsg); !ok || o.Draft.Kind != drafts.BeaconUser {
 		t.Fatalf("enter on the second entry: %v", out)
 	}
 	m = New(deps, "")
-	_, out = send(m, teadrive.Key("down"), teadrive.Key("down"), teadrive.Key("enter")) // the newest draft
+	_, out = send(m, tuitest.Key("down"), tuitest.Key("down"), tuitest.Key("enter")) // the newest draft
 	o, ok := out[0].(uikit.OpenDraftMsg)
 	if !ok || o.Draft.ID != b.ID || o.Unlock == nil || o.Draft.Beacon.User.IDNumber.Value != "123456789" {
 		t.Fatalf("resume: %+v", out)
@@ -78,11 +98,11 @@ func TestNewFlowsAndResume(t *testing.T) {
 	// Open in this window: a second window is warned, and may go on.
 	m2 := New(deps, "")
 	m2.SetSize(78, 20)
-	m2, out = send(m2, teadrive.Key("down"), teadrive.Key("down"), teadrive.Key("enter"))
+	m2, out = send(m2, tuitest.Key("down"), tuitest.Key("down"), tuitest.Key("enter"))
 	if len(out) != 0 || !strings.Contains(ansi.Strip(m2.View()), "open in another plaid-onboard window") {
 		t.Fatalf("no warning for a draft open elsewhere:\n%s", ansi.Strip(m2.View()))
 	}
-	_, out = send(m2, teadrive.Key("y"))
+	_, out = send(m2, tuitest.Key("y"))
 	if o, ok := out[0].(uikit.OpenDraftMsg); !ok || o.Unlock != nil {
 		t.Fatalf("open anyway: %+v", out)
 	}
@@ -92,15 +112,15 @@ func TestNewFlowsAndResume(t *testing.T) {
 func TestDeleteAsksFirst(t *testing.T) {
 	deps, b, p := setup(t)
 	m := New(deps, "")
-	m, _ = send(m, teadrive.Key("up"), teadrive.Key("d")) // the oldest draft (wraps to the bottom)
+	m, _ = send(m, tuitest.Key("up"), tuitest.Key("d")) // the oldest draft (wraps to the bottom)
 	if !strings.Contains(ansi.Strip(m.View()), "Delete this draft?") {
 		t.Fatalf("no question:\n%s", ansi.Strip(m.View()))
 	}
-	m, _ = send(m, teadrive.Key("n"))
+	m, _ = send(m, tuitest.Key("n"))
 	if list, _, _ := deps.Store.List(); len(list) != 2 {
 		t.Fatal("deleted after no")
 	}
-	m, _ = send(m, teadrive.Key("d"), teadrive.Key("y"))
+	m, _ = send(m, tuitest.Key("d"), tuitest.Key("y"))
 	list, _, _ := deps.Store.List()
 	if len(list) != 1 || list[0].ID != b.ID || !strings.Contains(m.notice, "deleted draft "+p.ID) {
 		t.Fatalf("after delete: %+v %q", list, m.notice)
@@ -120,11 +140,11 @@ func TestCorruptDraftIsReportedNotFatal(t *testing.T) {
 
 func TestQuitAndAbort(t *testing.T) {
 	deps, _, _ := setup(t)
-	_, out := send(New(deps, ""), teadrive.Key("q"))
+	_, out := send(New(deps, ""), tuitest.Key("q"))
 	if q, ok := out[0].(uikit.QuitMsg); !ok || q.Aborted {
 		t.Errorf("q: %v", out)
 	}
-	_, out = send(New(deps, ""), teadrive.Key("ctrl+c"))
+	_, out = send(New(deps, ""), tuitest.Key("ctrl+c"))
 	if q, ok := out[0].(uikit.QuitMsg); !ok || !q.Aborted {
 		t.Errorf("ctrl+c: %v", out)
 	}

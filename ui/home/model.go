@@ -11,9 +11,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
-	"github.com/plaid-onboard/plaid-onboard/cmd/cmdutil"
 	"github.com/plaid-onboard/plaid-onboard/drafts"
 	"github.com/plaid-onboard/plaid-onboard/internal/theme"
+	"github.com/plaid-onboard/plaid-onboard/internal/words"
 	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
 )
 
@@ -236,7 +236,7 @@ func (m *Model) View() string {
 				}
 			}
 		}
-		desc := fmt.Sprintf("%s · %s · %s", orDash(d.Step), cmdutil.Ago(now, d.UpdatedAt), sent)
+		desc := fmt.Sprintf("%s · %s · %s", orDash(d.Step), words.Ago(now, d.UpdatedAt), sent)
 		// The title gets what the row leaves: "❯ " + id + kind + gaps + desc.
 		room := m.width - 2 - len(d.ID) - 2 - 17 - 1 - 2 - lipgloss.Width(desc)
 		text := fmt.Sprintf("%s  %-17s %s", d.ID, d.Kind.Label(), truncateTo(d.Title, max(8, room)))

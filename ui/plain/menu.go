@@ -5,8 +5,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/plaid-onboard/plaid-onboard/cmd/cmdutil"
 	"github.com/plaid-onboard/plaid-onboard/drafts"
+	"github.com/plaid-onboard/plaid-onboard/internal/words"
 )
 
 // menu is the home screen: start a flow, resume a draft, or leave.
@@ -60,7 +60,7 @@ func (s *Session) pickDraft(list []drafts.Summary) error {
 	s.say("Saved drafts, newest first:")
 	now := s.deps.Now()
 	for i, d := range list {
-		s.say("  %d. %s · %s · %s · changed %s", i+1, d.ID, d.Kind.Label(), d.Title, cmdutil.Ago(now, d.UpdatedAt))
+		s.say("  %d. %s · %s · %s · changed %s", i+1, d.ID, d.Kind.Label(), d.Title, words.Ago(now, d.UpdatedAt))
 	}
 	a, err := s.ask("Number or id of the draft (Enter goes back): ")
 	if err != nil || a == "" {

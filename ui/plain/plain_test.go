@@ -92,7 +92,7 @@ func TestBeaconClearedThenRejectedAfterFraudReport(t *testing.T) {
 	)
 	out := run(t, deps, Request{Flow: "beacon"}, answers...)
 	mustSee(t, out, "Suggested: +14155550100", "Ready: every answer passes its checks",
-		"Status: CLEARED", "Nothing found", "Fraud report", "Done: status rejected, version 1")
+		"Status: CLEARED", "Nothing found", "Fraud report", "done: status rejected, version 1")
 	d := onlyDraft(t, deps)
 	if s, ok := d.LastSuccess(); !ok || s.Status != "cleared" || s.BeaconUserID == "" {
 		t.Fatalf("submission not recorded: %+v", d.Submissions)

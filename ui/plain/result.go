@@ -5,19 +5,30 @@ import (
 
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/forms"
-	"github.com/plaid-onboard/plaid-onboard/internal/send"
+	"github.com/plaid-onboard/plaid-onboard/internal/actions"
 )
 
 // result reads out Plaid's answer and offers the follow-ups until the user
 // is done (done) or goes back to edit and re-screen (not done).
-func (e *editor) result(resp any) (done bool, err error) {
-	switch r := resp.(type) {
-	case *client.PartnerCustomerCreateResponse:
-		return e.partnerResult(r)
-	case *client.BeaconUser:
-		return e.beaconResult(r)
+func (e *editor) result(sent actions.Sent) (done bool, err error) {
+	switch {
+	case sent.Customer != nil:
+		return e.partnerResult(sent.Customer)
+	case sent.Beacon != nil:
+		return e.beaconResult(sent.Beacon)
 	}
 	return true, nil
+}
+
+// follow runs a follow-up and reads out what it did, or why it failed.
+func (e *editor) follow(a actions.Action, call func() (actions.Result, error)) (actions.Result, bool) {
+	r, err := call()
+	if err != nil {
+		e.s.say("%s", actions.Explain(a, err))
+		return r, false
+	}
+	e.s.say("%s", capitalize(r.Done()))
+	return r, true
 }
 
 func (e *editor) partnerResult(r *client.PartnerCustomerCreateResponse) (bool, error) {
@@ -25,15 +36,10 @@ func (e *editor) partnerResult(r *client.PartnerCustomerCreateResponse) (bool, e
 	e.s.say("")
 	e.s.say("End customer created. Request %s.", r.RequestID)
 	reveal := false
-	title := func(id string) string {
-		if i := e.flow.Index(id); i >= 0 {
-			return e.flow.Steps[i].Title
-		}
-		return id
-	}
+	c, ctx, env := e.s.deps.Client, e.s.ctx, e.flow.Env()
 	for {
-		e.lines(send.DescribeEndCustomer(ec, client.PartnerSecrets{Sandbox: secrets.Sandbox,
-			Production: firstNonEmpty(prodNow, secrets.Production)}, reveal, title))
+		e.lines(actions.DescribeEndCustomer(ec, client.PartnerSecrets{Sandbox: secrets.Sandbox,
+			Production: firstNonEmpty(prodNow, secrets.Production)}, reveal, e.flow.Title))
 		options := []string{"a step number edits that step", "u sends the fixes with /update", "f refreshes"}
 		if ec.Status == client.StatusPendingEnablement {
 			options = append(options, "n enables it in full Production")
@@ -48,8 +54,8 @@ func (e *editor) partnerResult(r *client.PartnerCustomerCreateResponse) (bool, e
 		if err != nil {
 			return true, err
 		}
-		var resp any
-		var callErr error
+		var res actions.Result
+		var ok bool
 		switch strings.ToLower(a) {
 		case "":
 			return true, nil
@@ -58,24 +64,22 @@ func (e *editor) partnerResult(r *client.PartnerCustomerCreateResponse) (bool, e
 			continue
 		case "u":
 			req := e.d.Partner.UpdateFor(ec.ClientID)
-			if ps := req.Check(e.flow.CheckOptions()); len(ps) > 0 {
-				e.s.say("The update cannot be sent: %s", ps[0].String())
-				continue
-			}
-			resp, callErr = e.s.deps.Client.UpdatePartnerCustomer(e.s.ctx, req)
+			res, ok = e.follow(actions.Update, func() (actions.Result, error) { return actions.UpdateCustomer(ctx, c, env, req) })
 		case "f":
-			resp, callErr = e.s.deps.Client.GetPartnerCustomer(e.s.ctx, &client.PartnerCustomerGetRequest{EndCustomerClientID: ec.ClientID})
+			res, ok = e.follow(actions.Refresh, func() (actions.Result, error) { return actions.RefreshCustomer(ctx, c, env, ec.ClientID) })
 		case "n":
-			ok, err := e.s.confirm("Enable %s (%s) in full Production?", ec.CompanyName, ec.ClientID)
+			yes, err := e.s.confirm("Enable %s (%s) in full Production?", ec.CompanyName, ec.ClientID)
 			if err != nil {
 				return true, err
 			}
-			if !ok {
+			if !yes {
 				continue
 			}
-			resp, callErr = e.s.deps.Client.EnablePartnerCustomer(e.s.ctx, &client.PartnerCustomerEnableRequest{EndCustomerClientID: ec.ClientID})
+			res, ok = e.follow(actions.Enable, func() (actions.Result, error) {
+				return actions.EnableCustomer(ctx, c, env, &client.PartnerCustomerEnableRequest{EndCustomerClientID: ec.ClientID})
+			})
 		default:
-			if k, ok := index(a, len(e.flow.Visible())); ok {
+			if k, isStep := index(a, len(e.flow.Visible())); isStep {
 				if err := e.step(e.flow.Visible()[k]); err != nil {
 					return true, err
 				}
@@ -84,35 +88,28 @@ func (e *editor) partnerResult(r *client.PartnerCustomerCreateResponse) (bool, e
 			e.s.say("Type one of the letters shown, or a step number.")
 			continue
 		}
-		if callErr != nil {
-			e.s.say("That failed: %v", callErr)
-			continue
-		}
-		switch resp := resp.(type) {
-		case *client.PartnerCustomerUpdateResponse:
-			ec = resp.EndCustomer
-			e.s.say("Sent with /update (request %s).", resp.RequestID)
-		case *client.PartnerCustomerGetResponse:
-			ec = resp.EndCustomer
-			e.s.say("Refreshed with /get (request %s).", resp.RequestID)
-		case *client.PartnerCustomerEnableResponse:
-			ec.Status, ec.ProductStatuses, prodNow = resp.Status, resp.ProductStatuses, resp.ProductionSecret
-			e.s.say("Enabled with /enable (request %s).", resp.RequestID)
+		switch {
+		case !ok:
+		case res.Customer != nil:
+			ec = *res.Customer
+		case res.Enabled != nil:
+			ec.Status, ec.ProductStatuses, prodNow = res.Enabled.Status, res.Enabled.ProductStatuses, res.Enabled.ProductionSecret
 		}
 	}
 }
 
 func (e *editor) beaconResult(u *client.BeaconUser) (bool, error) {
+	c, ctx, env := e.s.deps.Client, e.s.ctx, e.flow.Env()
 	for {
 		e.s.say("")
 		e.s.say("Screening result:")
-		e.lines(send.DescribeBeaconUser(u))
+		e.lines(actions.DescribeBeaconUser(u))
 		a, err := e.s.ask("f refreshes, v sets the status, p reports fraud, e edits and re-screens, Enter is done: ")
 		if err != nil {
 			return true, err
 		}
-		var next *client.BeaconUser
-		var callErr error
+		var res actions.Result
+		var ok bool
 		switch strings.ToLower(a) {
 		case "":
 			return true, nil
@@ -120,17 +117,15 @@ func (e *editor) beaconResult(u *client.BeaconUser) (bool, error) {
 			e.s.say("Edit the answers; s on the review re-screens %s with /update (its version goes up).", u.ID)
 			return false, nil
 		case "f":
-			next, callErr = e.s.deps.Client.GetBeaconUser(e.s.ctx, &client.BeaconUserGetRequest{BeaconUserID: u.ID})
+			res, ok = e.follow(actions.Refresh, func() (actions.Result, error) { return actions.RefreshBeacon(ctx, c, env, u.ID) })
 		case "v":
 			status := u.Status
 			if err := e.fields(forms.ReviewForm(&status, e.flow.Options())); err != nil {
 				return true, err
 			}
-			next, callErr = e.s.deps.Client.ReviewBeaconUser(e.s.ctx, &client.BeaconUserReviewRequest{BeaconUserID: u.ID, Status: status})
-			if pe, ok := callErr.(*client.Error); ok {
-				e.s.say("Plaid refused the status: %s", pe.Message())
-				e.s.say("The rules: %s p reports fraud.", send.ReviewRules)
-				continue
+			res, ok = e.follow(actions.Review, func() (actions.Result, error) { return actions.ReviewBeacon(ctx, c, env, u.ID, status) })
+			if !ok {
+				e.s.say("p reports fraud.")
 			}
 		case "p":
 			report := &forms.Report{FraudDate: e.s.deps.Now().Format("2006-01-02")}
@@ -138,33 +133,20 @@ func (e *editor) beaconResult(u *client.BeaconUser) (bool, error) {
 				return true, err
 			}
 			req := report.Request(u.ID)
-			if ps := req.Check(e.flow.CheckOptions()); len(ps) > 0 {
-				e.s.say("The report cannot be sent: %s", ps[0].String())
-				continue
-			}
-			rep, err := e.s.deps.Client.CreateBeaconReport(e.s.ctx, req)
-			if err != nil {
-				e.s.say("The report failed: %v", err)
-				continue
-			}
-			e.s.say("Fraud report %s created (%s, %s). The user can now be set to rejected (v); anyone matching them is rejected from now on.",
-				rep.ID, rep.Type, rep.EventDate)
+			e.follow(actions.Report, func() (actions.Result, error) { return actions.ReportFraud(ctx, c, env, req) })
 			continue
 		default:
 			e.s.say("Type f, v, p or e, or Enter.")
 			continue
 		}
-		if callErr != nil {
-			e.s.say("That failed: %v", callErr)
-			continue
+		if ok && res.Beacon != nil {
+			u = res.Beacon
 		}
-		u = next
-		e.s.say("Done: status %s, version %d (request %s).", u.Status, u.Version, u.RequestID)
 	}
 }
 
 // lines reads out labelled lines; an unlabelled one continues the last.
-func (e *editor) lines(ls []send.Line) {
+func (e *editor) lines(ls []actions.Line) {
 	for _, l := range ls {
 		if l.Label == "" {
 			e.s.say("  %s", l.Value)

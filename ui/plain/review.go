@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/plaid-onboard/plaid-onboard/client"
-	"github.com/plaid-onboard/plaid-onboard/internal/send"
+	"github.com/plaid-onboard/plaid-onboard/internal/actions"
 	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
 )
 
@@ -27,7 +27,7 @@ func (e *editor) review() error {
 		summary = true
 		if s, sent := e.d.LastSuccess(); sent {
 			what := "sending again creates another one"
-			if !send.CreatesAgain(e.d) {
+			if !actions.CreatesAgain(e.d) {
 				what = "sending again re-screens the same user with /update"
 			}
 			e.s.say("Already sent from this draft on %s (%s): %s.", s.At.Local().Format("2006-01-02 15:04"), s.Env, what)
@@ -44,7 +44,7 @@ func (e *editor) review() error {
 			}
 			prompt = "p and a number fixes that problem, a step number edits the step, b shows the request body, q saves and leaves: "
 		} else {
-			e.s.say("Ready: every answer passes its checks. Sending is POST %s to %s.", send.Endpoint(e.d), e.s.deps.Env.Label())
+			e.s.say("Ready: every answer passes its checks. Sending is POST %s to %s.", actions.Endpoint(e.d), e.s.deps.Env.Label())
 			prompt = "s sends it, a step number edits the step, b shows the request body, q saves and leaves: "
 		}
 		a, err := e.s.ask("%s", prompt)
@@ -58,8 +58,8 @@ func (e *editor) review() error {
 			e.s.say("Draft %s is saved.", e.d.ID)
 			return nil
 		case a == "b" || a == "body":
-			e.s.say("Request body, POST %s (credentials go in headers, never here; personal data masked):", send.Endpoint(e.d))
-			e.s.say("%s", send.DisplayBody(e.d, false))
+			e.s.say("Request body, POST %s (credentials go in headers, never here; personal data masked):", actions.Endpoint(e.d))
+			e.s.say("%s", actions.DisplayBody(e.d, false))
 			summary = false
 		case a == "s" || a == "send":
 			if len(problems) > 0 {
@@ -103,7 +103,7 @@ func (e *editor) summary(vis []int) {
 		st := e.flow.Steps[i]
 		e.s.say("Step %d, %s:", n+1, st.Title)
 		for _, l := range st.Summary() {
-			e.s.say("  %s: %s", l.Label, l.Value)
+			e.s.say("  %s: %s", l.Label, l.Shown(false))
 		}
 	}
 }
@@ -126,8 +126,8 @@ func (e *editor) submit() (done bool, err error) {
 		e.s.say("No connection to %s: check PLAID_CLIENT_ID, PLAID_SECRET and PLAID_ENV.", e.s.deps.Env.Label())
 		return false, nil
 	}
-	noun := send.Noun(e.d)
-	if send.CreatesAgain(e.d) {
+	noun := actions.Noun(e.d)
+	if actions.CreatesAgain(e.d) {
 		s, _ := e.d.LastSuccess()
 		ok, err := e.s.confirm("This draft was sent on %s to %s and created %s %s. Send again, creating another?",
 			s.At.Local().Format("2006-01-02 15:04"), s.Env.Label(), noun, s.ClientID)
@@ -146,15 +146,15 @@ func (e *editor) submit() (done bool, err error) {
 		}
 	}
 	for {
-		e.s.say("Sending POST %s to %s…", send.Endpoint(e.d), e.s.deps.Env.Label())
-		resp, sub, err := send.Do(e.s.ctx, e.s.deps.Client, e.d.Clone(), e.s.deps.Env, e.s.deps.Now())
+		e.s.say("Sending POST %s to %s…", actions.Endpoint(e.d), e.s.deps.Env.Label())
+		sent, sub, err := actions.Submit(e.s.ctx, e.s.deps.Client, e.d.Clone(), e.s.deps.Env, e.s.deps.Now())
 		e.d.Submissions = append(e.d.Submissions, sub)
 		e.s.save(e.d)
 		if err == nil {
 			if e.d.Beacon != nil && e.s.deps.RememberProgram != nil {
 				e.s.deps.RememberProgram(e.d.Beacon.ProgramID)
 			}
-			return e.result(resp)
+			return e.result(sent)
 		}
 		again, err := e.failed(err)
 		if err != nil || !again {
@@ -183,7 +183,7 @@ func (e *editor) failed(err error) (again bool, _ error) {
 		if pe.SuggestedAction != nil && *pe.SuggestedAction != "" {
 			e.s.say("  Suggested: %s", *pe.SuggestedAction)
 		}
-		if field = pe.FieldIn(send.FieldPaths(e.d)); field != "" {
+		if field = pe.FieldIn(actions.FieldPaths(e.d)); field != "" {
 			e.s.say("  The error names %s.", field)
 		}
 	case outcome == client.NotSent:
@@ -191,7 +191,7 @@ func (e *editor) failed(err error) (again bool, _ error) {
 		e.s.say("Nothing reached %s, so nothing was created.", strings.ToLower(who[:1])+who[1:])
 	default:
 		e.s.say("No usable answer: the outcome is unknown. %v", err)
-		e.s.say("%s", send.AfterUnknown(e.d))
+		e.s.say("%s", actions.AfterUnknown(e.d))
 	}
 	retryable := outcome == client.NotSent || (pe != nil && pe.Retryable())
 	var options []string

@@ -11,9 +11,10 @@ import (
 	"charm.land/huh/v2"
 	"charm.land/lipgloss/v2"
 
+	"github.com/plaid-onboard/plaid-onboard/catalog"
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/forms"
-	"github.com/plaid-onboard/plaid-onboard/internal/send"
+	"github.com/plaid-onboard/plaid-onboard/internal/actions"
 )
 
 type beaconFlavor struct{}
@@ -21,8 +22,8 @@ type beaconFlavor struct{}
 func (beaconFlavor) title() string { return "Beacon screening" }
 func (beaconFlavor) noun() string  { return "Beacon user" }
 
-func (beaconFlavor) newResult(m *Model, resp any) result {
-	return &beaconResult{user: resp.(*client.BeaconUser), followUps: newFollowUps()}
+func (beaconFlavor) newResult(m *Model, sent actions.Sent) result {
+	return &beaconResult{user: sent.Beacon, followUps: newFollowUps()}
 }
 
 // beaconResult shows the screening's verdict, what it means for the agent,
@@ -42,20 +43,8 @@ func (r *beaconResult) update(m *Model, msg tea.Msg) tea.Cmd {
 	case spinner.TickMsg:
 		return r.tick(msg)
 	case followUpMsg:
-		if !r.finished(msg) {
-			if pe, ok := msg.err.(*client.Error); ok && msg.what == "review" {
-				r.message = "Plaid refused the status: " + pe.Message() +
-					"\nThe rules: " + send.ReviewRules + " (p reports fraud.)"
-			}
-			return nil
-		}
-		switch resp := msg.resp.(type) {
-		case *client.BeaconUser:
-			r.user = resp
-			r.message = fmt.Sprintf("%s done: status %s, version %d (request %s)", msg.what, resp.Status, resp.Version, resp.RequestID)
-		case *client.BeaconReport:
-			r.message = fmt.Sprintf("fraud report %s created (%s, %s). The user can now be set to rejected (v); anyone matching them is rejected from now on.",
-				resp.ID, resp.Type, resp.EventDate)
+		if r.finished(msg) && msg.result.Beacon != nil {
+			r.user = msg.result.Beacon
 		}
 		return nil
 	}
@@ -69,8 +58,7 @@ func (r *beaconResult) update(m *Model, msg tea.Msg) tea.Cmd {
 // request once it is complete: huh completes a form by command, so that
 // may happen on any message, not only a key.
 func (r *beaconResult) toForm(m *Model, msg tea.Msg) tea.Cmd {
-	f, cmd := r.form.Form.Update(msg)
-	r.form.Form = f.(*huh.Form)
+	cmd := r.form.Update(msg)
 	if r.form.Form.State == huh.StateCompleted {
 		of := r.formOf
 		r.form = nil
@@ -96,8 +84,8 @@ func (r *beaconResult) key(m *Model, k tea.KeyPressMsg) tea.Cmd {
 	id := r.user.ID
 	switch {
 	case key.Matches(k, m.keys.Refresh):
-		return r.follow(m, "refresh", func(ctx context.Context, c *client.Client) (any, error) {
-			return c.GetBeaconUser(ctx, &client.BeaconUserGetRequest{BeaconUserID: id})
+		return r.follow(m, actions.Refresh, func(ctx context.Context, c *client.Client, env catalog.Env) (actions.Result, error) {
+			return actions.RefreshBeacon(ctx, c, env, id)
 		})
 	case key.Matches(k, m.keys.Status):
 		r.status = r.user.Status
@@ -117,17 +105,13 @@ func (r *beaconResult) submitForm(m *Model, of string) tea.Cmd {
 	switch of {
 	case "review":
 		status := r.status
-		return r.follow(m, "review", func(ctx context.Context, c *client.Client) (any, error) {
-			return c.ReviewBeaconUser(ctx, &client.BeaconUserReviewRequest{BeaconUserID: id, Status: status})
+		return r.follow(m, actions.Review, func(ctx context.Context, c *client.Client, env catalog.Env) (actions.Result, error) {
+			return actions.ReviewBeacon(ctx, c, env, id, status)
 		})
 	case "report":
 		req := r.report.Request(id)
-		if ps := req.Check(m.flow.CheckOptions()); len(ps) > 0 {
-			r.message, r.bad = "the report cannot be sent: "+ps[0].String(), true
-			return nil
-		}
-		return r.follow(m, "report", func(ctx context.Context, c *client.Client) (any, error) {
-			return c.CreateBeaconReport(ctx, req)
+		return r.follow(m, actions.Report, func(ctx context.Context, c *client.Client, env catalog.Env) (actions.Result, error) {
+			return actions.ReportFraud(ctx, c, env, req)
 		})
 	}
 	return nil
@@ -160,7 +144,7 @@ func (r *beaconResult) view(m *Model) string {
 	line := func(s string) { b.WriteString(s + "\n") }
 	line(m.bigStatus(u.Status))
 	line("")
-	if meaning := send.BeaconMeaning[u.Status]; meaning != "" {
+	if meaning := actions.BeaconMeaning(u.Status); meaning != "" {
 		if u.Status == client.BeaconPendingReview {
 			meaning += " v sets it."
 		}

@@ -8,7 +8,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/drafts"
 	"github.com/plaid-onboard/plaid-onboard/internal/samples"
-	"github.com/plaid-onboard/plaid-onboard/internal/teadrive"
+	"github.com/plaid-onboard/plaid-onboard/internal/tuitest"
 )
 
 // BenchmarkKeystroke measures one key typed into a text field — Update
@@ -29,7 +29,7 @@ func BenchmarkKeystroke(b *testing.B) {
 	}
 	for _, c := range cases {
 		b.Run(string(c.kind)+"/"+c.step, func(b *testing.B) {
-			r := newRig(&testing.T{}, client.Local)
+			r := newRig(b, client.Local)
 			d := r.store.New(c.kind)
 			d.Partner, d.Beacon = samples.PartnerCreate(), nil
 			if c.kind == drafts.BeaconUser {
@@ -39,7 +39,7 @@ func BenchmarkKeystroke(b *testing.B) {
 			w := r.open(c.kind, d)
 			w.SetSize(100, 40)
 			w.jump(c.field)
-			keys := []tea.Msg{teadrive.Key("x"), teadrive.Key("backspace")}
+			keys := []tea.Msg{tuitest.Key("x"), tuitest.Key("backspace")}
 			b.ReportAllocs()
 			b.ResetTimer()
 			for i := 0; b.Loop(); i++ {
@@ -47,7 +47,6 @@ func BenchmarkKeystroke(b *testing.B) {
 				_ = w.View()
 			}
 			b.StopTimer()
-			w.Close()
 		})
 	}
 }

@@ -10,7 +10,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/plaid-onboard/plaid-onboard/client"
-	"github.com/plaid-onboard/plaid-onboard/internal/send"
+	"github.com/plaid-onboard/plaid-onboard/internal/actions"
 	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
 )
 
@@ -32,7 +32,7 @@ func newFailure(m *Model, err error) *failure {
 		f.after = true
 	}
 	if errors.As(err, &f.plaid) {
-		f.field = f.plaid.FieldIn(send.FieldPaths(m.flow.Draft))
+		f.field = f.plaid.FieldIn(actions.FieldPaths(m.flow.Draft))
 	}
 	return f
 }
@@ -43,7 +43,7 @@ func (m *Model) failureKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, m.keys.GoFix) && f.field != "":
 		return m.jump(f.field)
 	case key.Matches(k, m.keys.Retry) && f.outcome == client.Unknown:
-		m.dialog = uikit.NewDialog("Send again without knowing what happened?", send.AfterUnknown(m.flow.Draft))
+		m.dialog = uikit.NewDialog("Send again without knowing what happened?", actions.AfterUnknown(m.flow.Draft))
 		m.dialog.Danger = true
 		m.onConfirm = m.send
 		return nil
@@ -129,7 +129,7 @@ func (m *Model) failureView() string {
 		b.WriteString("\n")
 		para(st.Text, f.err.Error())
 		b.WriteString("\n")
-		para(st.Text, send.AfterUnknown(m.flow.Draft))
+		para(st.Text, actions.AfterUnknown(m.flow.Draft))
 		if m.flow.Draft.Partner != nil {
 			para(st.Accent, "l sends it again to find out.")
 		}

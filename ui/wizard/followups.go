@@ -7,15 +7,17 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"github.com/plaid-onboard/plaid-onboard/catalog"
 	"github.com/plaid-onboard/plaid-onboard/client"
+	"github.com/plaid-onboard/plaid-onboard/internal/actions"
 	"github.com/plaid-onboard/plaid-onboard/internal/theme"
 )
 
 // followUpMsg is the answer to a follow-up request from a result screen.
 type followUpMsg struct {
-	what string
-	resp any
-	err  error
+	action actions.Action
+	result actions.Result
+	err    error
 }
 
 // followUps is what both result screens share about their follow-up
@@ -32,15 +34,15 @@ func newFollowUps() followUps {
 }
 
 // follow starts a follow-up unless one is running.
-func (f *followUps) follow(m *Model, what string, call func(context.Context, *client.Client) (any, error)) tea.Cmd {
+func (f *followUps) follow(m *Model, a actions.Action, call func(context.Context, *client.Client, catalog.Env) (actions.Result, error)) tea.Cmd {
 	if f.busy != "" {
 		return nil
 	}
-	f.busy, f.message = what, ""
-	c := m.deps.Client
+	f.busy, f.message = string(a), ""
+	c, env := m.deps.Client, m.flow.Env()
 	return tea.Batch(f.spin.Tick, func() tea.Msg {
-		resp, err := call(context.Background(), c)
-		return followUpMsg{what: what, resp: resp, err: err}
+		r, err := call(context.Background(), c, env)
+		return followUpMsg{action: a, result: r, err: err}
 	})
 }
 
@@ -59,10 +61,10 @@ func (f *followUps) tick(msg spinner.TickMsg) tea.Cmd {
 func (f *followUps) finished(msg followUpMsg) bool {
 	f.busy = ""
 	if msg.err != nil {
-		f.message, f.bad = msg.what+" failed: "+msg.err.Error(), true
+		f.message, f.bad = actions.Explain(msg.action, msg.err), true
 		return false
 	}
-	f.bad = false
+	f.message, f.bad = msg.result.Done(), false
 	return true
 }
 

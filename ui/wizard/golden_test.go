@@ -9,6 +9,7 @@ import (
 
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/drafts"
+	"github.com/plaid-onboard/plaid-onboard/internal/actions"
 	"github.com/plaid-onboard/plaid-onboard/internal/samples"
 )
 
@@ -56,7 +57,7 @@ func TestGoldenReviewWithProblems(t *testing.T) {
 
 func TestGoldenPartnerResult(t *testing.T) {
 	r := goldenRig(t, fullPartnerDraft())
-	r.w.result = partnerFlavor{}.newResult(r.w, &client.PartnerCustomerCreateResponse{
+	r.w.result = partnerFlavor{}.newResult(r.w, actions.Sent{Customer: &client.PartnerCustomerCreateResponse{
 		EndCustomer: client.PartnerEndCustomerWithSecrets{
 			PartnerEndCustomer: client.PartnerEndCustomer{
 				ClientID: "7f57eb3d2a9j6480121fx361", CompanyName: "Pawnee Parks Credit Union",
@@ -67,7 +68,7 @@ func TestGoldenPartnerResult(t *testing.T) {
 			Secrets: client.PartnerSecrets{Sandbox: "b60b5201d006ca5a7081d27c824d77", Production: "79g03eoofwl8240v776r2h667442119"},
 		},
 		RequestID: "4zlKapIkTm8p5KM",
-	})
+	}})
 	r.w.mode = modeResult
 	requireGolden(t, r)
 }
@@ -89,7 +90,7 @@ func TestGoldenBeaconCleared(t *testing.T) {
 	d := newDraft(drafts.BeaconUser)
 	d.Beacon = samples.BeaconCreate()
 	r := goldenRig(t, d)
-	r.w.result = beaconFlavor{}.newResult(r.w, beaconUser(client.BeaconCleared))
+	r.w.result = beaconFlavor{}.newResult(r.w, actions.Sent{Beacon: beaconUser(client.BeaconCleared)})
 	r.w.mode = modeResult
 	requireGolden(t, r)
 }
@@ -98,7 +99,7 @@ func TestGoldenBeaconRejected(t *testing.T) {
 	d := newDraft(drafts.BeaconUser)
 	d.Beacon = samples.BeaconCreate()
 	r := goldenRig(t, d)
-	r.w.result = beaconFlavor{}.newResult(r.w, beaconUser(client.BeaconRejected))
+	r.w.result = beaconFlavor{}.newResult(r.w, actions.Sent{Beacon: beaconUser(client.BeaconRejected)})
 	r.w.mode = modeResult
 	requireGolden(t, r)
 }

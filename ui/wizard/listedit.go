@@ -56,9 +56,8 @@ func (e *listEditor) update(m *Model, msg tea.Msg) tea.Cmd {
 			e.closeForm()
 			return nil
 		}
-		first := len(e.form.Fields) > 0 && e.form.Form.GetFocusedField() == e.form.Fields[0]
-		f, cmd := e.form.Form.Update(msg)
-		e.form.Form = f.(*huh.Form)
+		first := e.form.AtFirst()
+		cmd := e.form.Update(msg)
 		if k, isKey := msg.(tea.KeyPressMsg); isKey && k.String() == "shift+tab" && first {
 			e.closeForm()
 			return cmd

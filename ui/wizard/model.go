@@ -8,7 +8,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/huh/v2"
 
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/drafts"
@@ -62,8 +61,6 @@ type Model struct {
 	submit  *submitting
 	result  result
 	failure *failure
-
-	gate navGate
 
 	sidebarCache struct {
 		key  sidebarKey
@@ -181,18 +178,18 @@ func (m *Model) Update(msg tea.Msg) (uikit.Screen, tea.Cmd) {
 		if m.review != nil {
 			m.review.refresh(m)
 		}
+		if m.checked != m.seen {
+			// The answers changed while the check ran: check them again.
+			cmds = append(cmds, m.check())
+		}
 	case flushedMsg:
 		if msg.err != nil {
 			m.notice = "saving the draft failed: " + msg.err.Error()
 		}
 	case tea.KeyPressMsg:
-		cmds = append(cmds, m.gatedKey(msg))
-	case navReleaseMsg:
-		if msg.seq == m.gate.seq {
-			cmds = append(cmds, m.afterNav(true))
-		}
+		cmds = append(cmds, m.key(msg))
 	default:
-		cmds = append(cmds, m.other(msg), m.afterNav(false))
+		cmds = append(cmds, m.other(msg))
 	}
 	cmds = append(cmds, m.afterChange())
 	return m, tea.Batch(cmds...)
@@ -223,9 +220,7 @@ func (m *Model) other(msg tea.Msg) tea.Cmd {
 func (m *Model) toStep(msg tea.Msg) tea.Cmd {
 	switch {
 	case m.form != nil:
-		f, cmd := m.form.Form.Update(msg)
-		m.form.Form = f.(*huh.Form)
-		return tea.Batch(cmd, m.stepDone())
+		return tea.Batch(m.form.Update(msg), m.stepDone())
 	case m.list != nil:
 		return m.list.update(m, msg)
 	}
@@ -273,10 +268,10 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		return m.openReview()
 	}
 	if m.form != nil {
-		first := len(m.form.Fields) > 0 && m.form.Form.GetFocusedField() == m.form.Fields[0]
+		first := m.form.AtFirst()
 		cmd := m.toStep(k)
 		// huh cannot go back past a step's first field: the wizard can.
-		if first && k.String() == "shift+tab" && m.form.Form.GetFocusedField() == m.form.Fields[0] {
+		if first && k.String() == "shift+tab" && m.form != nil && m.form.AtFirst() {
 			return tea.Batch(cmd, m.prev())
 		}
 		return cmd
@@ -308,8 +303,8 @@ func (m *Model) check() tea.Cmd {
 		return nil
 	}
 	m.checking = true
-	snap, opt, change := m.flow.Draft.Clone(), m.flow.CheckOptions(), m.seen
-	return func() tea.Msg { return problemsMsg{change: change, problems: forms.CheckDraft(snap, opt)} }
+	snap, env, change, cat := m.flow.Draft.Clone(), m.flow.Env(), m.seen, m.flow.Catalog
+	return func() tea.Msg { return problemsMsg{change: change, problems: cat.Check(snap.Request(), env)} }
 }
 
 // Problems are the latest problems of the whole request.

@@ -12,9 +12,10 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"github.com/plaid-onboard/plaid-onboard/catalog"
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/drafts"
-	"github.com/plaid-onboard/plaid-onboard/internal/send"
+	"github.com/plaid-onboard/plaid-onboard/internal/actions"
 	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
 )
 
@@ -23,8 +24,8 @@ type partnerFlavor struct{}
 func (partnerFlavor) title() string { return "New partner customer" }
 func (partnerFlavor) noun() string  { return "end customer" }
 
-func (partnerFlavor) newResult(m *Model, resp any) result {
-	r := resp.(*client.PartnerCustomerCreateResponse)
+func (partnerFlavor) newResult(m *Model, sent actions.Sent) result {
+	r := sent.Customer
 	return &partnerResult{
 		ec: r.EndCustomer.PartnerEndCustomer, secrets: r.EndCustomer.Secrets, requestID: r.RequestID,
 		followUps: newFollowUps(),
@@ -52,16 +53,11 @@ func (r *partnerResult) update(m *Model, msg tea.Msg) tea.Cmd {
 		if !r.finished(msg) {
 			return nil
 		}
-		switch resp := msg.resp.(type) {
-		case *client.PartnerCustomerUpdateResponse:
-			r.ec = resp.EndCustomer
-			r.message = "sent with /update (request " + resp.RequestID + ")"
-		case *client.PartnerCustomerGetResponse:
-			r.ec = resp.EndCustomer
-			r.message = "refreshed with /get (request " + resp.RequestID + ")"
-		case *client.PartnerCustomerEnableResponse:
-			r.ec.Status, r.ec.ProductStatuses, r.prodNow = resp.Status, resp.ProductStatuses, resp.ProductionSecret
-			r.message = "enabled with /enable (request " + resp.RequestID + ")"
+		switch res := msg.result; {
+		case res.Customer != nil:
+			r.ec = *res.Customer
+		case res.Enabled != nil:
+			r.ec.Status, r.ec.ProductStatuses, r.prodNow = res.Enabled.Status, res.Enabled.ProductStatuses, res.Enabled.ProductionSecret
 		}
 		r.cursor = min(r.cursor, max(0, len(r.ec.RequirementsDue)-1))
 	}
@@ -76,36 +72,28 @@ func (r *partnerResult) key(m *Model, k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, m.keys.Down) && len(due) > 0:
 		r.cursor = (r.cursor + 1) % len(due)
 	case key.Matches(k, m.keys.GoFix) && len(due) > 0:
-		where, known := send.Requirements[due[r.cursor]]
-		if i := m.flow.Index(where.Step); known && i >= 0 {
-			if !where.Updatable {
-				m.notice = string(due[r.cursor]) + " cannot be changed with /update: ask your Plaid contact, or set it in the Dashboard"
-			}
-			if m.flow.Steps[i].Shown() {
-				return m.enter(i)
-			}
+		req := string(due[r.cursor])
+		if !m.flow.Catalog.Updatable(req) {
+			m.notice = req + " cannot be changed with /update: ask your Plaid contact, or set it in the Dashboard"
 		}
+		return m.jump(req)
 	case key.Matches(k, m.keys.Reveal):
 		r.reveal = !r.reveal
 	case key.Matches(k, m.keys.Update):
 		req := m.flow.Draft.Partner.UpdateFor(r.ec.ClientID)
-		if ps := req.Check(m.flow.CheckOptions()); len(ps) > 0 {
-			r.message, r.bad = "the update cannot be sent: "+ps[0].String(), true
-			return nil
-		}
-		return r.follow(m, "update", func(ctx context.Context, c *client.Client) (any, error) {
-			return c.UpdatePartnerCustomer(ctx, req)
+		return r.follow(m, actions.Update, func(ctx context.Context, c *client.Client, env catalog.Env) (actions.Result, error) {
+			return actions.UpdateCustomer(ctx, c, env, req)
 		})
 	case key.Matches(k, m.keys.Refresh):
 		id := r.ec.ClientID
-		return r.follow(m, "refresh", func(ctx context.Context, c *client.Client) (any, error) {
-			return c.GetPartnerCustomer(ctx, &client.PartnerCustomerGetRequest{EndCustomerClientID: id})
+		return r.follow(m, actions.Refresh, func(ctx context.Context, c *client.Client, env catalog.Env) (actions.Result, error) {
+			return actions.RefreshCustomer(ctx, c, env, id)
 		})
 	case key.Matches(k, m.keys.Enable):
 		id := r.ec.ClientID
 		enable := func() tea.Cmd {
-			return r.follow(m, "enable", func(ctx context.Context, c *client.Client) (any, error) {
-				return c.EnablePartnerCustomer(ctx, &client.PartnerCustomerEnableRequest{EndCustomerClientID: id})
+			return r.follow(m, actions.Enable, func(ctx context.Context, c *client.Client, env catalog.Env) (actions.Result, error) {
+				return actions.EnableCustomer(ctx, c, env, &client.PartnerCustomerEnableRequest{EndCustomerClientID: id})
 			})
 		}
 		m.dialog = uikit.NewDialog("Enable this end customer in full Production?",
@@ -156,7 +144,7 @@ func (r *partnerResult) view(m *Model) string {
 	line(st.Muted.Render(padRight("client_id", 14)) + st.Bold.Render(r.ec.ClientID))
 	line(st.Muted.Render(padRight("company", 14)) + st.Text.Render(r.ec.CompanyName))
 	line(st.Muted.Render(padRight("status", 14)) + m.statusStyle(string(r.ec.Status)).Render(string(r.ec.Status)))
-	if meaning := send.PartnerStatusMeaning[r.ec.Status]; meaning != "" {
+	if meaning := actions.PartnerStatusMeaning(r.ec.Status); meaning != "" {
 		if r.ec.Status == client.StatusPendingEnablement {
 			meaning += " n does it."
 		}
@@ -183,10 +171,10 @@ func (r *partnerResult) view(m *Model) string {
 			if i == r.cursor {
 				mark = st.Selected.Render("❯ ")
 			}
-			where := send.Requirements[req]
-			hint := "fix in " + stepTitle(m, where.Step) + ", then u sends it with /update"
-			if !where.Updatable {
-				hint = "set in " + stepTitle(m, where.Step) + " for new customers; /update cannot change it — ask Plaid or use the Dashboard"
+			step := m.flow.Catalog.StepOf(string(req))
+			hint := "fix in " + stepTitle(m, step) + ", then u sends it with /update"
+			if !m.flow.Catalog.Updatable(string(req)) {
+				hint = "set in " + stepTitle(m, step) + " for new customers; /update cannot change it — ask Plaid or use the Dashboard"
 			}
 			line(mark + st.Text.Render(string(req)))
 			line(lipgloss.NewStyle().PaddingLeft(4).Width(m.width).Render(st.Faint.Render(hint)))

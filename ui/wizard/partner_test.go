@@ -6,6 +6,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/plaid-onboard/plaid-onboard/catalog"
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/drafts"
 )
@@ -108,7 +109,7 @@ func TestPartnerWizardEndToEnd(t *testing.T) {
 		}
 	}
 	d := r.w.flow.Draft.Partner
-	if ps := d.Check(r.w.flow.CheckOptions()); len(ps) > 0 {
+	if ps := catalog.CheckRequest(d, r.w.flow.Env()); len(ps) > 0 {
 		t.Fatalf("problems left: %v", ps)
 	}
 

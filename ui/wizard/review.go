@@ -9,7 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
-	"github.com/plaid-onboard/plaid-onboard/internal/send"
+	"github.com/plaid-onboard/plaid-onboard/internal/actions"
 	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
 )
 
@@ -81,7 +81,7 @@ func (r *review) content(m *Model) string {
 	}
 	if s, sent := m.flow.Draft.LastSuccess(); sent {
 		what := "sending again creates another one"
-		if !send.CreatesAgain(m.flow.Draft) {
+		if !actions.CreatesAgain(m.flow.Draft) {
 			what = "s re-screens the same user with /update"
 		}
 		line(st.Warn.Render(fmt.Sprintf("Already sent from this draft on %s (%s): %s.",
@@ -92,17 +92,17 @@ func (r *review) content(m *Model) string {
 		s := m.flow.Steps[i]
 		line(st.Title.Render(s.Title))
 		for _, l := range s.Summary() {
-			line("  " + st.Muted.Render(padRight(l.Label, 28)) + " " + st.Text.Render(l.Value))
+			line("  " + st.Muted.Render(padRight(l.Label, 28)) + " " + st.Text.Render(l.Shown(r.reveal)))
 		}
 	}
 	line("")
-	line(st.Title.Render(fmt.Sprintf("Request body — POST %s → %s", send.Endpoint(m.flow.Draft), m.env().Label())))
+	line(st.Title.Render(fmt.Sprintf("Request body — POST %s → %s", actions.Endpoint(m.flow.Draft), m.env().Label())))
 	note := "Credentials go in headers, never in the body. Personal data is masked here (r shows it) and sent in full."
 	if r.reveal {
 		note = "Credentials go in headers, never in the body. Personal data is shown (r masks it)."
 	}
 	line(st.Faint.Render(note))
-	line(st.Text.Render(send.DisplayBody(m.flow.Draft, r.reveal)))
+	line(st.Text.Render(actions.DisplayBody(m.flow.Draft, r.reveal)))
 	return b.String()
 }
 

@@ -17,7 +17,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/forms"
 	"github.com/plaid-onboard/plaid-onboard/internal/emutest"
 	"github.com/plaid-onboard/plaid-onboard/internal/samples"
-	"github.com/plaid-onboard/plaid-onboard/internal/teadrive"
+	"github.com/plaid-onboard/plaid-onboard/internal/tuitest"
 	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
 )
 
@@ -26,21 +26,21 @@ var testNow = time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
 // rig is a wizard wired to real parts: a drafts store in a temporary
 // directory and the emulator over loopback HTTP.
 type rig struct {
-	t      *testing.T
-	deps   uikit.Deps
-	store  *drafts.Store
-	emu    *emulator.Emulator
-	driver *teadrive.Driver
-	w      *Model
-	mu     sync.Mutex
-	sent   []tea.Msg
+	t     testing.TB
+	deps  uikit.Deps
+	store *drafts.Store
+	emu   *emulator.Emulator
+	d     *tuitest.Driver[uikit.Screen]
+	w     *Model
+	mu    sync.Mutex
+	sent  []tea.Msg
 }
 
-func newRig(t *testing.T, env client.Environment) *rig {
+func newRig(t testing.TB, env client.Environment) *rig {
 	t.Helper()
 	c, emu := emutest.Client(t, env, func() time.Time { return testNow })
 	store := emutest.Store(t)
-	r := &rig{t: t, store: store, emu: emu, driver: teadrive.NewDriver()}
+	r := &rig{t: t, store: store, emu: emu}
 	r.deps = uikit.Deps{
 		Env: env, Client: c, Store: store, Now: func() time.Time { return testNow },
 		Send:      func(m tea.Msg) { r.mu.Lock(); r.sent = append(r.sent, m); r.mu.Unlock() },
@@ -57,35 +57,35 @@ func (r *rig) open(kind drafts.Kind, d *drafts.Draft) *Model {
 	}
 	r.w = New(r.deps, d, nil)
 	r.w.SetSize(100, 40)
-	r.send(teadrive.Run(r.w.Init())...)
+	r.d = tuitest.New[uikit.Screen](r.t, r.w)
+	r.d.Run(r.w.Init())
 	r.t.Cleanup(func() { r.w.Close() })
+	r.settle()
 	return r.w
 }
 
+// send delivers messages, then waits until the checks of the answers
+// have caught up with them.
 func (r *rig) send(msgs ...tea.Msg) {
-	teadrive.SendVia[uikit.Screen](r.driver, r.w, msgs...)
+	r.t.Helper()
+	r.d.Send(msgs...)
+	r.settle()
 }
 
-func (r *rig) keys(ks ...string) { r.send(teadrive.Keys(ks...)...) }
-func (r *rig) typ(s string)      { r.send(teadrive.Type(s)...) }
+// settle waits for the whole-request check of the answers as they are.
+func (r *rig) settle() {
+	r.t.Helper()
+	r.d.WaitFor("the check of the answers", r.w.Fresh)
+}
 
-// await waits for the answer of the request the last key sent, unless it
-// came back at once.
+func (r *rig) keys(ks ...string) { r.t.Helper(); r.send(tuitest.Keys(ks...)...) }
+func (r *rig) typ(s string)      { r.t.Helper(); r.send(tuitest.Type(s)...) }
+
+// await waits for the answer of the request the last key sent.
 func (r *rig) await() {
 	r.t.Helper()
-	if !r.waiting() {
-		return
-	}
-	_, ok := teadrive.Await[uikit.Screen](r.driver, r.w, 10*time.Second, func(m tea.Msg) bool {
-		switch m.(type) {
-		case submitDoneMsg, followUpMsg:
-			return true
-		}
-		return false
-	})
-	if !ok {
-		r.t.Fatal("no answer from the emulator")
-	}
+	r.d.WaitFor("the answer from the emulator", func() bool { return !r.waiting() })
+	r.settle()
 }
 
 // screen is the wizard's body as text.

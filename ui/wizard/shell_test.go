@@ -222,8 +222,9 @@ func TestNotSent(t *testing.T) {
 
 func TestWaitingShowsEndpointAndEnvironment(t *testing.T) {
 	r := newRig(t, client.Local)
-	release := make(chan struct{})
+	release, arrived := make(chan struct{}), make(chan struct{})
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		close(arrived)
 		<-release
 		r.emu.ServeHTTP(w, req)
 	}))
@@ -233,6 +234,7 @@ func TestWaitingShowsEndpointAndEnvironment(t *testing.T) {
 	r.open(drafts.PartnerCustomer, fullPartner(r))
 	r.keys("ctrl+r", "s")
 	r.see("POST /beta/partner/customer/v1/create → LOCAL", "esc stops waiting")
+	<-arrived     // the request is at the server, which holds its answer
 	r.keys("esc") // stop waiting: the outcome becomes unknown
 	r.await()
 	r.see("the outcome is unknown")
@@ -247,9 +249,11 @@ func TestRequirementsAreFixedAndSentWithUpdate(t *testing.T) {
 	r.keys("ctrl+r", "s")
 	r.await()
 	r.see("MORE_INFORMATION_NEEDED", "legal_entity_name", "is_diligence_attested", "/update cannot change it")
-	r.keys("enter") // legal_entity_name: to its step
+	r.keys("enter") // legal_entity_name: to its field
 	r.atStep("company")
-	r.keys("tab", "tab")
+	if k := r.w.form.Form.GetFocusedField().GetKey(); k != "legal_entity_name" {
+		t.Fatalf("the fix lands on %s, not legal_entity_name", k)
+	}
 	r.typ("Eagleton Bank, N.A.")
 	r.keys("ctrl+r", "ctrl+r") // review, then back to the result
 	if r.w.mode != modeResult {

@@ -1,15 +1,11 @@
 package wizard
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
-
-	"github.com/plaid-onboard/plaid-onboard/internal/teadrive"
 )
 
 // sidebarWidth is the step list's width; below minSidebarScreen columns the
@@ -110,10 +106,6 @@ func (m *Model) stepDone() tea.Cmd {
 	return nil
 }
 
-// indexRE is compiled on first use: a jump to a list item is rare, and a
-// package-level regexp is compiled at every start of the program.
-var indexRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(.*?)\[(\d+)\](?:\.(.*))?$`) })
-
 // jump opens the step that owns a field path and puts the cursor on the
 // field: "address.city", or "redirect_uris[1]" (the second item of a list),
 // or "user.depository_accounts[0].routing_number".
@@ -123,56 +115,32 @@ func (m *Model) jump(path string) tea.Cmd {
 		return nil
 	}
 	cmd := m.enter(step)
-	if m.list != nil {
-		if sub := indexRE().FindStringSubmatch(path); sub != nil {
-			i, _ := strconv.Atoi(sub[2])
-			if i < m.list.list.Len() {
-				m.list.cursor = i
-				cmd = tea.Batch(cmd, m.list.edit(m, i))
-				if m.list.form != nil {
-					if form, found := focus(m.list.form.Form, path); found {
-						m.list.form.Form = form
-					}
-				}
+	switch {
+	case m.list != nil:
+		if i, ok := itemIndex(m.list.list.Path, path); ok && i < m.list.list.Len() {
+			m.list.cursor = i
+			cmd = tea.Batch(cmd, m.list.edit(m, i))
+			if m.list.form != nil {
+				m.list.form.Focus(path)
 			}
 		}
-		return cmd
-	}
-	if m.form != nil {
-		teadrive.Run(cmd)
-		form, found := focus(m.form.Form, path)
-		if !found {
-			// Stepped past the last field: start the step again at the top.
-			return m.enter(step)
-		}
-		m.form.Form = form
-		return nil
+	case m.form != nil:
+		m.form.Focus(path)
 	}
 	return cmd
 }
 
-// focus moves a form's cursor to the field whose key is path, or which
-// path lies in ("user.depository_accounts[0]" is in its item's form), or
-// which lies in path (a problem with all of "address" focuses its first
-// field). huh has no focus-by-key, so it steps through the fields,
-// settling huh's own commands as a program would. found is false when no
-// field matched and the form ran to its end.
-func focus(form *huh.Form, path string) (*huh.Form, bool) {
-	for range 64 {
-		f := form.GetFocusedField()
-		if f == nil {
-			return form, false
-		}
-		k := f.GetKey()
-		if k == path || strings.HasPrefix(path, k+".") || strings.HasPrefix(path, k+"[") || strings.HasPrefix(k, path+".") {
-			return form, true
-		}
-		before := f
-		m := teadrive.Send[huh.Model](form, huh.NextField())
-		form = m.(*huh.Form)
-		if form.State != huh.StateNormal || form.GetFocusedField() == before {
-			return form, false
-		}
+// itemIndex reads i from a path into item i of the list at list
+// ("user.depository_accounts[2].routing_number" → 2).
+func itemIndex(list, path string) (int, bool) {
+	rest, found := strings.CutPrefix(path, list+"[")
+	if !found {
+		return 0, false
 	}
-	return form, false
+	end := strings.IndexByte(rest, ']')
+	if end < 0 {
+		return 0, false
+	}
+	i, err := strconv.Atoi(rest[:end])
+	return i, err == nil
 }

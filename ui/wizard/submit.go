@@ -10,7 +10,7 @@ import (
 
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/drafts"
-	"github.com/plaid-onboard/plaid-onboard/internal/send"
+	"github.com/plaid-onboard/plaid-onboard/internal/actions"
 	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
 )
 
@@ -19,7 +19,7 @@ import (
 type flavor interface {
 	title() string
 	noun() string // "end customer", "Beacon user"
-	newResult(m *Model, resp any) result
+	newResult(m *Model, sent actions.Sent) result
 }
 
 // result is the screen showing what Plaid answered, with the follow-ups.
@@ -55,7 +55,7 @@ func (s *submitting) key(m *Model, k tea.KeyPressMsg) tea.Cmd {
 
 // submitDoneMsg is Plaid's answer (or the failure) for a submit.
 type submitDoneMsg struct {
-	resp any
+	sent actions.Sent
 	err  error
 	sub  drafts.Submission
 }
@@ -81,14 +81,14 @@ func (m *Model) startSubmit() tea.Cmd {
 }
 
 func (m *Model) confirmAlreadySent(then func() tea.Cmd) tea.Cmd {
-	if !send.CreatesAgain(m.flow.Draft) {
+	if !actions.CreatesAgain(m.flow.Draft) {
 		return then()
 	}
 	s, _ := m.flow.Draft.LastSuccess()
 	ids := s.ClientID + s.BeaconUserID
 	m.dialog = uikit.NewDialog("Send this draft again?",
 		fmt.Sprintf("It was sent on %s to %s and created %s %s. Sending again creates another %s.",
-			s.At.Local().Format("2006-01-02 15:04"), s.Env.Label(), send.Noun(m.flow.Draft), ids, send.Noun(m.flow.Draft)))
+			s.At.Local().Format("2006-01-02 15:04"), s.Env.Label(), actions.Noun(m.flow.Draft), ids, actions.Noun(m.flow.Draft)))
 	m.onConfirm = then
 	return nil
 }
@@ -98,7 +98,7 @@ func (m *Model) confirmProduction(then func() tea.Cmd) tea.Cmd {
 		return then()
 	}
 	m.dialog = uikit.NewTypeToConfirm("Send to PRODUCTION?",
-		fmt.Sprintf("This creates a real %s at Plaid, in production. Type production to send it.", send.Noun(m.flow.Draft)), "production")
+		fmt.Sprintf("This creates a real %s at Plaid, in production. Type production to send it.", actions.Noun(m.flow.Draft)), "production")
 	m.onConfirm = then
 	return nil
 }
@@ -110,13 +110,13 @@ func (m *Model) send() tea.Cmd {
 	m.submit = &submitting{
 		spin:   spinner.New(spinner.WithSpinner(spinner.Dot)),
 		cancel: cancel,
-		label:  fmt.Sprintf("POST %s → %s", send.Endpoint(m.flow.Draft), m.env().Label()),
+		label:  fmt.Sprintf("POST %s → %s", actions.Endpoint(m.flow.Draft), m.env().Label()),
 	}
 	snap, c, env, now := m.flow.Draft.Clone(), m.deps.Client, m.env(), m.deps.Now
 	do := func() tea.Msg {
 		defer cancel()
-		resp, sub, err := send.Do(ctx, c, snap, env, now())
-		return submitDoneMsg{resp: resp, err: err, sub: sub}
+		sent, sub, err := actions.Submit(ctx, c, snap, env, now())
+		return submitDoneMsg{sent: sent, err: err, sub: sub}
 	}
 	return tea.Batch(m.submit.spin.Tick, do)
 }
@@ -138,7 +138,7 @@ func (m *Model) submitted(msg submitDoneMsg) tea.Cmd {
 	if d.Beacon != nil && m.deps.RememberProgram != nil {
 		m.deps.RememberProgram(d.Beacon.ProgramID)
 	}
-	m.result = m.flavor.newResult(m, msg.resp)
+	m.result = m.flavor.newResult(m, msg.sent)
 	m.mode = modeResult
 	return flush
 }
@@ -146,9 +146,9 @@ func (m *Model) submitted(msg submitDoneMsg) tea.Cmd {
 // flush saves the draft now (a submission must not wait for a pause in
 // typing).
 func (m *Model) flush() tea.Cmd {
-	m.afterChange()
+	check := m.afterChange()
 	saver := m.saver
-	return func() tea.Msg { return flushedMsg{err: saver.Flush()} }
+	return tea.Batch(check, func() tea.Msg { return flushedMsg{err: saver.Flush()} })
 }
 
 func (m *Model) resultKey(k tea.KeyPressMsg) tea.Cmd {

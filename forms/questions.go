@@ -1,0 +1,190 @@
+package forms
+
+import (
+	"fmt"
+	"reflect"
+
+	"charm.land/huh/v2"
+
+	"github.com/plaid-onboard/plaid-onboard/catalog"
+	"github.com/plaid-onboard/plaid-onboard/client"
+	"github.com/plaid-onboard/plaid-onboard/validate"
+)
+
+// The questions are built from the catalogue: a field's kind decides the
+// question, its label and help are the title and description, its rule is
+// the check as it is typed.
+
+// ref is the value at a path of the flow's request, addressable so a
+// question can be bound to it. A path the catalogue declares always
+// resolves (TestCatalogueFieldsResolve); anything else is a programming
+// error.
+func (f *Flow) ref(path string) reflect.Value {
+	v, found := client.Resolve(f.req, path)
+	if !found || !v.CanAddr() {
+		panic(fmt.Sprintf("forms: %s is not a field of %T", path, f.req))
+	}
+	return v
+}
+
+// text binds the string at path (a string, or a named string type such as
+// an enum's) to a question.
+func (f *Flow) text(path string) huh.Accessor[string] {
+	v := f.ref(path)
+	return BindFunc(v.String, v.SetString, f.Changes)
+}
+
+// field is the catalogue's declaration of path.
+func (f *Flow) field(path string) *catalog.Field {
+	fd := f.Catalog.Field(path)
+	if fd == nil {
+		panic("forms: the catalogue declares no " + path)
+	}
+	return fd
+}
+
+// check is a field's rule, bound to the live answers: a phone follows the
+// country as it is now.
+func (f *Flow) check(fd *catalog.Field) validate.Check {
+	if fd.Rule == nil {
+		return nil
+	}
+	return func(v string) validate.Result { return fd.Rule(v, catalog.NewScope(f.req, f.Env())) }
+}
+
+// inputSpec is a text question for the field at path (a concrete path for
+// a list's item).
+func (f *Flow) inputSpec(fd *catalog.Field, path string) InputSpec {
+	return InputSpec{Key: path, Title: fd.Label, Description: fd.Help, Placeholder: fd.Placeholder,
+		Required: fd.Asked(), CharLimit: fd.CharLimit, Masked: fd.Kind == catalog.Secret, Check: f.check(fd)}
+}
+
+// input asks for the text at path.
+func (f *Flow) input(path string) *Input {
+	return f.inputWith(path, func(*InputSpec) {})
+}
+
+// inputWith asks for the text at path, with the spec adjusted (a
+// generated value on offer).
+func (f *Flow) inputWith(path string, adjust func(*InputSpec)) *Input {
+	spec := f.inputSpec(f.field(path), path)
+	adjust(&spec)
+	return NewInput(spec, f.text(path)).Accessible(f.opt.Accessible)
+}
+
+// question asks for the field at path the way its kind says.
+func (f *Flow) question(path string) huh.Field {
+	fd := f.field(path)
+	switch fd.Kind {
+	case catalog.Text, catalog.Secret:
+		return f.input(path)
+	case catalog.YesNo:
+		ptr := f.ref(path).Addr().Interface().(**bool)
+		return NewChoice(ChoiceSpec{Key: path, Title: fd.Label, Description: fd.Help}, TriStateOptions(), BindTriState(ptr, f.Changes))
+	case catalog.Country, catalog.Region, catalog.IDType, catalog.Program:
+		return NewPicker(PickerSpec{Key: path, Title: fd.Label, Description: fd.Help, Required: fd.Asked(),
+			Free: fd.Kind == catalog.Program, Options: f.options(fd), Check: f.check(fd)}, f.text(path))
+	}
+	panic(fmt.Sprintf("forms: %s is asked by its step's own question (kind %d)", path, fd.Kind))
+}
+
+// options lists a picker's choices; they may follow another answer (the
+// regions of the country chosen).
+func (f *Flow) options(fd *catalog.Field) func() []PickOption {
+	switch fd.Kind {
+	case catalog.Country:
+		return countryOptions
+	case catalog.Region:
+		return func() []PickOption { return regionOptions(f.value(fd.Context)) }
+	case catalog.IDType:
+		return func() []PickOption { return idTypeOptions(f.value(fd.Context)) }
+	}
+	return func() []PickOption { return f.opt.Programs }
+}
+
+// value is the text at path ("" when there is none).
+func (f *Flow) value(path string) string {
+	if path == "" {
+		return ""
+	}
+	return catalog.NewScope(f.req, f.Env()).Value(path)
+}
+
+// questions asks for each of paths in order (every field of the step, in
+// the catalogue's order, when none are named).
+func (f *Flow) questions(step string, paths ...string) []huh.Field {
+	if len(paths) == 0 {
+		for _, fd := range f.Catalog.InStep(step) {
+			paths = append(paths, fd.Path)
+		}
+	}
+	out := make([]huh.Field, len(paths))
+	for i, p := range paths {
+		out[i] = f.question(p)
+	}
+	return out
+}
+
+// formStep is a step asking its catalogue fields in one group; custom,
+// when it returns a field for a path, asks that one its own way.
+func (f *Flow) formStep(id, title string, custom func(path string) huh.Field) *Step {
+	return &Step{
+		ID: id, Title: title,
+		Form: func() *StepForm {
+			var fields []huh.Field
+			for _, fd := range f.Catalog.InStep(id) {
+				var q huh.Field
+				if custom != nil {
+					q = custom(fd.Path)
+				}
+				if q == nil {
+					q = f.question(fd.Path)
+				}
+				fields = append(fields, q)
+			}
+			return f.newForm(fields)
+		},
+		Summary: f.summary(id),
+	}
+}
+
+// summary lists the answers of the fields at paths (every field of the
+// step when none are named), labelled as the catalogue says.
+func (f *Flow) summary(step string, paths ...string) func() []Line {
+	return func() []Line {
+		ps := paths
+		if len(ps) == 0 {
+			for _, fd := range f.Catalog.InStep(step) {
+				ps = append(ps, fd.Path)
+			}
+		}
+		out := make([]Line, 0, len(ps))
+		for _, p := range ps {
+			out = append(out, f.line(p))
+		}
+		return out
+	}
+}
+
+// line is the answer at path as the review shows it.
+func (f *Flow) line(path string) Line {
+	fd := f.field(path)
+	l := Line{Label: fd.ReviewLabel(), Field: fd}
+	switch fd.Kind {
+	case catalog.YesNo:
+		l.Value = yesNo(*f.ref(path).Addr().Interface().(**bool))
+	case catalog.Country:
+		l.Value = countryLabel(f.value(path))
+	case catalog.IDType:
+		l.Value = orNone(f.value(path))
+		if t, found := validate.LookupIDType(f.value(path)); found {
+			l.Value = t.Label
+		}
+	default:
+		l.Value = orNone(f.value(path))
+	}
+	if fd.Personal == catalog.NotPersonal {
+		l.Field = nil
+	}
+	return l
+}

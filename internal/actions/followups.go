@@ -1,0 +1,156 @@
+package actions
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/plaid-onboard/plaid-onboard/catalog"
+	"github.com/plaid-onboard/plaid-onboard/client"
+	"github.com/plaid-onboard/plaid-onboard/validate"
+)
+
+// Action is a follow-up on what a submission created.
+type Action string
+
+// The follow-ups.
+const (
+	Refresh Action = "refresh" // fetch the Beacon user or end customer again
+	Review  Action = "review"  // set a Beacon user's status
+	Report  Action = "report"  // report a Beacon user for fraud
+	Update  Action = "update"  // send an end customer's fixes with /update
+	Enable  Action = "enable"  // enable an end customer in full Production
+)
+
+// Changes reports whether the action changes data at Plaid: in production
+// it asks first, as a submit does.
+func (a Action) Changes() bool { return a != Refresh }
+
+// Result is what a follow-up got back; the pointer for its answer is set.
+type Result struct {
+	Action   Action
+	Beacon   *client.BeaconUser
+	Report   *client.BeaconReport
+	Customer *client.PartnerEndCustomer // from get and update
+	Enabled  *client.PartnerCustomerEnableResponse
+	// RequestID is Plaid's id of the request, to quote to support.
+	RequestID string
+	raw       any
+}
+
+// Response is the answer as Plaid sent it, for --json.
+func (r Result) Response() any { return r.raw }
+
+// Done says in a line what was done.
+func (r Result) Done() string {
+	switch {
+	case r.Report != nil:
+		return fmt.Sprintf("fraud report %s created (%s, %s). The user can now be set to rejected; anyone matching them is rejected from now on.",
+			r.Report.ID, r.Report.Type, r.Report.EventDate)
+	case r.Beacon != nil:
+		return fmt.Sprintf("%s done: status %s, version %d (request %s)", r.Action, r.Beacon.Status, r.Beacon.Version, r.RequestID)
+	case r.Enabled != nil:
+		return "enabled with /enable (request " + r.RequestID + ")"
+	case r.Action == Update:
+		return "sent with /update (request " + r.RequestID + ")"
+	}
+	return "refreshed with /get (request " + r.RequestID + ")"
+}
+
+// ProblemsError is a follow-up refused before it was sent: its request
+// breaks the rules of the catalogue.
+type ProblemsError struct {
+	Action   Action
+	Problems validate.Problems
+}
+
+func (e *ProblemsError) Error() string {
+	return fmt.Sprintf("the %s cannot be sent: %s", e.Action, e.Problems[0].String())
+}
+
+// checked runs a request's rules, then call.
+func checked[Resp any](ctx context.Context, a Action, env catalog.Env, req any, call func(context.Context) (Resp, error)) (Resp, error) {
+	if ps := catalog.CheckRequest(req, env); len(ps) > 0 {
+		var zero Resp
+		return zero, &ProblemsError{Action: a, Problems: ps}
+	}
+	return call(ctx)
+}
+
+// RefreshBeacon fetches a Beacon user as it stands now.
+func RefreshBeacon(ctx context.Context, c *client.Client, env catalog.Env, id string) (Result, error) {
+	req := &client.BeaconUserGetRequest{BeaconUserID: id}
+	u, err := checked(ctx, Refresh, env, req, func(ctx context.Context) (*client.BeaconUser, error) { return c.GetBeaconUser(ctx, req) })
+	if err != nil {
+		return Result{}, err
+	}
+	return Result{Action: Refresh, Beacon: u, RequestID: u.RequestID, raw: u}, nil
+}
+
+// ReviewBeacon sets a Beacon user's status by hand.
+func ReviewBeacon(ctx context.Context, c *client.Client, env catalog.Env, id string, status client.BeaconUserStatus) (Result, error) {
+	req := &client.BeaconUserReviewRequest{BeaconUserID: id, Status: status}
+	u, err := checked(ctx, Review, env, req, func(ctx context.Context) (*client.BeaconUser, error) { return c.ReviewBeaconUser(ctx, req) })
+	if err != nil {
+		return Result{}, err
+	}
+	return Result{Action: Review, Beacon: u, RequestID: u.RequestID, raw: u}, nil
+}
+
+// ReportFraud reports a Beacon user for fraud.
+func ReportFraud(ctx context.Context, c *client.Client, env catalog.Env, req *client.BeaconReportCreateRequest) (Result, error) {
+	r, err := checked(ctx, Report, env, req, func(ctx context.Context) (*client.BeaconReport, error) { return c.CreateBeaconReport(ctx, req) })
+	if err != nil {
+		return Result{}, err
+	}
+	return Result{Action: Report, Report: r, RequestID: r.RequestID, raw: r}, nil
+}
+
+// RefreshCustomer fetches an end customer as it stands now.
+func RefreshCustomer(ctx context.Context, c *client.Client, env catalog.Env, id string) (Result, error) {
+	req := &client.PartnerCustomerGetRequest{EndCustomerClientID: id}
+	r, err := checked(ctx, Refresh, env, req, func(ctx context.Context) (*client.PartnerCustomerGetResponse, error) {
+		return c.GetPartnerCustomer(ctx, req)
+	})
+	if err != nil {
+		return Result{}, err
+	}
+	return Result{Action: Refresh, Customer: &r.EndCustomer, RequestID: r.RequestID, raw: r}, nil
+}
+
+// UpdateCustomer sends what an end customer still needs.
+func UpdateCustomer(ctx context.Context, c *client.Client, env catalog.Env, req *client.PartnerCustomerUpdateRequest) (Result, error) {
+	r, err := checked(ctx, Update, env, req, func(ctx context.Context) (*client.PartnerCustomerUpdateResponse, error) {
+		return c.UpdatePartnerCustomer(ctx, req)
+	})
+	if err != nil {
+		return Result{}, err
+	}
+	return Result{Action: Update, Customer: &r.EndCustomer, RequestID: r.RequestID, raw: r}, nil
+}
+
+// EnableCustomer enables an end customer in full Production, for all its
+// products or those req names.
+func EnableCustomer(ctx context.Context, c *client.Client, env catalog.Env, req *client.PartnerCustomerEnableRequest) (Result, error) {
+	r, err := checked(ctx, Enable, env, req, func(ctx context.Context) (*client.PartnerCustomerEnableResponse, error) {
+		return c.EnablePartnerCustomer(ctx, req)
+	})
+	if err != nil {
+		return Result{}, err
+	}
+	return Result{Action: Enable, Enabled: r, RequestID: r.RequestID, raw: r}, nil
+}
+
+// Explain says what went wrong with a follow-up, in words for the person
+// who asked for it; a refused review comes with Plaid's rules.
+func Explain(a Action, err error) string {
+	var pe *client.Error
+	var problems *ProblemsError
+	switch {
+	case errors.As(err, &problems):
+		return problems.Error()
+	case errors.As(err, &pe) && a == Review:
+		return "Plaid refused the status: " + pe.Message() + "\nThe rules: " + ReviewRules
+	}
+	return string(a) + " failed: " + err.Error()
+}

@@ -1,0 +1,151 @@
+// Package actions is every call a person makes through this program,
+// written once: sending a draft, and the follow-ups (refresh, review,
+// report fraud, update, enable). The wizard, the plain prompts and the
+// commands call these and differ only in how they ask and show.
+package actions
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/plaid-onboard/plaid-onboard/catalog"
+	"github.com/plaid-onboard/plaid-onboard/client"
+	"github.com/plaid-onboard/plaid-onboard/drafts"
+	"github.com/plaid-onboard/plaid-onboard/validate"
+)
+
+// Noun names what a draft creates: "end customer" or "Beacon user".
+func Noun(d *drafts.Draft) string {
+	if d.Beacon != nil {
+		return "Beacon user"
+	}
+	return "end customer"
+}
+
+// Screened is the Beacon user a draft already created, if any: sending it
+// again re-screens that user with /update rather than creating another.
+func Screened(d *drafts.Draft) string {
+	if d.Beacon == nil {
+		return ""
+	}
+	for i := len(d.Submissions) - 1; i >= 0; i-- {
+		if s := d.Submissions[i]; s.Succeeded() && s.BeaconUserID != "" {
+			return s.BeaconUserID
+		}
+	}
+	return ""
+}
+
+// Endpoint is the path sending d goes to.
+func Endpoint(d *drafts.Draft) string {
+	switch {
+	case d.Partner != nil:
+		return client.PathPartnerCustomerCreate
+	case Screened(d) != "":
+		return client.PathBeaconUserUpdate
+	}
+	return client.PathBeaconUserCreate
+}
+
+// CreatesAgain reports whether sending d again would create a second one
+// (rather than update the first): true for an end customer already created.
+func CreatesAgain(d *drafts.Draft) bool {
+	_, sent := d.LastSuccess()
+	return sent && d.Partner != nil
+}
+
+// AfterUnknown explains what an unknown outcome means for d's request.
+func AfterUnknown(d *drafts.Draft) string {
+	if d.Partner != nil {
+		return "The end customer may have been created. Sending again is safe: Plaid refuses a second end customer " +
+			"with the same application name (CUSTOMER_ALREADY_CREATED), so nothing is created twice — " +
+			"sending again finds out."
+	}
+	return "The Beacon user may have been created. This API cannot look a user up by client_user_id, so " +
+		"sending again could create a second user for the same person (Beacon would flag it as a duplicate, " +
+		"pending_review). Check the Plaid Dashboard (Beacon → Users) for this client_user_id first."
+}
+
+// Catalog is the catalogue of the request a draft holds.
+func Catalog(d *drafts.Draft) *catalog.Catalog {
+	if d.Partner != nil {
+		return catalog.PartnerCreate()
+	}
+	return catalog.BeaconUserCreate()
+}
+
+// FieldPaths lists the field paths of d's request, to find the field an
+// error message names.
+func FieldPaths(d *drafts.Draft) []string {
+	if d.Partner != nil {
+		return client.FieldPaths(client.PartnerCustomerCreateRequest{})
+	}
+	return client.FieldPaths(client.BeaconUserCreateRequest{})
+}
+
+// Check lists every problem of the request d holds: the same rules the
+// emulator applies, run before anything is sent.
+func Check(d *drafts.Draft, env catalog.Env) validate.Problems {
+	switch {
+	case d.Partner != nil:
+		return catalog.PartnerCreate().Check(d.Partner, env)
+	case d.Beacon != nil:
+		return catalog.BeaconUserCreate().Check(d.Beacon, env)
+	}
+	return validate.Problems{{Path: "(body)", Message: "the draft holds no request", State: validate.Invalid}}
+}
+
+// Sent is what sending a draft created or changed: an end customer, or a
+// Beacon user (created or re-screened). One of the two is set.
+type Sent struct {
+	Customer *client.PartnerCustomerCreateResponse
+	Beacon   *client.BeaconUser
+}
+
+// Response is the answer as Plaid sent it, for --json.
+func (s Sent) Response() any {
+	if s.Customer != nil {
+		return s.Customer
+	}
+	return s.Beacon
+}
+
+// Submit sends d's request (d must not change while it runs: pass a
+// snapshot) and describes the attempt as a submission to record on the
+// draft.
+func Submit(ctx context.Context, c *client.Client, d *drafts.Draft, env client.Environment, now time.Time) (Sent, drafts.Submission, error) {
+	sub := drafts.Submission{At: now.UTC(), Env: env, Endpoint: Endpoint(d)}
+	var (
+		sent Sent
+		err  error
+	)
+	switch {
+	case d.Partner != nil:
+		if sent.Customer, err = c.CreatePartnerCustomer(ctx, d.Partner); err == nil {
+			r := sent.Customer
+			sub.RequestID, sub.ClientID, sub.Status = r.RequestID, r.EndCustomer.ClientID, string(r.EndCustomer.Status)
+		}
+	case d.Beacon != nil:
+		if id := Screened(d); id != "" {
+			sent.Beacon, err = c.UpdateBeaconUser(ctx, d.Beacon.UpdateFor(id))
+		} else {
+			sent.Beacon, err = c.CreateBeaconUser(ctx, d.Beacon)
+		}
+		if err == nil {
+			u := sent.Beacon
+			sub.RequestID, sub.BeaconUserID, sub.Status = u.RequestID, u.ID, string(u.Status)
+		}
+	default:
+		err = errors.New("the draft holds no request")
+	}
+	if err != nil {
+		sent = Sent{}
+	}
+	sub.Outcome = client.OutcomeOf(err).String()
+	var pe *client.Error
+	if errors.As(err, &pe) {
+		sub.RequestID, sub.ErrorCode = pe.RequestID, pe.ErrorCode
+	}
+	return sent, sub, err
+}

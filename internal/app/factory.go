@@ -1,0 +1,201 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"net/http"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/plaid-onboard/plaid-onboard/client"
+	"github.com/plaid-onboard/plaid-onboard/drafts"
+	"github.com/plaid-onboard/plaid-onboard/emulator"
+	"github.com/plaid-onboard/plaid-onboard/internal/prefs"
+)
+
+// TUIRequest says what the full-screen program should open.
+type TUIRequest struct {
+	Flow       string // "home", "customer" or "beacon"
+	DraftID    string // resume this draft
+	Env        client.Environment
+	Accessible bool // plain prompts for screen readers
+	NoSavePII  bool // keep personal data out of drafts on disk
+}
+
+// Factory holds the dependencies commands share, injected so tests can
+// replace any of them.
+type Factory struct {
+	IO      *IOStreams
+	Getenv  func(string) string
+	Now     func() time.Time
+	Version string
+	Paths   Paths
+	// LaunchTUI runs the full-screen program; main sets it (only main may
+	// import the ui package).
+	LaunchTUI func(ctx context.Context, f *Factory, req TUIRequest) error
+	// Transport, when set, is used by clients instead of the network (tests).
+	Transport http.RoundTripper
+}
+
+// New returns a Factory for the real process.
+func New(version string) *Factory {
+	return &Factory{
+		IO: System(), Getenv: os.Getenv, Now: time.Now, Version: version,
+		Paths: ResolvePaths(os.Getenv),
+	}
+}
+
+// Environment resolves the environment: the flag when given, else
+// PLAID_ENV, else local.
+func (f *Factory) Environment(flag string) (client.Environment, error) {
+	name := flag
+	if name == "" {
+		name = f.Getenv(client.EnvName)
+	}
+	if name == "" {
+		return client.Local, nil
+	}
+	env, err := client.ParseEnvironment(name)
+	if err != nil {
+		return "", Invalid(err, "")
+	}
+	return env, nil
+}
+
+// Session is a client bound to an environment, with whatever it started
+// (the local emulator) to be stopped by Close.
+type Session struct {
+	Client *client.Client
+	Env    client.Environment
+	close  func()
+}
+
+// Close stops what the session started.
+func (s *Session) Close() {
+	if s.close != nil {
+		s.close()
+	}
+}
+
+// EnvEmulatorURL points --env local at an emulator already serving
+// (`plaid-onboard emulator`) instead of one started in-process.
+const EnvEmulatorURL = "PLAID_ONBOARD_EMULATOR_URL"
+
+// Connect returns a client for env. For local it starts the emulator
+// in-process on a loopback port, with its state in the data directory so
+// what one run created, the next can fetch — unless PLAID_ONBOARD_EMULATOR_URL
+// names one already serving.
+func (f *Factory) Connect(env client.Environment) (*Session, error) {
+	id, secret, err := client.Credentials(env, f.Getenv)
+	if err != nil {
+		return nil, Invalid(err, "")
+	}
+	cfg := client.Config{Environment: env, ClientID: id, Secret: secret, Version: f.Version}
+	if f.Transport != nil {
+		cfg.HTTPClient = &http.Client{Transport: f.Transport}
+	}
+	s := &Session{Env: env}
+	if url := f.Getenv(EnvEmulatorURL); env == client.Local && url != "" {
+		cfg.BaseURL = url
+	} else if env == client.Local {
+		url, stop, err := f.startLocalEmulator(id, secret)
+		if err != nil {
+			return nil, err
+		}
+		cfg.BaseURL, s.close = url, stop
+	}
+	c, err := client.New(cfg)
+	if err != nil {
+		s.Close()
+		return nil, err
+	}
+	s.Client = c
+	return s, nil
+}
+
+func (f *Factory) startLocalEmulator(id, secret string) (string, func(), error) {
+	opts := emulator.Options{ClientID: id, Secret: secret, StatePath: f.Paths.EmulatorState(), Now: f.Now}
+	if cfg, err := emulator.LoadConfig(f.Paths.EmulatorConfig()); err == nil {
+		opts.Programs = cfg.Programs
+		opts.Partner = cfg.Partner
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return "", nil, err
+	}
+	emu, err := emulator.New(opts)
+	if err != nil {
+		return "", nil, fmt.Errorf("starting the local emulator: %w", err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", nil, fmt.Errorf("starting the local emulator: %w", err)
+	}
+	srv := &http.Server{Handler: emu, ReadHeaderTimeout: 10 * time.Second, ErrorLog: log.New(io.Discard, "", 0)}
+	go srv.Serve(ln)
+	stop := func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		srv.Shutdown(ctx)
+	}
+	return "http://" + ln.Addr().String(), stop, nil
+}
+
+// EnvKeyring set to "off" keeps the drafts key out of the OS keyring (CI,
+// containers, people who prefer the key file).
+const EnvKeyring = "PLAID_ONBOARD_KEYRING"
+
+// Drafts opens the drafts store. notice hears, once per machine, that the
+// encryption key had to be kept in a file.
+func (f *Factory) Drafts(notice func(string)) (*drafts.Store, error) {
+	keys := &drafts.Keys{
+		File:       drafts.KeyFilePath(f.Paths.Config),
+		UseKeyring: !strings.EqualFold(f.Getenv(EnvKeyring), "off"),
+		Notice:     notice,
+	}
+	s, err := drafts.Open(f.Paths.Drafts(), keys)
+	if err != nil {
+		return nil, err
+	}
+	s.SetClock(f.Now)
+	return s, nil
+}
+
+// BeaconProgram is a Beacon program the wizard can offer.
+type BeaconProgram struct {
+	ID, Name string
+}
+
+// BeaconPrograms lists the programs to offer in env: the local emulator's
+// own (for local), then the ids used before in env, most recent first.
+func (f *Factory) BeaconPrograms(env client.Environment) []BeaconProgram {
+	var out []BeaconProgram
+	seen := map[string]bool{}
+	if env == client.Local {
+		programs := emulator.DefaultPrograms()
+		if cfg, err := emulator.LoadConfig(f.Paths.EmulatorConfig()); err == nil {
+			programs = append(programs, cfg.Programs...)
+		}
+		for _, p := range programs {
+			if !seen[p.ID] {
+				seen[p.ID] = true
+				out = append(out, BeaconProgram{ID: p.ID, Name: p.Name})
+			}
+		}
+	}
+	for _, id := range prefs.LoadPrograms(f.Paths.KnownPrograms())[string(env)] {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, BeaconProgram{ID: id, Name: "used before"})
+		}
+	}
+	return out
+}
+
+// RememberProgram records a program id used in env.
+func (f *Factory) RememberProgram(env client.Environment, id string) error {
+	return prefs.RememberProgram(f.Paths.KnownPrograms(), string(env), id)
+}

@@ -11,6 +11,7 @@ import (
 	"github.com/creack/pty"
 
 	"github.com/plaid-onboard/plaid-onboard/internal/testbin"
+	"github.com/plaid-onboard/plaid-onboard/internal/tuitest"
 )
 
 // TestHelpAndErrorsAskTheTerminalNothing runs help and a failing command in
@@ -34,9 +35,9 @@ func TestHelpAndErrorsAskTheTerminalNothing(t *testing.T) {
 			}
 			defer ptmx.Close()
 			// Reading ends when the program exits and the pty closes; a
-			// program stuck waiting for an answer is killed after 10 s so
-			// the test fails instead of hanging.
-			timer := time.AfterFunc(10*time.Second, func() { cmd.Process.Kill() })
+			// program stuck waiting for an answer is killed after a while
+			// (tuitest.Patience) so the test fails instead of hanging.
+			timer := time.AfterFunc(tuitest.Patience, func() { cmd.Process.Kill() })
 			defer timer.Stop()
 			var out bytes.Buffer
 			io.Copy(&out, ptmx) // ends with EIO when the program exits

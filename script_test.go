@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -18,6 +19,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/drafts"
 	"github.com/plaid-onboard/plaid-onboard/internal/samples"
 	"github.com/plaid-onboard/plaid-onboard/internal/testbin"
+	"github.com/plaid-onboard/plaid-onboard/internal/tuitest"
 )
 
 // The scriptable commands, run as a script would: the built binary against
@@ -231,13 +233,21 @@ func TestSubmitExitCodes(t *testing.T) {
 	// 130: interrupted while waiting on a server that never answers.
 	hang, _ := net.Listen("tcp", "127.0.0.1:0")
 	defer hang.Close()
+	arrived := make(chan struct{})
+	var once sync.Once
 	go func() {
 		for {
 			c, err := hang.Accept()
 			if err != nil {
 				return
 			}
-			go io.Copy(io.Discard, c)
+			go func() {
+				// The request is on its way once its first bytes come.
+				if _, err := c.Read(make([]byte, 1)); err == nil {
+					once.Do(func() { close(arrived) })
+				}
+				io.Copy(io.Discard, c)
+			}()
 		}
 	}()
 	cmd := exec.Command(testbin.Path(t), "submit", "beacon", "--file", body)
@@ -247,13 +257,17 @@ func TestSubmitExitCodes(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(700 * time.Millisecond)
-	cmd.Process.Signal(syscall.SIGINT)
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
 	select {
+	case <-arrived: // the request reached the server, which never answers
 	case <-done:
-	case <-time.After(5 * time.Second):
+		t.Fatalf("the submit ended before its request arrived: %s", errb.String())
+	}
+	cmd.Process.Signal(syscall.SIGINT)
+	select {
+	case <-done:
+	case <-time.After(tuitest.Patience):
 		cmd.Process.Kill()
 		t.Fatal("an interrupted submit did not stop")
 	}

@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -183,19 +184,20 @@ func readRequest(conn net.Conn) {
 func TestNoAnswerUntilTimeoutIsUnknown(t *testing.T) {
 	hold := make(chan struct{})
 	t.Cleanup(func() { close(hold) })
+	var requests atomic.Int32
 	url := serveRaw(t, func(conn net.Conn) {
 		readRequest(conn)
+		requests.Add(1)
 		<-hold
 		conn.Close()
 	})
 	c, _ := New(Config{Environment: Sandbox, BaseURL: url, ClientID: "id", Secret: secret, Timeout: 150 * time.Millisecond})
-	start := time.Now()
 	_, err := c.CreateBeaconUser(context.Background(), sampleBeacon())
 	if OutcomeOf(err) != Unknown {
 		t.Fatalf("a timeout after sending must be outcome unknown, got %v (%v)", OutcomeOf(err), err)
 	}
-	if d := time.Since(start); d > 2*time.Second {
-		t.Errorf("the create was retried after a timeout (took %v)", d)
+	if n := requests.Load(); n != 1 {
+		t.Errorf("the create was sent %d times: it must never be retried once sent", n)
 	}
 	noSecret(t, err)
 }
@@ -229,10 +231,9 @@ func TestTrickleIsBoundedByTimeout(t *testing.T) {
 		}
 	})
 	c, _ := New(Config{Environment: Sandbox, BaseURL: url, ClientID: "id", Secret: secret, Timeout: 300 * time.Millisecond})
-	start := time.Now()
 	_, err := c.GetBeaconUser(context.Background(), &BeaconUserGetRequest{BeaconUserID: "x"})
-	if err == nil || time.Since(start) > 3*time.Second {
-		t.Fatalf("a trickling answer must end at the timeout: %v after %v", err, time.Since(start))
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("a trickling answer must end at the timeout: %v", err)
 	}
 }
 

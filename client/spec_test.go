@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/getkin/kin-openapi/openapi3"
+
 	"github.com/plaid-onboard/plaid-onboard/internal/spectest"
 )
 

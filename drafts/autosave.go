@@ -23,14 +23,36 @@ type SaveStatus struct {
 	CopyID string
 }
 
+// schedule decides when a burst of changes is saved: once they pause for
+// quiet, and no later than most after the burst's first change, so long
+// typing is saved too. It only does arithmetic on the times it is given.
+type schedule struct {
+	quiet, most time.Duration
+	deadline    time.Time // the latest save of the burst under way
+	pending     bool
+}
+
+// changed records a change at now and returns how long to wait before
+// saving.
+func (s *schedule) changed(now time.Time) time.Duration {
+	if !s.pending {
+		s.pending, s.deadline = true, now.Add(s.most)
+	}
+	return min(s.quiet, max(0, s.deadline.Sub(now)))
+}
+
+// saved ends the burst.
+func (s *schedule) saved() { s.pending = false }
+
 // Autosaver writes a draft off the caller's goroutine, so typing never
 // waits on the disk.
 type Autosaver struct {
 	store  *Store
 	opt    SaveOptions
-	quiet  time.Duration
-	most   time.Duration
+	sched  schedule
 	report func(SaveStatus)
+	// save writes a snapshot (Store.Save; tests slow it down).
+	save func(*Draft, SaveOptions) error
 
 	mu       sync.Mutex
 	latest   *Draft
@@ -49,10 +71,12 @@ type Autosaver struct {
 	reportSig chan struct{}
 }
 
-// Autosave starts an autosaver; report (may be nil) hears of every save.
+// Autosave starts an autosaver that saves once changes pause for quiet,
+// and at least every most while they do not; report (may be nil) hears of
+// every save.
 func (s *Store) Autosave(opt SaveOptions, quiet, most time.Duration, report func(SaveStatus)) *Autosaver {
 	a := &Autosaver{
-		store: s, opt: opt, quiet: quiet, most: most, report: report,
+		store: s, opt: opt, sched: schedule{quiet: quiet, most: most}, report: report, save: s.Save,
 		redirect:  map[string]string{},
 		signal:    make(chan struct{}, 1),
 		flush:     make(chan chan error),
@@ -142,34 +166,34 @@ func (a *Autosaver) Close() error {
 
 func (a *Autosaver) loop() {
 	defer close(a.stopped)
-	var timer *time.Timer
-	var deadline time.Time
-	fire := func() <-chan time.Time {
-		if timer == nil {
-			return nil
+	timer := time.NewTimer(0)
+	if !timer.Stop() {
+		<-timer.C
+	}
+	armed := false
+	disarm := func() {
+		if armed && !timer.Stop() {
+			<-timer.C
 		}
-		return timer.C
+		armed = false
 	}
 	for {
 		select {
 		case <-a.signal:
-			now := time.Now()
-			if timer == nil {
-				deadline = now.Add(a.most)
-				timer = time.NewTimer(a.quiet)
-			} else {
-				timer.Reset(min(a.quiet, max(0, deadline.Sub(now))))
-			}
-		case <-fire():
-			timer = nil
+			wait := a.sched.changed(a.store.now())
+			disarm()
+			timer.Reset(wait)
+			armed = true
+		case <-timer.C:
+			armed = false
+			a.sched.saved()
 			a.saveLatest()
 		case reply := <-a.flush:
-			if timer != nil {
-				timer.Stop()
-				timer = nil
-			}
+			disarm()
+			a.sched.saved()
 			reply <- a.saveLatest()
 		case <-a.stop:
+			disarm()
 			return
 		}
 	}
@@ -189,7 +213,7 @@ func (a *Autosaver) saveLatest() error {
 		return nil
 	}
 	orig := d.ID
-	err := a.store.Save(d, opt)
+	err := a.save(d, opt)
 	st := SaveStatus{At: d.UpdatedAt, Revision: d.Revision, Err: err}
 	var ce *ChangedError
 	if errors.As(err, &ce) {

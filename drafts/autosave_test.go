@@ -3,54 +3,141 @@ package drafts
 import (
 	"errors"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
 
+// statuses collects the autosaver's reports, which arrive on their own
+// goroutine.
 type statuses struct {
-	mu  sync.Mutex
-	all []SaveStatus
+	mu     sync.Mutex
+	all    []SaveStatus
+	notify chan struct{}
 }
 
-func (s *statuses) add(st SaveStatus) { s.mu.Lock(); s.all = append(s.all, st); s.mu.Unlock() }
-func (s *statuses) count() int        { s.mu.Lock(); defer s.mu.Unlock(); return len(s.all) }
+func (s *statuses) add(st SaveStatus) {
+	s.mu.Lock()
+	s.all = append(s.all, st)
+	if s.notify == nil {
+		s.notify = make(chan struct{}, 1)
+	}
+	notify := s.notify
+	s.mu.Unlock()
+	select {
+	case notify <- struct{}{}:
+	default:
+	}
+}
 
-// first waits for the first report (they arrive on their own goroutine).
+func (s *statuses) count() int { s.mu.Lock(); defer s.mu.Unlock(); return len(s.all) }
+
+// wait blocks until at least n reports have come.
+func (s *statuses) wait(t *testing.T, n int) {
+	t.Helper()
+	s.mu.Lock()
+	if s.notify == nil {
+		s.notify = make(chan struct{}, 1)
+	}
+	notify := s.notify
+	s.mu.Unlock()
+	deadline := time.NewTimer(patience)
+	defer deadline.Stop()
+	for s.count() < n {
+		select {
+		case <-notify:
+		case <-deadline.C:
+			t.Fatalf("waited %v for %d saves to be reported (%d were)", patience, n, s.count())
+		}
+	}
+}
+
+// first waits for the first report.
 func (s *statuses) first(t *testing.T) SaveStatus {
 	t.Helper()
-	deadline := time.Now().Add(2 * time.Second)
-	for s.count() == 0 {
-		if time.Now().After(deadline) {
-			t.Fatal("no save reported")
-		}
-		time.Sleep(time.Millisecond)
-	}
+	s.wait(t, 1)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.all[0]
 }
 
-func TestAutosaveDebouncesAndNeverBlocks(t *testing.T) {
+// patience bounds a wait for something that must happen, so a broken test
+// fails instead of hanging; it asserts nothing about speed.
+const patience = 2 * time.Minute
+
+// The schedule: a burst of changes is saved once it pauses for quiet, and
+// no later than most after its first change, however long it goes on.
+func TestScheduleDebouncesAndBoundsTheDelay(t *testing.T) {
+	t0 := time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
+	s := schedule{quiet: 100 * time.Millisecond, most: 200 * time.Millisecond}
+	// 100 changes at once: one save, quiet after the last.
+	for range 100 {
+		if wait := s.changed(t0); wait != 100*time.Millisecond {
+			t.Fatalf("wait %v after a change", wait)
+		}
+	}
+	s.saved()
+	// A change every 20 ms, never quiet for 100 ms: the waits shrink to
+	// the deadline, 200 ms after the first change.
+	var saves []time.Duration
+	at := time.Duration(0)
+	fireAt := time.Duration(-1)
+	for at <= 700*time.Millisecond {
+		if fireAt >= 0 && at >= fireAt {
+			saves = append(saves, fireAt)
+			s.saved()
+			fireAt = -1
+		}
+		fireAt = at + s.changed(t0.Add(at))
+		at += 20 * time.Millisecond
+	}
+	if len(saves) < 3 || saves[0] != 200*time.Millisecond {
+		t.Fatalf("saves at %v during 700 ms of non-stop typing (most 200 ms)", saves)
+	}
+}
+
+// Changed hands a snapshot over and returns: typing never waits on the
+// disk, even while a save is stuck. Only the latest snapshot is written.
+func TestChangedNeverWaitsForTheDisk(t *testing.T) {
 	s := openStore(t)
 	d := beaconDraft(s)
-	var got statuses
-	a := s.Autosave(SaveOptions{}, 50*time.Millisecond, time.Second, got.add)
+	a := s.Autosave(SaveOptions{}, time.Hour, time.Hour, nil)
 	defer a.Close()
-	start := time.Now()
-	for i := range 100 {
-		d.Beacon.User.EmailAddress = "typing" + string(rune('a'+i%26)) + "@example.com"
-		a.Changed(d.Clone())
+	var writes atomic.Int32
+	saving, release := make(chan struct{}), make(chan struct{})
+	a.save = func(d *Draft, opt SaveOptions) error {
+		if writes.Add(1) == 1 {
+			close(saving)
+			<-release
+		}
+		return s.Save(d, opt)
 	}
-	if elapsed := time.Since(start); elapsed > 50*time.Millisecond {
-		t.Errorf("100 changes took %v: Changed must not wait on the disk", elapsed)
+	a.Changed(d.Clone())
+	flushed := make(chan error, 1)
+	go func() { flushed <- a.Flush() }()
+	<-saving // the save is under way, and stuck on the "disk"
+	typed := make(chan struct{})
+	go func() {
+		for i := range 100 {
+			d.Beacon.User.EmailAddress = "typing" + string(rune('a'+i%26)) + "@example.com"
+			a.Changed(d.Clone())
+		}
+		close(typed)
+	}()
+	select {
+	case <-typed:
+	case <-time.After(patience):
+		t.Fatal("Changed waited for a stuck save")
 	}
-	deadline := time.Now().Add(2 * time.Second)
-	for got.count() == 0 && time.Now().Before(deadline) {
-		time.Sleep(10 * time.Millisecond)
+	close(release)
+	if err := <-flushed; err != nil {
+		t.Fatal(err)
 	}
-	time.Sleep(150 * time.Millisecond)
-	if n := got.count(); n != 1 {
-		t.Fatalf("%d saves for one burst of typing", n)
+	if err := a.Flush(); err != nil { // the 100 changes: one write, of the last
+		t.Fatal(err)
+	}
+	if n := writes.Load(); n != 2 {
+		t.Fatalf("%d writes for one stuck save and one burst of 100 changes", n)
 	}
 	loaded, _ := s.Load(d.ID)
 	if loaded.Beacon.User.EmailAddress != d.Beacon.User.EmailAddress {
@@ -58,19 +145,20 @@ func TestAutosaveDebouncesAndNeverBlocks(t *testing.T) {
 	}
 }
 
-func TestAutosaveSavesDuringLongTyping(t *testing.T) {
+// With real timers: a change is saved once typing pauses.
+func TestAutosaveSavesAfterAPause(t *testing.T) {
 	s := openStore(t)
 	d := beaconDraft(s)
 	var got statuses
-	a := s.Autosave(SaveOptions{}, 100*time.Millisecond, 200*time.Millisecond, got.add)
+	a := s.Autosave(SaveOptions{}, time.Millisecond, time.Millisecond, got.add)
 	defer a.Close()
-	stop := time.Now().Add(700 * time.Millisecond)
-	for time.Now().Before(stop) {
-		a.Changed(d.Clone())
-		time.Sleep(20 * time.Millisecond) // never quiet for 100 ms
+	d.Beacon.User.Name.GivenName = "Paused"
+	a.Changed(d.Clone())
+	if st := got.first(t); st.Err != nil {
+		t.Fatal(st.Err)
 	}
-	if n := got.count(); n < 2 {
-		t.Errorf("only %d saves in 700 ms of non-stop typing (max delay 200 ms)", n)
+	if loaded, _ := s.Load(d.ID); loaded.Beacon.User.Name.GivenName != "Paused" {
+		t.Errorf("saved %q", loaded.Beacon.User.Name.GivenName)
 	}
 }
 
@@ -142,11 +230,14 @@ func TestCloseTwice(t *testing.T) {
 func TestBlockedReportDoesNotDeadlockClose(t *testing.T) {
 	s := openStore(t)
 	d := beaconDraft(s)
-	release := make(chan struct{})
+	release, reporting := make(chan struct{}), make(chan struct{}, 1)
 	defer close(release)
-	a := s.Autosave(SaveOptions{}, time.Millisecond, time.Millisecond, func(SaveStatus) { <-release })
+	a := s.Autosave(SaveOptions{}, time.Millisecond, time.Millisecond, func(SaveStatus) {
+		reporting <- struct{}{}
+		<-release
+	})
 	a.Changed(d.Clone())
-	time.Sleep(20 * time.Millisecond) // the first save is reported, and its report blocks
+	<-reporting // the first save is reported, and its report blocks
 	d.Title = "last"
 	a.Changed(d.Clone())
 	done := make(chan error, 1)
@@ -156,7 +247,7 @@ func TestBlockedReportDoesNotDeadlockClose(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-	case <-time.After(2 * time.Second):
+	case <-time.After(patience):
 		t.Fatal("Close waits for a report the caller cannot take")
 	}
 	if got, _ := s.Load(d.ID); got.Title != "last" {

@@ -126,7 +126,7 @@ func TestCrashMidAutosave(t *testing.T) {
 		if round%10 != 0 {
 			select {
 			case <-ready:
-			case <-time.After(5 * time.Second):
+			case <-time.After(patience):
 				t.Fatalf("round %d: the writer did not start", round)
 			}
 			time.Sleep(time.Duration(rng.IntN(8_000)) * time.Microsecond)

@@ -72,7 +72,7 @@ func (k *Keys) resolve() ([]byte, string, error) {
 	}
 	reason := "the OS keyring is turned off (PLAID_ONBOARD_KEYRING=off)"
 	if k.UseKeyring {
-		secret, err := timeBoxed(func() (string, error) { return keyring.Get(keyringService, keyringUser) })
+		secret, err := timeBoxed(KeyringTimeout, func() (string, error) { return keyring.Get(keyringService, keyringUser) })
 		if err == nil {
 			key, derr := base64.StdEncoding.DecodeString(secret)
 			if derr == nil && len(key) == 32 {
@@ -82,7 +82,7 @@ func (k *Keys) resolve() ([]byte, string, error) {
 		}
 		if errors.Is(err, keyring.ErrNotFound) {
 			key := newKey()
-			_, err = timeBoxed(func() (string, error) {
+			_, err = timeBoxed(KeyringTimeout, func() (string, error) {
 				return "", keyring.Set(keyringService, keyringUser, base64.StdEncoding.EncodeToString(key))
 			})
 			if err == nil {
@@ -133,12 +133,13 @@ func newKey() []byte {
 	return key
 }
 
-var errKeyringTimeout = fmt.Errorf("the OS keyring did not answer within %v", KeyringTimeout)
+// errKeyringTimeout means the OS keyring did not answer in time.
+var errKeyringTimeout = errors.New("the OS keyring did not answer in time")
 
-// timeBoxed runs a keyring call, giving up after KeyringTimeout. A call
+// timeBoxed runs a keyring call, giving up after limit. A call
 // that hangs is abandoned (its goroutine stays blocked in D-Bus until the
 // process ends), which is the price of never freezing the program.
-func timeBoxed(call func() (string, error)) (string, error) {
+func timeBoxed(limit time.Duration, call func() (string, error)) (string, error) {
 	type result struct {
 		s   string
 		err error
@@ -151,8 +152,8 @@ func timeBoxed(call func() (string, error)) (string, error) {
 	select {
 	case r := <-done:
 		return r.s, r.err
-	case <-time.After(KeyringTimeout):
-		return "", errKeyringTimeout
+	case <-time.After(limit):
+		return "", fmt.Errorf("%w (waited %v)", errKeyringTimeout, limit)
 	}
 }
 

@@ -68,11 +68,10 @@ func TestDamagedKeyFileIsNotReplaced(t *testing.T) {
 }
 
 func TestTimeBoxGivesUp(t *testing.T) {
-	start := time.Now()
 	release := make(chan struct{})
 	defer close(release)
-	_, err := timeBoxed(func() (string, error) { <-release; return "", nil })
-	if !errors.Is(err, errKeyringTimeout) || time.Since(start) > KeyringTimeout+time.Second {
-		t.Fatalf("%v after %v", err, time.Since(start))
+	_, err := timeBoxed(time.Millisecond, func() (string, error) { <-release; return "", nil })
+	if !errors.Is(err, errKeyringTimeout) {
+		t.Fatalf("a keyring that never answers: %v", err)
 	}
 }

@@ -54,11 +54,7 @@ func FuzzHandlers(f *testing.F) {
 			req.Header.Set("Content-Type", "application/json; charset=utf-8")
 		}
 		rec := httptest.NewRecorder()
-		start := time.Now()
 		emu.ServeHTTP(rec, req)
-		if d := time.Since(start); d > 2*time.Second {
-			t.Fatalf("%s took %v", path, d)
-		}
 		var answer map[string]any
 		if err := json.Unmarshal(rec.Body.Bytes(), &answer); err != nil {
 			t.Fatalf("%s answered %d with non-JSON %q", path, rec.Code, rec.Body.String())

@@ -9,7 +9,6 @@ import (
 	"unicode"
 
 	"github.com/plaid-onboard/plaid-onboard/client"
-	"github.com/plaid-onboard/plaid-onboard/validate"
 )
 
 // matchKey is a normalised piece of personal data: the same person typed
@@ -24,16 +23,11 @@ func fold(s string) string {
 	return strings.ToLower(strings.Join(strings.Fields(s), " "))
 }
 
-// normPhone gives the E.164 form of any way of writing a number. Requests
-// reach here already held to E.164, so that form is returned as it is;
-// the parse serves the network list and anything older.
+// normPhone is the key of a phone number. A request reaches screening
+// only once its number has passed the catalogue's E.164 rule (the one
+// place that decides which country a national number is read in), and the
+// network list is written in E.164, so only stray characters are dropped.
 func normPhone(s string) string {
-	if len(s) > 1 && s[0] == '+' && strings.Trim(s[1:], "0123456789") == "" {
-		return s
-	}
-	if e164, ok := validate.PhoneE164(s, "US"); ok {
-		return e164
-	}
 	return strings.Map(func(r rune) rune {
 		if unicode.IsDigit(r) || r == '+' {
 			return r

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"strings"
 	"testing"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/teatest/v2"
@@ -39,9 +38,9 @@ func TestRunsInAProgram(t *testing.T) {
 	tm := teatest.NewTestModel(t, NewApp(deps, home.New(deps, "")), teatest.WithInitialTermSize(80, 24))
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
 		return bytes.Contains(b, []byte("New partner customer")) && bytes.Contains(b, []byte("LOCAL"))
-	}, teatest.WithDuration(5*time.Second))
+	}, teatest.WithDuration(tuitest.Patience))
 	tm.Send(tuitest.Key("q"))
-	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*App)
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(tuitest.Patience)).(*App)
 	if final.aborted {
 		t.Error("q is not an interruption")
 	}

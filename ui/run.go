@@ -97,6 +97,7 @@ func Run(ctx context.Context, f *app.Factory, req app.TUIRequest) error {
 	defer session.Close()
 	var send func(tea.Msg)
 	start := func() tea.Msg {
+		go warmCellWidths()
 		deps, closeSession, err := Deps(f, req, notices)
 		if err != nil {
 			return startedMsg{err: err}

@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"errors"
 	"testing"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
+	"github.com/plaid-onboard/plaid-onboard/internal/tuitest"
 	"github.com/plaid-onboard/plaid-onboard/ui/home"
 	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
 )
@@ -21,9 +21,9 @@ func TestStartingOpensTheHomeScreen(t *testing.T) {
 	tm := teatest.NewTestModel(t, NewApp(uikit.Deps{Env: deps.Env}, newStartingScreen(start)), teatest.WithInitialTermSize(80, 24))
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
 		return bytes.Contains(b, []byte("New partner customer"))
-	}, teatest.WithDuration(5*time.Second))
+	}, teatest.WithDuration(tuitest.Patience))
 	tm.Send(tea.KeyPressMsg{Code: 'q', Text: "q"})
-	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*App)
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(tuitest.Patience)).(*App)
 	if final.startErr != nil || final.aborted {
 		t.Errorf("startErr %v, aborted %v", final.startErr, final.aborted)
 	}
@@ -35,7 +35,7 @@ func TestStartFailureEndsTheProgramWithIt(t *testing.T) {
 	bad := errors.New("drafts directory is not writable")
 	start := func() tea.Msg { return startedMsg{err: bad} }
 	tm := teatest.NewTestModel(t, NewApp(uikit.Deps{}, newStartingScreen(start)), teatest.WithInitialTermSize(80, 24))
-	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*App)
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(tuitest.Patience)).(*App)
 	if !errors.Is(final.startErr, bad) {
 		t.Errorf("startErr = %v, want %v", final.startErr, bad)
 	}
@@ -50,9 +50,9 @@ func TestCtrlCWhileStarting(t *testing.T) {
 	tm := teatest.NewTestModel(t, NewApp(uikit.Deps{}, newStartingScreen(start)), teatest.WithInitialTermSize(80, 24))
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
 		return bytes.Contains(b, []byte("Opening drafts"))
-	}, teatest.WithDuration(5*time.Second))
+	}, teatest.WithDuration(tuitest.Patience))
 	tm.Send(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})
-	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*App)
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(tuitest.Patience)).(*App)
 	if !final.aborted {
 		t.Error("ctrl+c while starting did not abort")
 	}

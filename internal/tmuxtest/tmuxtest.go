@@ -134,10 +134,11 @@ func (s *Session) WaitGone(text string) string {
 	return s.WaitUntil(func(screen string) bool { return !strings.Contains(screen, text) }, fmt.Sprintf("%q gone", text))
 }
 
-// WaitUntil polls the screen until ok, failing after 15 s with the screen.
+// WaitUntil polls the screen until ok, failing after patience with the
+// screen (a bound against hanging, not a claim about speed).
 func (s *Session) WaitUntil(ok func(screen string) bool, what string) string {
 	s.tb.Helper()
-	deadline := time.Now().Add(15 * time.Second)
+	deadline := time.Now().Add(patience)
 	for {
 		screen := s.Screen()
 		if ok(screen) {
@@ -149,6 +150,9 @@ func (s *Session) WaitUntil(ok func(screen string) bool, what string) string {
 		time.Sleep(40 * time.Millisecond)
 	}
 }
+
+// patience bounds a wait for the screen: long enough for a busy machine.
+const patience = 2 * time.Minute
 
 var exited = regexp.MustCompile(`\[exited (\d+)\]`)
 

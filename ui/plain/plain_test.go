@@ -17,6 +17,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/forms"
 	"github.com/plaid-onboard/plaid-onboard/internal/emutest"
 	"github.com/plaid-onboard/plaid-onboard/internal/samples"
+	"github.com/plaid-onboard/plaid-onboard/internal/tuitest"
 	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
 )
 
@@ -153,14 +154,42 @@ func TestInputEndingKeepsTheAnswers(t *testing.T) {
 
 // syncBuffer is written by the session and read by the test.
 type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
+	mu      sync.Mutex
+	b       bytes.Buffer
+	written chan struct{} // a write happened since the last look
 }
 
 func (s *syncBuffer) Write(p []byte) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.written == nil {
+		s.written = make(chan struct{}, 1)
+	}
+	select {
+	case s.written <- struct{}{}:
+	default:
+	}
 	return s.b.Write(p)
+}
+
+// waitFor waits until the output shows want.
+func (s *syncBuffer) waitFor(t *testing.T, want string) {
+	t.Helper()
+	s.mu.Lock()
+	if s.written == nil {
+		s.written = make(chan struct{}, 1)
+	}
+	written := s.written
+	s.mu.Unlock()
+	deadline := time.NewTimer(tuitest.Patience)
+	defer deadline.Stop()
+	for !strings.Contains(s.String(), want) {
+		select {
+		case <-written:
+		case <-deadline.C:
+			t.Fatalf("waited %v for %q:\n%s", tuitest.Patience, want, s.String())
+		}
+	}
 }
 
 func (s *syncBuffer) String() string {
@@ -182,20 +211,14 @@ func TestInterruptSavesAndStops(t *testing.T) {
 	if _, err := io.WriteString(pw, "1\n\nKatherine\n"); err != nil {
 		t.Fatal(err)
 	}
-	deadline := time.Now().Add(5 * time.Second)
-	for !strings.Contains(out.String(), "Family name:") {
-		if time.Now().After(deadline) {
-			t.Fatalf("no family name question:\n%s", out.String())
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
+	out.waitFor(t, "Family name:")
 	cancel()
 	select {
 	case err := <-done:
 		if !errors.Is(err, ErrAborted) {
 			t.Fatalf("Run = %v", err)
 		}
-	case <-time.After(2 * time.Second):
+	case <-time.After(tuitest.Patience):
 		t.Fatal("an interrupt did not end the session")
 	}
 	d := onlyDraft(t, deps)

@@ -1,6 +1,7 @@
 package catalog_test
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -181,5 +182,23 @@ func TestZeroAmountIsAValue(t *testing.T) {
 		FraudAmount: &client.FraudAmount{ISOCurrencyCode: "USD", Value: 0}}
 	if ps := catalog.CheckRequest(r, opt); len(ps) != 0 {
 		t.Errorf("a fraud amount of 0 (nothing lost) is valid: %v", ps)
+	}
+}
+
+// The 50-account limit names the list that breaks it: 51 bank accounts are
+// the bank accounts' problem, not the access tokens'.
+func TestAccountLimitNamesTheRightList(t *testing.T) {
+	r := samples.BeaconMinimal()
+	for i := range 51 {
+		r.User.DepositoryAccounts = append(r.User.DepositoryAccounts,
+			client.BeaconUserRequestDepositoryAccount{RoutingNumber: "021000021", AccountNumber: fmt.Sprintf("1000%04d", i)})
+	}
+	if got := paths(catalog.CheckRequest(r, opt)); !slices.Equal(got, []string{"user.depository_accounts"}) {
+		t.Errorf("51 bank accounts: %v", got)
+	}
+	r.User.DepositoryAccounts = r.User.DepositoryAccounts[:49]
+	r.AccessTokens = []string{"access-sandbox-a", "access-sandbox-b"}
+	if got := paths(catalog.CheckRequest(r, opt)); !slices.Equal(got, []string{"access_tokens"}) {
+		t.Errorf("49 accounts and 2 tokens: %v", got)
 	}
 }

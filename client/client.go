@@ -53,10 +53,16 @@ func New(cfg Config) (*Client, error) {
 	if cfg.RetryWait <= 0 {
 		cfg.RetryWait = 500 * time.Millisecond
 	}
-	hc := cfg.HTTPClient
-	if hc == nil {
-		hc = &http.Client{}
+	// Plaid's API never redirects. Following a redirect would hand the
+	// credentials in the headers (and, for a 307, a body of personal data)
+	// to whatever host the answer names, so a 3xx is an answer like any
+	// other: an error whose outcome is unknown, never followed or re-sent.
+	hc := &http.Client{}
+	if cfg.HTTPClient != nil {
+		copied := *cfg.HTTPClient
+		hc = &copied
 	}
+	hc.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 	version := cfg.Version
 	if version == "" {
 		version = "dev"
@@ -125,10 +131,17 @@ func (c *Client) retryAfter(ctx context.Context, err error, idempotent bool, att
 		return wait, true
 	case OutcomeOf(err) == NotSent:
 		return wait, true
-	case idempotent && OutcomeOf(err) == Unknown && !answeredOK(err):
+	case idempotent && OutcomeOf(err) == Unknown && !answeredOK(err) && !redirected(err):
 		return wait, true
 	}
 	return 0, false
+}
+
+// redirected reports an answer that pointed elsewhere (a 3xx): asking the
+// same server again would get the same answer.
+func redirected(err error) bool {
+	var re *ResponseError
+	return errors.As(err, &re) && re.HTTPStatus >= 300 && re.HTTPStatus < 400
 }
 
 // answeredOK reports a 200 whose body could not be used (cut short, too
@@ -183,6 +196,11 @@ func (c *Client) once(ctx context.Context, op, path string, body []byte, resp an
 			return &ResponseError{Op: op, HTTPStatus: hresp.StatusCode, ContentType: ct, Snippet: snippet(data, ct), Err: err}
 		}
 		return nil
+	}
+	if hresp.StatusCode >= 300 && hresp.StatusCode < 400 {
+		return &ResponseError{Op: op, HTTPStatus: hresp.StatusCode, ContentType: ct,
+			Err: fmt.Errorf("Plaid's API does not redirect, so the answer pointing to %q was not followed: nothing was sent there",
+				redirectHost(hresp.Header.Get("Location")))}
 	}
 	var pe Error
 	if decodeJSON(data, ct, &pe) == nil && pe.ErrorCode != "" {
@@ -256,4 +274,13 @@ func snippet(data []byte, contentType string) string {
 		s = s[:117] + "..."
 	}
 	return strings.ToValidUTF8(s, "?")
+}
+
+// redirectHost is the host a redirect names, for the message (never the
+// whole URL, which may carry tokens).
+func redirectHost(location string) string {
+	if u, err := url.Parse(location); err == nil && u.Host != "" {
+		return u.Host
+	}
+	return "another address"
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -273,5 +274,41 @@ func TestCredentials(t *testing.T) {
 	}
 	if _, err := ParseEnvironment("development"); err == nil {
 		t.Error("development is gone")
+	}
+}
+
+// A redirect is never followed: the credentials and the body (with its
+// personal data) would go to whatever host the answer names. It is an
+// error with an unknown outcome, and nothing is sent again.
+func TestRedirectsAreNotFollowed(t *testing.T) {
+	var reached atomic.Int32
+	elsewhere := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		reached.Add(1)
+		t.Errorf("the redirect was followed: %s got %s with secret header %q", r.Host, r.URL.Path, r.Header.Get("PLAID-SECRET"))
+	}))
+	defer elsewhere.Close()
+	for _, status := range []int{http.StatusTemporaryRedirect, http.StatusFound, http.StatusPermanentRedirect, http.StatusMovedPermanently} {
+		var asked atomic.Int32
+		origin := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			asked.Add(1)
+			http.Redirect(w, r, elsewhere.URL+r.URL.Path, status)
+		}))
+		c, _ := New(Config{Environment: Sandbox, BaseURL: origin.URL, ClientID: "id", Secret: secret, RetryWait: time.Millisecond})
+		_, err := c.CreateBeaconUser(context.Background(), sampleBeacon())
+		if OutcomeOf(err) != Unknown || !strings.Contains(err.Error(), "not followed") {
+			t.Errorf("%d on a create: %v (%v)", status, OutcomeOf(err), err)
+		}
+		_, err = c.GetBeaconUser(context.Background(), &BeaconUserGetRequest{BeaconUserID: "becusr_1"})
+		if OutcomeOf(err) != Unknown {
+			t.Errorf("%d on a get: %v", status, err)
+		}
+		if n := asked.Load(); n != 2 {
+			t.Errorf("%d: the server was asked %d times for two calls: a redirect is not retried", status, n)
+		}
+		noSecret(t, err)
+		origin.Close()
+	}
+	if reached.Load() != 0 {
+		t.Fatalf("%d requests reached the other host", reached.Load())
 	}
 }

@@ -3,6 +3,7 @@ package drafts
 import (
 	"bufio"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -25,6 +26,10 @@ import (
 func TestMain(m *testing.M) {
 	if os.Getenv("DRAFTS_CRASH_WRITER") != "" {
 		crashWriter(os.Getenv("DRAFTS_DIR"), strings.Split(os.Getenv("DRAFTS_IDS"), ","))
+		os.Exit(0)
+	}
+	if os.Getenv("DRAFTS_KEY_RACER") != "" {
+		keyRacer(os.Getenv("DRAFTS_DIR"), os.Getenv("DRAFTS_KEY_FILE"))
 		os.Exit(0)
 	}
 	os.Exit(m.Run())
@@ -66,6 +71,75 @@ func crashWriter(dir string, ids []string) {
 	}
 }
 
+// keyRacer is a first run: it waits for the go (a line on stdin), then
+// saves a draft with a sealed date of birth, making the key if there is
+// none, and prints the draft's id.
+func keyRacer(dir, keyFile string) {
+	s, err := Open(dir, &Keys{File: keyFile})
+	if err != nil {
+		panic(err)
+	}
+	bufio.NewReader(os.Stdin).ReadString('\n')
+	d := beaconDraft(s)
+	if err := s.Save(d, SaveOptions{}); err != nil {
+		panic(err)
+	}
+	fmt.Println(d.ID)
+}
+
+// Three programs started at once on a machine with no key yet: each seals
+// a date of birth. Exactly one key must come out of it, so every draft
+// opens afterwards.
+func TestFirstRunsAgreeOnOneKey(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("helper processes")
+	}
+	rounds := 20
+	if testing.Short() {
+		rounds = 5
+	}
+	for round := range rounds {
+		root := t.TempDir()
+		dir, keyFile := filepath.Join(root, "drafts"), filepath.Join(root, "config", "drafts.key")
+		var cmds []*exec.Cmd
+		var outs []*strings.Builder
+		var gos []io.WriteCloser
+		for range 3 {
+			cmd := exec.Command(os.Args[0], "-test.run=^$")
+			cmd.Env = append(os.Environ(), "DRAFTS_KEY_RACER=1", "DRAFTS_DIR="+dir, "DRAFTS_KEY_FILE="+keyFile)
+			out := &strings.Builder{}
+			cmd.Stdout, cmd.Stderr = out, out
+			in, _ := cmd.StdinPipe()
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			cmds, outs, gos = append(cmds, cmd), append(outs, out), append(gos, in)
+		}
+		for _, in := range gos {
+			in.Write([]byte("go\n"))
+			in.Close()
+		}
+		for i, cmd := range cmds {
+			if err := cmd.Wait(); err != nil {
+				t.Fatalf("round %d: racer %d: %v\n%s", round, i, err, outs[i])
+			}
+		}
+		s, err := Open(dir, &Keys{File: keyFile})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, out := range outs {
+			d, err := s.Load(strings.TrimSpace(out.String()))
+			if err != nil {
+				t.Fatalf("round %d: racer %d's draft: %v", round, i, err)
+			}
+			if d.PIIUnreadable || d.Beacon.User.DateOfBirth == "" {
+				t.Fatalf("round %d: racer %d sealed its date of birth with a key that was then replaced", round, i)
+			}
+		}
+	}
+}
+
 // TestCrashMidAutosave kills a writer at random moments, many times, and
 // loads the drafts after each kill: none may be broken, and none may have
 // lost a save the writer finished. PLAID_ONBOARD_STRESS=1 runs 1,000 kills.
@@ -93,11 +167,16 @@ func TestCrashMidAutosave(t *testing.T) {
 	s.Save(b, SaveOptions{})
 	s.Save(p, SaveOptions{})
 
+	// The writer's $TMPDIR is on the same filesystem as the drafts: the
+	// temporary files of its saves must still stay in the drafts'
+	// private directory (and be swept from there), never land in it.
+	tmpdir := filepath.Join(t.TempDir(), "tmp")
+	os.MkdirAll(tmpdir, 0o700)
 	acked := 0
 	rng := rand.New(rand.NewPCG(1, 2))
 	for round := range rounds {
 		cmd := exec.Command(os.Args[0], "-test.run=^$")
-		cmd.Env = append(os.Environ(), "DRAFTS_CRASH_WRITER=1", "DRAFTS_DIR="+dir, "DRAFTS_IDS="+b.ID+","+p.ID)
+		cmd.Env = append(os.Environ(), "DRAFTS_CRASH_WRITER=1", "DRAFTS_DIR="+dir, "DRAFTS_IDS="+b.ID+","+p.ID, "TMPDIR="+tmpdir)
 		stdout, _ := cmd.StdoutPipe()
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
@@ -157,9 +236,20 @@ func TestCrashMidAutosave(t *testing.T) {
 			}
 		}
 	}
+	if left, _ := os.ReadDir(tmpdir); len(left) > 0 {
+		t.Errorf("%d files left in $TMPDIR, outside the private directory (first %s)", len(left), left[0].Name())
+	}
+	// Temporaries killed halfway are swept once stale.
+	s.SetClock(func() time.Time { return time.Now().Add(time.Hour) })
 	list, bad, err := s.List()
 	if err != nil || len(bad) != 0 || len(list) != 2 {
 		t.Fatalf("after %d kills: %d drafts, unreadable %v, %v", rounds, len(list), bad, err)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") && !strings.HasSuffix(e.Name(), ".lock") {
+			t.Errorf("a stale temporary is left after listing: %s", e.Name())
+		}
 	}
 	t.Logf("%d kills, %d saves acknowledged, no draft broken or behind", rounds, acked)
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/zalando/go-keyring"
 
 	"github.com/plaid-onboard/plaid-onboard/internal/atomicfile"
+	"github.com/plaid-onboard/plaid-onboard/internal/filelock"
 )
 
 // KeySource yields the 32-byte key that seals personal data in drafts,
@@ -70,6 +71,20 @@ func (k *Keys) resolve() ([]byte, string, error) {
 	} else if !errors.Is(err, os.ErrNotExist) {
 		return nil, "", err
 	}
+	// No key yet. Several processes may start at once (a wizard and a
+	// command): one makes the key, the others must take that one, or what
+	// they seal can never be opened again. The lock makes them take turns;
+	// whoever comes second finds the key made.
+	unlock, err := filelock.Lock(k.File+".lock", keyLockWait)
+	if err != nil {
+		return nil, "", fmt.Errorf("%w: %v", ErrKeyUnavailable, err)
+	}
+	defer unlock()
+	if key, err := readKeyFile(k.File); err == nil {
+		return key, "the file " + k.File, nil
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return nil, "", err
+	}
 	reason := "the OS keyring is turned off (PLAID_ONBOARD_KEYRING=off)"
 	if k.UseKeyring {
 		secret, err := timeBoxed(KeyringTimeout, func() (string, error) { return keyring.Get(keyringService, keyringUser) })
@@ -91,12 +106,51 @@ func (k *Keys) resolve() ([]byte, string, error) {
 		}
 		reason = "no OS keyring answered (" + err.Error() + ")"
 	}
-	key := newKey()
-	if err := atomicfile.Write(k.File, []byte(base64.StdEncoding.EncodeToString(key)+"\n"), 0o600); err != nil {
+	key, err := createKeyFile(k.File)
+	if err != nil {
 		return nil, "", fmt.Errorf("%w: %v", ErrKeyUnavailable, err)
 	}
 	k.noticeOnce(fmt.Sprintf("%s, so the key that encrypts personal data in drafts is kept in %s (readable only by you).", reason, k.File))
 	return key, "the file " + k.File, nil
+}
+
+// keyLockWait bounds the wait for another process making the key: it takes
+// a keyring call at most.
+const keyLockWait = 2*KeyringTimeout + 5*time.Second
+
+// createKeyFile makes a new key file, never replacing one: the key is
+// written and synced under a temporary name, then linked to path, which
+// fails if path exists — in which case the key already there is read and
+// returned instead.
+func createKeyFile(path string) ([]byte, error) {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, err
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".new*")
+	if err != nil {
+		return nil, err
+	}
+	defer os.Remove(tmp.Name())
+	key := newKey()
+	if err := tmp.Chmod(0o600); err == nil {
+		_, err = tmp.WriteString(base64.StdEncoding.EncodeToString(key) + "\n")
+		if err == nil {
+			err = tmp.Sync()
+		}
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := os.Link(tmp.Name(), path); errors.Is(err, os.ErrExist) {
+		return readKeyFile(path)
+	} else if err != nil {
+		return nil, err
+	}
+	return key, atomicfile.SyncDir(dir)
 }
 
 // noticeOnce tells the user about the key file the first time only: a

@@ -119,7 +119,7 @@ func (s *Store) List() ([]Summary, []Quarantined, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("reading the drafts directory: %w", err)
 	}
-	s.sweepTemps(entries)
+	s.sweepTemps()
 	var out []Summary
 	var bad []Quarantined
 	for _, e := range entries {
@@ -161,26 +161,12 @@ func (s *Store) List() ([]Summary, []Quarantined, error) {
 	return out, bad, nil
 }
 
-// staleTemp is how old a temporary file must be before it is swept: far
-// longer than any write takes, so a save in progress elsewhere is safe.
-const staleTemp = time.Minute
-
 // sweepTemps removes temporary files that a process killed mid-save left
-// behind (".<name><random digits>", renameio's pattern).
-func (s *Store) sweepTemps(entries []os.DirEntry) {
-	for _, e := range entries {
-		name := e.Name()
-		if e.IsDir() || !strings.HasPrefix(name, ".") || strings.HasSuffix(name, ".lock") {
-			continue
-		}
-		trimmed := strings.TrimRight(name, "0123456789")
-		if trimmed == name || !(strings.HasSuffix(trimmed, ".json") || strings.HasSuffix(trimmed, ".logo")) {
-			continue
-		}
-		if info, err := e.Info(); err == nil && s.now().Sub(info.ModTime()) > staleTemp {
-			os.Remove(filepath.Join(s.dir, name))
-		}
-	}
+// behind: those of drafts and of logos.
+func (s *Store) sweepTemps() {
+	atomicfile.Sweep(s.dir, s.now(), func(base string) bool {
+		return strings.HasSuffix(base, ".json") || strings.HasSuffix(base, ".logo")
+	})
 }
 
 func (s *Store) quarantine(path string, reason error) Quarantined {
@@ -258,15 +244,18 @@ func (s *Store) Save(d *Draft, opt SaveOptions) error {
 		return fmt.Errorf("draft has no valid id (%q)", d.ID)
 	}
 	if s.changedElsewhere(d.ID) {
-		orig := d.ID
-		cp := d.Clone()
-		cp.ID = s.New(d.Kind).ID
-		cp.Title = strings.TrimSpace(d.Title + " (copy)")
-		if err := s.write(cp, opt); err != nil {
+		// d becomes the copy, in place: the forms editing it hold pointers
+		// into its request, so its content must stay the very same values
+		// (replacing them, later edits would go to a request no save
+		// writes).
+		orig, origTitle := d.ID, d.Title
+		d.ID = s.New(d.Kind).ID
+		d.Title = strings.TrimSpace(d.Title + " (copy)")
+		if err := s.write(d, opt); err != nil {
+			d.ID, d.Title = orig, origTitle
 			return err
 		}
-		*d = *cp
-		return &ChangedError{ID: orig, CopyID: cp.ID}
+		return &ChangedError{ID: orig, CopyID: d.ID}
 	}
 	return s.write(d, opt)
 }

@@ -242,6 +242,35 @@ func TestChangedElsewhereGoesToACopy(t *testing.T) {
 	}
 }
 
+// After the copy, the draft is the copy: edits made through the pointers
+// a form holds into its request (taken before the copy) are saved to it.
+func TestEditsAfterTheCopyAreSaved(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "drafts")
+	a, _ := Open(dir, testKey)
+	b, _ := Open(dir, testKey)
+	d := beaconDraft(a)
+	a.Save(d, SaveOptions{})
+	mine, _ := a.Load(d.ID)
+	form := &mine.Beacon.User.Name // what a form is bound to
+	theirs, _ := b.Load(d.ID)
+	theirs.Beacon.User.Name.GivenName = "Theirs"
+	b.Save(theirs, SaveOptions{})
+
+	form.GivenName = "Mine"
+	var ce *ChangedError
+	if err := a.Save(mine, SaveOptions{}); !errors.As(err, &ce) {
+		t.Fatalf("expected a copy: %v", err)
+	}
+	form.FamilyName = "Later"
+	if err := a.Save(mine, SaveOptions{}); err != nil {
+		t.Fatalf("the next save goes to the copy: %v", err)
+	}
+	copied, _ := a.Load(ce.CopyID)
+	if n := copied.Beacon.User.Name; n.GivenName != "Mine" || n.FamilyName != "Later" {
+		t.Errorf("the copy holds %+v: an edit after the copy was lost", n)
+	}
+}
+
 func TestLockWarnsTheSecondWindow(t *testing.T) {
 	s := openStore(t)
 	d := beaconDraft(s)

@@ -28,6 +28,9 @@ type Options struct {
 	DraftID string
 	JSON    bool
 	Yes     bool
+	// Force sends a Beacon draft again although its last attempt has an
+	// unknown outcome (it may have created the user).
+	Force bool
 }
 
 // NewCmd returns the submit command.
@@ -75,6 +78,7 @@ unknown; 130 interrupted.`,
 	fl.StringVar(&o.DraftID, "draft", "", "send the request a saved draft holds, and record the submission on it")
 	fl.BoolVar(&o.JSON, "json", false, "print Plaid's raw response (or error, or the problems found) as JSON")
 	fl.BoolVar(&o.Yes, "yes", false, "send to production, or send a customer draft that was sent before")
+	fl.BoolVar(&o.Force, "force", false, "send a Beacon draft again although its last attempt's outcome is unknown (it may have created the user)")
 	_ = cmd.RegisterFlagCompletionFunc("draft", cmdutil.CompleteDrafts(f, false))
 	return cmd
 }
@@ -138,8 +142,12 @@ func Run(ctx context.Context, o *Options) error {
 	return nil
 }
 
-// gates refuses, without --yes, what the wizard asks twice about.
+// gates refuses, without --force or --yes, what the wizard asks about.
 func gates(o *Options, d *drafts.Draft, env client.Environment) error {
+	if last, unresolved := actions.Unresolved(d); unresolved && !o.Force {
+		return app.Invalid(fmt.Errorf("draft %s's last attempt has an unknown outcome; nothing was sent now", d.ID),
+			actions.ResendWarning(d, last)+"\n  add --force to send it again")
+	}
 	if o.Yes {
 		return nil
 	}

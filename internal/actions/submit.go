@@ -149,3 +149,29 @@ func Submit(ctx context.Context, c *client.Client, d *drafts.Draft, env client.E
 	}
 	return sent, sub, err
 }
+
+// Unresolved is the last attempt to send a Beacon draft when its outcome
+// is unknown (a timeout, a reset, a 5xx) and nothing succeeded since: the
+// user may have been created, and sending again could screen the same
+// person twice. An end customer is safe to send again (Plaid refuses a
+// second one with the same application name), so it is never unresolved.
+func Unresolved(d *drafts.Draft) (drafts.Submission, bool) {
+	if d.Beacon == nil || len(d.Submissions) == 0 {
+		return drafts.Submission{}, false
+	}
+	last := d.Submissions[len(d.Submissions)-1]
+	return last, last.Outcome == client.Unknown.String() && last.Endpoint == client.PathBeaconUserCreate
+}
+
+// ResendWarning says what is known of an unresolved attempt and how to
+// find out before sending again.
+func ResendWarning(d *drafts.Draft, last drafts.Submission) string {
+	known := "The last attempt, on " + last.At.Local().Format("2006-01-02 15:04:05") + " to " + last.Env.Label() +
+		", got no usable answer"
+	if last.RequestID != "" {
+		known += " (request " + last.RequestID + ")"
+	}
+	return known + ": the Beacon user may have been created. This API cannot look a user up by client_user_id " +
+		"(" + d.Beacon.ClientUserID + "): look for it in the Plaid Dashboard (Beacon → Users) first; if you find its id, " +
+		"`plaid-onboard beacon get ID` shows it. Sending again creates a second user if the first one exists."
+}

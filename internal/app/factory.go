@@ -15,6 +15,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/drafts"
 	"github.com/plaid-onboard/plaid-onboard/emulator"
+	"github.com/plaid-onboard/plaid-onboard/internal/atomicfile"
 	"github.com/plaid-onboard/plaid-onboard/internal/prefs"
 )
 
@@ -161,6 +162,12 @@ func (f *Factory) Drafts(notice func(string)) (*drafts.Store, error) {
 		return nil, err
 	}
 	s.SetClock(f.Now)
+	// Writes killed halfway leave temporaries beside their files (the key,
+	// the remembered programs, the emulator's state): every file in these
+	// two directories is ours, so any stale temporary goes.
+	for _, dir := range []string{f.Paths.Config, f.Paths.Data} {
+		atomicfile.Sweep(dir, f.Now(), func(string) bool { return true })
+	}
 	return s, nil
 }
 

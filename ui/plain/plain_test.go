@@ -273,3 +273,90 @@ func TestMenuResumesADraft(t *testing.T) {
 	out := run(t, deps, Request{}, "3", "1", "q", "4")
 	mustSee(t, out, "Resume a draft (1 saved)", "1. "+d.ID, "Review: ", "Draft "+d.ID+" is saved")
 }
+
+// Two windows on one draft (the issue's case): the second changes the
+// given name after the first saved, which makes a copy; the family name
+// typed next must reach the copy, the body shown with b, and the request
+// sent.
+func TestEditsAfterTheConcurrentCopyAreKept(t *testing.T) {
+	deps := newDeps(t, client.Local)
+	d := deps.Store.New(drafts.BeaconUser)
+	d.Beacon = samples.BeaconMinimal()
+	d.RefreshTitle()
+	if err := deps.Store.Save(d, drafts.SaveOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	unlock, _ := deps.Store.Lock(d.ID) // the first window holds it
+	defer unlock()
+	other, _ := drafts.Open(deps.Store.Dir(), drafts.StaticKey(bytes.Repeat([]byte{1}, 32)))
+
+	pr, pw := io.Pipe()
+	t.Cleanup(func() { pw.Close() })
+	out := &syncBuffer{}
+	done := make(chan error, 1)
+	go func() { done <- New(deps, pr, out).Run(context.Background(), Request{DraftID: d.ID}) }()
+	say := func(line string) {
+		if _, err := io.WriteString(pw, line+"\n"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out.waitFor(t, "Open it anyway?")
+	say("y")
+	out.waitFor(t, "q saves and leaves")
+	say("2") // the name step
+	out.waitFor(t, "Given name [Enter keeps")
+	// The first window saves a change now.
+	theirs, _ := other.Load(d.ID)
+	theirs.Beacon.User.IPAddress = "192.0.2.1"
+	if err := other.Save(theirs, drafts.SaveOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	say("Ann") // saved: the draft is changed elsewhere, so a copy is made
+	out.waitFor(t, "saved as a new draft")
+	say("Perkins")
+	out.waitFor(t, "Review: Ann Perkins")
+	say("b")
+	out.waitFor(t, `"family_name": "Perkins"`)
+	say("s")
+	out.waitFor(t, "Screening result:")
+	say("")
+	pw.Close()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	list, _, _ := deps.Store.List()
+	var copied *drafts.Draft
+	for _, s := range list {
+		if s.ID != d.ID {
+			copied, _ = deps.Store.Load(s.ID)
+		}
+	}
+	if copied == nil {
+		t.Fatalf("no copy made: %+v", list)
+	}
+	if n := copied.Beacon.User.Name; n.GivenName != "Ann" || n.FamilyName != "Perkins" {
+		t.Errorf("the copy holds %+v", n)
+	}
+	u := copied.Submissions[len(copied.Submissions)-1].BeaconUserID
+	got, err := deps.Client.GetBeaconUser(context.Background(), &client.BeaconUserGetRequest{BeaconUserID: u})
+	if err != nil || got.User.Name.FamilyName != "Perkins" {
+		t.Errorf("the request sent held %+v (%v)", got.User.Name, err)
+	}
+}
+
+// Accessible mode asks too before sending again after an unknown outcome.
+func TestPlainResendAfterUnknownOutcomeAsks(t *testing.T) {
+	deps := newDeps(t, client.Local)
+	d := deps.Store.New(drafts.BeaconUser)
+	d.Beacon = samples.BeaconMinimal()
+	d.Submissions = []drafts.Submission{{At: testNow, Env: client.Local, Endpoint: client.PathBeaconUserCreate,
+		Outcome: client.Unknown.String(), RequestID: "req-lost"}}
+	if err := deps.Store.Save(d, drafts.SaveOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	out := run(t, deps, Request{DraftID: d.ID}, "s", "n", "q")
+	mustSee(t, out, "may have been created", "req-lost", "Send it again anyway?", "Not sent.")
+	if saved, _ := deps.Store.Load(d.ID); len(saved.Submissions) != 1 {
+		t.Fatalf("sent after no: %+v", saved.Submissions)
+	}
+}

@@ -127,6 +127,16 @@ func (e *editor) submit() (done bool, err error) {
 		return false, nil
 	}
 	noun := actions.Noun(e.d)
+	if last, unresolved := actions.Unresolved(e.d); unresolved {
+		e.s.say("%s", actions.ResendWarning(e.d, last))
+		ok, err := e.s.confirm("Send it again anyway?")
+		if err != nil || !ok {
+			if err == nil {
+				e.s.say("Not sent.")
+			}
+			return false, err
+		}
+	}
 	if actions.CreatesAgain(e.d) {
 		s, _ := e.d.LastSuccess()
 		ok, err := e.s.confirm("This draft was sent on %s to %s and created %s %s. Send again, creating another?",
@@ -215,8 +225,9 @@ func (e *editor) failed(err error) (again bool, _ error) {
 			return false, e.fix(field)
 		}
 	case "t":
-		if outcome == client.Unknown && e.d.Beacon != nil {
-			return e.s.confirm("Send again without knowing what happened? It may screen the same person twice.")
+		if last, unresolved := actions.Unresolved(e.d); unresolved {
+			e.s.say("%s", actions.ResendWarning(e.d, last))
+			return e.s.confirm("Send it again anyway?")
 		}
 		if outcome == client.Unknown || retryable {
 			return true, nil

@@ -43,6 +43,9 @@ func (m *Model) failureKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, m.keys.GoFix) && f.field != "":
 		return m.jump(f.field)
 	case key.Matches(k, m.keys.Retry) && f.outcome == client.Unknown:
+		if _, unresolved := actions.Unresolved(m.flow.Draft); unresolved {
+			return m.confirmUnresolved(m.send)
+		}
 		m.dialog = uikit.NewDialog("Send again without knowing what happened?", actions.AfterUnknown(m.flow.Draft))
 		m.dialog.Danger = true
 		m.onConfirm = m.send

@@ -50,6 +50,9 @@ func TestSubmitFaults(t *testing.T) {
 			w.WriteHeader(502)
 			w.Write([]byte("<html><body><h1>502 Bad Gateway</h1></body></html>"))
 		}, wantSeen: []string{"the outcome is unknown", "502"}, wantCalls: 1, outcome: client.Unknown},
+		{name: "307 to another host", handler: func(w http.ResponseWriter, r *http.Request) {
+			http.Redirect(w, r, "http://127.0.0.1:1/beacon/user/create", http.StatusTemporaryRedirect)
+		}, wantSeen: []string{"the outcome is unknown", "not followed"}, wantCalls: 1, outcome: client.Unknown},
 		{name: "truncated JSON", handler: func(w http.ResponseWriter, _ *http.Request) {
 			w.Header().Set("Content-Type", "application/json")
 			w.Write([]byte(`{"id":"becusr_x","status":"cle`))

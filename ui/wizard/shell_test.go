@@ -343,3 +343,25 @@ func TestResizeRedrawsAtOnce(t *testing.T) {
 		t.Fatalf("stale layout after resize:\n%s", s)
 	}
 }
+
+// The review's s asks first when the last attempt's outcome is unknown:
+// the Beacon user may exist already.
+func TestResendAfterUnknownOutcomeAsks(t *testing.T) {
+	r := newRig(t, client.Local)
+	d := r.store.New(drafts.BeaconUser)
+	d.Beacon = samples.BeaconMinimal()
+	d.Submissions = []drafts.Submission{{At: testNow, Env: client.Local, Endpoint: client.PathBeaconUserCreate,
+		Outcome: client.Unknown.String(), RequestID: "req-lost"}}
+	r.open(drafts.BeaconUser, d)
+	r.keys("ctrl+r", "s")
+	r.see("Send again without knowing what happened?", "req-lost", "may have been created", "Dashboard")
+	r.keys("n")
+	if len(d.Submissions) != 1 || r.w.mode != modeReview {
+		t.Fatalf("sent after no: %+v", d.Submissions)
+	}
+	r.keys("s", "y")
+	r.await()
+	if len(d.Submissions) != 2 || !d.Submissions[1].Succeeded() {
+		t.Fatalf("not sent after yes: %+v", d.Submissions)
+	}
+}

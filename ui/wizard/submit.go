@@ -77,7 +77,22 @@ func (m *Model) startSubmit() tea.Cmd {
 		m.notice = "no connection to " + m.env().Label() + ": check PLAID_CLIENT_ID, PLAID_SECRET and PLAID_ENV"
 		return nil
 	}
-	return m.confirmAlreadySent(func() tea.Cmd { return m.confirmProduction(m.send) })
+	return m.confirmUnresolved(func() tea.Cmd {
+		return m.confirmAlreadySent(func() tea.Cmd { return m.confirmProduction(m.send) })
+	})
+}
+
+// confirmUnresolved asks before sending again a Beacon create whose last
+// outcome is unknown.
+func (m *Model) confirmUnresolved(then func() tea.Cmd) tea.Cmd {
+	last, unresolved := actions.Unresolved(m.flow.Draft)
+	if !unresolved {
+		return then()
+	}
+	m.dialog = uikit.NewDialog("Send again without knowing what happened?", actions.ResendWarning(m.flow.Draft, last))
+	m.dialog.Danger = true
+	m.onConfirm = then
+	return nil
 }
 
 func (m *Model) confirmAlreadySent(then func() tea.Cmd) tea.Cmd {

@@ -192,3 +192,60 @@ func TestGoModKeepsGoInstallWorking(t *testing.T) {
 		}
 	}
 }
+
+// TestLocalProblemsHaveTheirOwnExitCode: a damaged draft, an unusable data
+// directory, a damaged emulator state and a bad emulator URL are problems
+// of this machine (exit 4), not Plaid's answer (1); a draft that does not
+// exist is the user's input (2). Accessible mode says so too.
+func TestLocalProblemsHaveTheirOwnExitCode(t *testing.T) {
+	type setup func(t *testing.T, env []string, data string) []string
+	dataOf := func(env []string) string {
+		for _, kv := range env {
+			if v, found := strings.CutPrefix(kv, "PLAID_ONBOARD_DATA_DIR="); found {
+				return v
+			}
+		}
+		t.Fatal("no data dir")
+		return ""
+	}
+	damagedDraft := func(t *testing.T, env []string, data string) []string {
+		os.MkdirAll(filepath.Join(data, "drafts"), 0o700)
+		os.WriteFile(filepath.Join(data, "drafts", "brakn2.json"), []byte(`{"schema":1,"id":"brakn2","kind":"beacon_user"`), 0o600)
+		return env
+	}
+	for _, tc := range []struct {
+		name  string
+		setup setup
+		args  []string
+		code  int
+		says  string
+	}{
+		{"a damaged draft, shown", damagedDraft, []string{"drafts", "show", "brakn2"}, 4, "brakn2"},
+		{"a damaged draft, sent", damagedDraft, []string{"submit", "beacon", "--draft", "brakn2"}, 4, "brakn2"},
+		{"a damaged draft, accessible", damagedDraft, []string{"beacon", "--draft", "brakn2", "--accessible"}, 4, "cannot be opened"},
+		{"no such draft, accessible", nil, []string{"beacon", "--draft", "nosuch", "--accessible"}, 2, "cannot be opened"},
+		{"the data directory is a file", func(t *testing.T, env []string, data string) []string {
+			os.WriteFile(data, []byte("not a directory"), 0o600)
+			return env
+		}, []string{"drafts", "list"}, 4, "drafts"},
+		{"a damaged emulator state", func(t *testing.T, env []string, data string) []string {
+			os.MkdirAll(data, 0o700)
+			os.WriteFile(filepath.Join(data, "emulator.json"), []byte("{not json"), 0o600)
+			return env
+		}, []string{"beacon", "get", "becusr_1"}, 4, "emulator"},
+		{"a bad emulator URL", func(t *testing.T, env []string, data string) []string {
+			return append(env, "PLAID_ONBOARD_EMULATOR_URL=ftp://127.0.0.1:1")
+		}, []string{"beacon", "get", "becusr_1"}, 4, "PLAID_ONBOARD_EMULATOR_URL"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			env := testbin.Env(t)
+			if tc.setup != nil {
+				env = tc.setup(t, env, dataOf(env))
+			}
+			out, stderr, code := runBin(t, env, tc.args...)
+			if code != tc.code || !strings.Contains(out+stderr, tc.says) {
+				t.Fatalf("exit %d (want %d)\nstdout %s\nstderr %s", code, tc.code, out, stderr)
+			}
+		})
+	}
+}

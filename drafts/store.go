@@ -76,7 +76,10 @@ func (s *Store) New(kind Kind) *Draft {
 	d := &Draft{Schema: CurrentSchema, Kind: kind, CreatedAt: now, UpdatedAt: now, UI: map[string]string{}}
 	for {
 		d.ID = newID()
-		if _, err := os.Stat(s.path(d.ID)); errors.Is(err, os.ErrNotExist) {
+		// Only an id whose file exists is taken. Any other answer (the
+		// directory gone or unusable) ends the search: the save will say
+		// what is wrong; looping would hang.
+		if _, err := os.Stat(s.path(d.ID)); err != nil {
 			break
 		}
 	}

@@ -72,10 +72,10 @@ func openDraft(f *app.Factory, id string) (*drafts.Store, *drafts.Draft, error) 
 		return nil, nil, err
 	}
 	d, err := s.Load(id)
-	if errors.Is(err, drafts.ErrNotFound) {
-		return nil, nil, app.Invalid(err, "`plaid-onboard drafts list` shows the drafts there are")
+	if err != nil {
+		return nil, nil, app.DraftError(err)
 	}
-	return s, d, err
+	return s, d, nil
 }
 
 type listEntry struct {

@@ -70,7 +70,7 @@ func Run(ctx context.Context, opts *Options) error {
 	}
 	emu, err := emulator.New(eo)
 	if err != nil {
-		return err
+		return app.Local(err, "")
 	}
 	ln, err := net.Listen("tcp", opts.Addr)
 	if err != nil {

@@ -91,7 +91,7 @@ func loadDraft(f *app.Factory, id string, kind drafts.Kind) (*drafts.Draft, *dra
 	d, err := store.Load(id)
 	if err != nil {
 		unlock()
-		return nil, nil, nil, app.Invalid(fmt.Errorf("draft %s: %w", id, err), "`plaid-onboard drafts list` shows the drafts")
+		return nil, nil, nil, app.DraftError(err)
 	}
 	if d.Kind != kind {
 		unlock()

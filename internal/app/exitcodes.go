@@ -5,6 +5,7 @@ import (
 	"errors"
 
 	"github.com/plaid-onboard/plaid-onboard/client"
+	"github.com/plaid-onboard/plaid-onboard/drafts"
 )
 
 // Exit codes, documented in --help and the README.
@@ -13,6 +14,7 @@ const (
 	ExitPlaid     = 1   // Plaid (or the emulator) answered with an error
 	ExitInvalid   = 2   // the input is invalid or the command was misused; nothing was sent
 	ExitTransport = 3   // the request could not be sent, or its outcome is unknown
+	ExitLocal     = 4   // a local problem: a file that cannot be read or written, a damaged draft or emulator state, a bad setting
 	ExitAborted   = 130 // interrupted (Ctrl-C)
 )
 
@@ -26,6 +28,17 @@ type ExitError struct {
 
 func (e *ExitError) Error() string { return e.Err.Error() }
 func (e *ExitError) Unwrap() error { return e.Err }
+
+// Local marks an error as a problem of this machine, not of Plaid or of
+// the request: a draft or the data directory that cannot be read or
+// written, a damaged emulator state, a bad PLAID_ONBOARD_EMULATOR_URL.
+func Local(err error, hint string) error {
+	var ee *ExitError
+	if errors.As(err, &ee) {
+		return err
+	}
+	return &ExitError{Code: ExitLocal, Err: err, Hint: hint}
+}
 
 // Invalid marks an error as the user's input or usage: nothing was sent.
 func Invalid(err error, hint string) error {
@@ -61,4 +74,14 @@ func ExitCode(err error) int {
 		return ExitTransport
 	}
 	return ExitPlaid
+}
+
+// DraftError classifies a failure to open draft id: one that does not
+// exist is the user's input (ExitInvalid), one that cannot be read or is
+// damaged a local problem (ExitLocal).
+func DraftError(err error) error {
+	if errors.Is(err, drafts.ErrNotFound) {
+		return Invalid(err, "`plaid-onboard drafts list` shows the drafts there are")
+	}
+	return Local(err, "")
 }

@@ -106,14 +106,18 @@ func (f *Factory) Connect(env client.Environment) (*Session, error) {
 	} else if env == client.Local {
 		url, stop, err := f.startLocalEmulator(id, secret)
 		if err != nil {
-			return nil, err
+			return nil, Local(err, "")
 		}
 		cfg.BaseURL, s.close = url, stop
 	}
 	c, err := client.New(cfg)
 	if err != nil {
 		s.Close()
-		return nil, err
+		hint := ""
+		if f.Getenv(EnvEmulatorURL) != "" && env == client.Local {
+			hint = EnvEmulatorURL + " must be the emulator's base URL, like http://127.0.0.1:8686"
+		}
+		return nil, Local(err, hint)
 	}
 	s.Client = c
 	return s, nil
@@ -159,7 +163,7 @@ func (f *Factory) Drafts(notice func(string)) (*drafts.Store, error) {
 	}
 	s, err := drafts.Open(f.Paths.Drafts(), keys)
 	if err != nil {
-		return nil, err
+		return nil, Local(err, "the drafts live in "+f.Paths.Drafts()+" ("+EnvDataDir+" moves them)")
 	}
 	s.SetClock(f.Now)
 	// Writes killed halfway leave temporaries beside their files (the key,

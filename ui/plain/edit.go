@@ -24,10 +24,10 @@ func (s *Session) edit(d *drafts.Draft, unlock func()) (err error) {
 	if unlock != nil {
 		defer unlock()
 	}
-	s.editing(d.ID)
+	s.editing(d.ID, d.Kind)
 	defer func() {
 		if err == nil {
-			s.editing("")
+			s.editing("", "")
 		}
 	}()
 	opt := forms.Options{Env: s.deps.Env, Now: s.deps.Now, Programs: s.deps.Programs, Accessible: true}

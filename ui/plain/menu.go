@@ -2,10 +2,12 @@ package plain
 
 import (
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 
 	"github.com/plaid-onboard/plaid-onboard/drafts"
+	"github.com/plaid-onboard/plaid-onboard/internal/app"
 	"github.com/plaid-onboard/plaid-onboard/internal/words"
 )
 
@@ -69,8 +71,14 @@ func (s *Session) pickDraft(list []drafts.Summary) error {
 	if n, convErr := strconv.Atoi(a); convErr == nil && n >= 1 && n <= len(list) {
 		a = list[n-1].ID
 	}
-	return s.resume(a)
+	if err := s.resume(a); err != nil && !errors.Is(err, errCannotOpen) {
+		return err
+	}
+	return nil // said why; back to the menu
 }
+
+// errCannotOpen marks a draft that could not be opened (and was said so).
+var errCannotOpen = errors.New("the draft cannot be opened")
 
 // resume opens a saved draft, warning when another window has it open.
 func (s *Session) resume(id string) error {
@@ -81,7 +89,7 @@ func (s *Session) resume(id string) error {
 			unlock()
 		}
 		s.say("The draft cannot be opened: %v", err)
-		return nil
+		return fmt.Errorf("%w: %w", errCannotOpen, app.DraftError(err))
 	}
 	if errors.Is(lockErr, drafts.ErrInUse) {
 		ok, err := s.confirm("Draft %s is open in another plaid-onboard window. If both change it, this one's changes are saved as a copy. Open it anyway?", id)

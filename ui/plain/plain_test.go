@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -15,6 +16,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/drafts"
 	"github.com/plaid-onboard/plaid-onboard/forms"
+	"github.com/plaid-onboard/plaid-onboard/internal/app"
 	"github.com/plaid-onboard/plaid-onboard/internal/emutest"
 	"github.com/plaid-onboard/plaid-onboard/internal/samples"
 	"github.com/plaid-onboard/plaid-onboard/internal/tuitest"
@@ -37,12 +39,18 @@ func newDeps(t *testing.T, env client.Environment) uikit.Deps {
 // run answers a session from lines and returns what it printed.
 func run(t *testing.T, deps uikit.Deps, req Request, lines ...string) string {
 	t.Helper()
+	out, err := runErr(deps, req, lines...)
+	if err != nil {
+		t.Fatalf("session: %v\n%s", err, out)
+	}
+	return out
+}
+
+// runErr is run for a session that may end with an error.
+func runErr(deps uikit.Deps, req Request, lines ...string) (string, error) {
 	var out bytes.Buffer
 	err := New(deps, strings.NewReader(strings.Join(lines, "\n")+"\n"), &out).Run(context.Background(), req)
-	if err != nil {
-		t.Fatalf("session: %v\n%s", err, out.String())
-	}
-	return out.String()
+	return out.String(), err
 }
 
 func mustSee(t *testing.T, out string, wants ...string) {
@@ -141,12 +149,16 @@ func TestPartnerFlowFromPipedAnswers(t *testing.T) {
 	}
 }
 
-// Input that ends half way leaves every answer given in the draft.
+// Input that ends half way leaves every answer given in the draft, says
+// the exact command that resumes it, and is no success (exit 2).
 func TestInputEndingKeepsTheAnswers(t *testing.T) {
 	deps := newDeps(t, client.Local)
-	out := run(t, deps, Request{Flow: "beacon"}, "1", "", "Grace", "Hop")
+	out, err := runErr(deps, Request{Flow: "beacon"}, "1", "", "Grace", "Hop")
 	d := onlyDraft(t, deps)
-	mustSee(t, out, "Input ended. Draft "+d.ID+" is saved")
+	mustSee(t, out, "Input ended before the draft was done. Draft "+d.ID+" is saved: plaid-onboard beacon --draft "+d.ID+" --accessible resumes it.")
+	if code := app.ExitCode(err); code != app.ExitInvalid {
+		t.Errorf("exit %d (%v), want %d", code, err, app.ExitInvalid)
+	}
 	if d.Beacon.User.Name.GivenName != "Grace" || d.Beacon.User.Name.FamilyName != "Hop" {
 		t.Fatalf("answers lost: %+v", d.Beacon.User.Name)
 	}
@@ -358,5 +370,32 @@ func TestPlainResendAfterUnknownOutcomeAsks(t *testing.T) {
 	mustSee(t, out, "may have been created", "req-lost", "Send it again anyway?", "Not sent.")
 	if saved, _ := deps.Store.Load(d.ID); len(saved.Submissions) != 1 {
 		t.Fatalf("sent after no: %+v", saved.Submissions)
+	}
+}
+
+// On a disk that takes nothing (here, the drafts directory replaced by a
+// file), leaving never claims the draft was saved, and ends with a local
+// problem's exit code.
+func TestUnsavedDraftIsNotCalledSaved(t *testing.T) {
+	deps := newDeps(t, client.Local)
+	dir := deps.Store.Dir()
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(dir, []byte("in the way"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, input := range [][]string{
+		append(append([]string{}, adaAnswers...), "q"), // to the review, then q
+		{"1", "", "Grace"}, // the input ends half way
+	} {
+		out, err := runErr(deps, Request{Flow: "beacon"}, input...)
+		if regexp.MustCompile(`Draft [a-z0-9]+ is saved`).MatchString(out) {
+			t.Errorf("claims the draft was saved:\n%s", out)
+		}
+		mustSee(t, out, "could not be saved")
+		if code := app.ExitCode(err); code != app.ExitLocal {
+			t.Errorf("exit %d (%v), want %d", code, err, app.ExitLocal)
+		}
 	}
 }

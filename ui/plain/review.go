@@ -55,7 +55,11 @@ func (e *editor) review() error {
 		switch {
 		case a == "q" || a == "quit":
 			e.changed()
-			e.s.say("Draft %s is saved.", e.d.ID)
+			if err := e.s.unsaved(); err != nil {
+				e.s.say("Draft %s could not be saved: the answers since its last save are not on disk.", e.d.ID)
+				return err
+			}
+			e.s.say("Draft %s is saved: %s resumes it.", e.d.ID, e.s.resumeCommand())
 			return nil
 		case a == "b" || a == "body":
 			e.s.say("Request body, POST %s (credentials go in headers, never here; personal data masked):", actions.Endpoint(e.d))

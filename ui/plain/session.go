@@ -15,6 +15,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/drafts"
 	"github.com/plaid-onboard/plaid-onboard/forms"
+	"github.com/plaid-onboard/plaid-onboard/internal/app"
 	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
 )
 
@@ -36,8 +37,13 @@ type Session struct {
 	// write to finish, then stops further ones.
 	mu      sync.Mutex
 	stopped bool
-	// current is the draft being edited, named when the session stops.
-	current string
+	// current is the draft being edited, named when the session stops,
+	// and the kind of request it holds.
+	current     string
+	currentKind drafts.Kind
+	// saveErr is why the last save of the current draft failed (nil when
+	// it is on disk as it stands).
+	saveErr error
 }
 
 // ErrAborted is returned after an interrupt (the draft is saved).
@@ -71,20 +77,29 @@ func (s *Session) Run(ctx context.Context, req Request) error {
 	select {
 	case err := <-done:
 		if errors.Is(err, forms.ErrInputEnded) {
-			if id := s.draftID(); id != "" {
-				s.say("Input ended. Draft %s is saved: plaid-onboard --draft %s resumes it.", id, id)
+			id := s.draftID()
+			if id == "" {
+				return nil // at the menu: nothing was under way
 			}
-			return nil
+			if unsaved := s.unsaved(); unsaved != nil {
+				s.say("Input ended. Draft %s could not be saved: the answers since its last save are lost.", id)
+				return unsaved
+			}
+			s.say("Input ended before the draft was done. Draft %s is saved: %s resumes it.", id, s.resumeCommand())
+			return app.Invalid(fmt.Errorf("the input ended before draft %s was done; nothing was sent", id), "")
 		}
 		return err
 	case <-ctx.Done():
 		s.mu.Lock()
 		s.stopped = true
-		id := s.current
+		id, saveErr := s.current, s.saveErr
 		s.mu.Unlock()
 		s.say("")
-		if id != "" {
-			s.say("Interrupted. Draft %s is saved with every answer given: plaid-onboard --draft %s resumes it.", id, id)
+		switch {
+		case id != "" && saveErr != nil:
+			s.say("Interrupted. Draft %s could not be saved (%v): the answers since its last save are lost.", id, saveErr)
+		case id != "":
+			s.say("Interrupted. Draft %s is saved with every answer given: %s resumes it.", id, s.resumeCommand())
 		}
 		return ErrAborted
 	}
@@ -121,10 +136,31 @@ func (s *Session) draftID() string {
 }
 
 // editing names the draft being edited ("" when none).
-func (s *Session) editing(id string) {
+func (s *Session) editing(id string, kind drafts.Kind) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.current = id
+	s.current, s.currentKind, s.saveErr = id, kind, nil
+}
+
+// resumeCommand is the command that opens the current draft again in
+// accessible mode.
+func (s *Session) resumeCommand() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return ResumeCommand(s.current, s.currentKind, true)
+}
+
+// ResumeCommand is the exact command that opens a draft again.
+func ResumeCommand(id string, kind drafts.Kind, accessible bool) string {
+	flow := "customer"
+	if kind == drafts.BeaconUser {
+		flow = "beacon"
+	}
+	cmd := "plaid-onboard " + flow + " --draft " + id
+	if accessible {
+		cmd += " --accessible"
+	}
+	return cmd
 }
 
 // say writes one line.
@@ -162,11 +198,24 @@ func (s *Session) save(d *drafts.Draft) {
 	d.RefreshTitle()
 	err := s.deps.Store.Save(d, drafts.SaveOptions{NoPII: s.deps.NoPII})
 	var changed *drafts.ChangedError
+	s.saveErr = nil // s.mu is held
 	switch {
 	case errors.As(err, &changed):
-		s.current = d.ID // s.mu is held
+		s.current = d.ID
 		s.say("Note: %s", changed.Error())
 	case err != nil:
+		s.saveErr = err
 		s.say("Warning: the draft could not be saved: %v", err)
 	}
+}
+
+// unsaved is why the current draft is not on disk as it stands, if it is
+// not: a local problem (exit code 4), said to the user.
+func (s *Session) unsaved() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.saveErr == nil {
+		return nil
+	}
+	return app.Local(fmt.Errorf("draft %s could not be saved: %w", s.current, s.saveErr), "")
 }

@@ -23,7 +23,8 @@ func newCmdGet(f *app.Factory, g *cmdutil.Globals) *cobra.Command {
 		Short: "Show a Beacon user's status now (POST /beacon/user/get)",
 		Args:  cmdutil.InvalidArgs(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return cmdutil.RunAction(cmd.Context(), f, g, asJSON, func(ctx context.Context, c *client.Client, env catalog.Env) (actions.Result, error) {
+			o := cmdutil.ActionOptions{Action: actions.Refresh, What: args[0], JSON: asJSON}
+			return cmdutil.RunAction(cmd.Context(), f, g, o, func(ctx context.Context, c *client.Client, env catalog.Env) (actions.Result, error) {
 				return actions.RefreshBeacon(ctx, c, env, args[0])
 			})
 		},
@@ -35,8 +36,8 @@ func newCmdGet(f *app.Factory, g *cmdutil.Globals) *cobra.Command {
 // newCmdReview is `beacon review ID --status S`.
 func newCmdReview(f *app.Factory, g *cmdutil.Globals) *cobra.Command {
 	var (
-		asJSON bool
-		status string
+		asJSON, yes bool
+		status      string
 	)
 	cmd := &cobra.Command{
 		Use:   "review BEACON_USER_ID --status cleared|pending_review|rejected",
@@ -48,13 +49,15 @@ func newCmdReview(f *app.Factory, g *cmdutil.Globals) *cobra.Command {
 			if status == "" {
 				return app.Invalid(fmt.Errorf("the --status flag is required"), "one of: "+strings.Join(client.Strings(client.BeaconUserStatuses), ", "))
 			}
-			return cmdutil.RunAction(cmd.Context(), f, g, asJSON, func(ctx context.Context, c *client.Client, env catalog.Env) (actions.Result, error) {
+			o := cmdutil.ActionOptions{Action: actions.Review, What: args[0], JSON: asJSON, Yes: yes}
+			return cmdutil.RunAction(cmd.Context(), f, g, o, func(ctx context.Context, c *client.Client, env catalog.Env) (actions.Result, error) {
 				return actions.ReviewBeacon(ctx, c, env, args[0], client.BeaconUserStatus(status))
 			})
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print Plaid's raw response as JSON")
 	cmd.Flags().StringVar(&status, "status", "", "the status to set: cleared, pending_review or rejected (required)")
+	cmd.Flags().BoolVar(&yes, "yes", false, "set the status in production without asking")
 	_ = cmd.RegisterFlagCompletionFunc("status", cobra.FixedCompletions(client.Strings(client.BeaconUserStatuses), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
@@ -62,7 +65,7 @@ func newCmdReview(f *app.Factory, g *cmdutil.Globals) *cobra.Command {
 // newCmdReport is `beacon report ID --type T`.
 func newCmdReport(f *app.Factory, g *cmdutil.Globals) *cobra.Command {
 	var (
-		asJSON           bool
+		asJSON, yes      bool
 		typ, date, value string
 		currency         string
 	)
@@ -88,7 +91,8 @@ rejected, and the user can be set to rejected with ` + "`beacon review`" + `.`,
 				}
 				req.FraudAmount = &client.FraudAmount{ISOCurrencyCode: strings.ToUpper(currency), Value: v}
 			}
-			return cmdutil.RunAction(cmd.Context(), f, g, asJSON, func(ctx context.Context, c *client.Client, env catalog.Env) (actions.Result, error) {
+			o := cmdutil.ActionOptions{Action: actions.Report, What: args[0], JSON: asJSON, Yes: yes}
+			return cmdutil.RunAction(cmd.Context(), f, g, o, func(ctx context.Context, c *client.Client, env catalog.Env) (actions.Result, error) {
 				return actions.ReportFraud(ctx, c, env, req)
 			})
 		},
@@ -99,6 +103,7 @@ rejected, and the user can be set to rejected with ` + "`beacon review`" + `.`,
 	fl.StringVar(&date, "fraud-date", "", "when the fraud happened, YYYY-MM-DD (default today)")
 	fl.StringVar(&value, "amount", "", "the amount lost, when known")
 	fl.StringVar(&currency, "currency", "USD", "the ISO 4217 currency of --amount")
+	fl.BoolVar(&yes, "yes", false, "report in production without asking")
 	_ = cmd.RegisterFlagCompletionFunc("type", cobra.FixedCompletions(client.Strings(client.BeaconReportTypesShown), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }

@@ -31,15 +31,31 @@ func Print(out io.Writer, asJSON bool, raw any, lines []actions.Line) error {
 // Action is a follow-up as a command runs it.
 type Action func(ctx context.Context, c *client.Client, env catalog.Env) (actions.Result, error)
 
+// ActionOptions say how a follow-up command runs.
+type ActionOptions struct {
+	// Action is the follow-up: one that changes data at Plaid needs Yes
+	// in production.
+	Action actions.Action
+	// What names what it changes, for the refusal ("becusr_… 's status").
+	What string
+	JSON bool
+	Yes  bool
+}
+
 // RunAction connects to the environment the flags name, runs one
-// follow-up and prints its answer: a follow-up command's whole run. A
-// request that breaks its rules is refused before anything is sent (exit
-// 2); a failure comes with its exit code and advice (and, with --json,
-// Plaid's error object on stdout).
-func RunAction(ctx context.Context, f *app.Factory, g *Globals, asJSON bool, do Action) error {
+// follow-up and prints its answer: a follow-up command's whole run. In
+// production a change needs --yes, as a submit does. A request that breaks
+// its rules is refused before anything is sent (exit 2); a failure comes
+// with its exit code and advice (and, with --json, Plaid's error object on
+// stdout).
+func RunAction(ctx context.Context, f *app.Factory, g *Globals, o ActionOptions, do Action) error {
 	env, err := f.Environment(g.Env)
 	if err != nil {
 		return err
+	}
+	if env == client.Production && o.Action.Changes() && !o.Yes {
+		return app.Invalid(fmt.Errorf("this would %s in production; nothing was sent", actions.Describe(o.Action, o.What)),
+			"add --yes to do it")
 	}
 	s, err := f.Connect(env)
 	if err != nil {
@@ -52,9 +68,9 @@ func RunAction(ctx context.Context, f *app.Factory, g *Globals, asJSON bool, do 
 	case errors.As(err, &problems):
 		return ProblemsError(problems.Problems)
 	case err != nil:
-		return Failure(f, env, asJSON, err, "")
+		return Failure(f, env, o.JSON, err, "")
 	}
-	return Print(f.IO.Out, asJSON, r.Response(), actions.DescribeResult(r))
+	return Print(f.IO.Out, o.JSON, r.Response(), actions.DescribeResult(r))
 }
 
 // Failure turns a failed request into the error a command returns: Plaid's

@@ -2,7 +2,6 @@ package customer
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/spf13/cobra"
 
@@ -21,7 +20,8 @@ func newCmdGet(f *app.Factory, g *cmdutil.Globals) *cobra.Command {
 		Short: "Show an end customer's status and what it still needs (POST /beta/partner/customer/v1/get)",
 		Args:  cmdutil.InvalidArgs(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return cmdutil.RunAction(cmd.Context(), f, g, asJSON, func(ctx context.Context, c *client.Client, env catalog.Env) (actions.Result, error) {
+			o := cmdutil.ActionOptions{Action: actions.Refresh, What: args[0], JSON: asJSON}
+			return cmdutil.RunAction(cmd.Context(), f, g, o, func(ctx context.Context, c *client.Client, env catalog.Env) (actions.Result, error) {
 				return actions.RefreshCustomer(ctx, c, env, args[0])
 			})
 		},
@@ -44,18 +44,12 @@ named with --product. In production it needs --yes. The answer carries the
 customer's production secret: it is masked unless --json is given.`,
 		Args: cmdutil.InvalidArgs(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			env, err := f.Environment(g.Env)
-			if err != nil {
-				return err
-			}
 			req := &client.PartnerCustomerEnableRequest{EndCustomerClientID: args[0]}
 			for _, p := range products {
 				req.Products = append(req.Products, client.Product(p))
 			}
-			if env == client.Production && !yes {
-				return app.Invalid(fmt.Errorf("this enables %s in full Production", args[0]), "add --yes to do it")
-			}
-			return cmdutil.RunAction(cmd.Context(), f, g, asJSON, func(ctx context.Context, c *client.Client, env catalog.Env) (actions.Result, error) {
+			o := cmdutil.ActionOptions{Action: actions.Enable, What: args[0], JSON: asJSON, Yes: yes}
+			return cmdutil.RunAction(cmd.Context(), f, g, o, func(ctx context.Context, c *client.Client, env catalog.Env) (actions.Result, error) {
 				return actions.EnableCustomer(ctx, c, env, req)
 			})
 		},

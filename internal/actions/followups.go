@@ -26,6 +26,22 @@ const (
 // it asks first, as a submit does.
 func (a Action) Changes() bool { return a != Refresh }
 
+// Describe says in words what running a on what does ("set the status of
+// becusr_1"), for the question asked before a change in production.
+func Describe(a Action, what string) string {
+	switch a {
+	case Review:
+		return "set the status of " + what
+	case Report:
+		return "report " + what + " for fraud"
+	case Update:
+		return "change end customer " + what
+	case Enable:
+		return "enable end customer " + what + " in full Production"
+	}
+	return "fetch " + what
+}
+
 // Result is what a follow-up got back; the pointer for its answer is set.
 type Result struct {
 	Action   Action

@@ -399,3 +399,19 @@ func TestUnsavedDraftIsNotCalledSaved(t *testing.T) {
 		}
 	}
 }
+
+// In production a follow-up that changes data asks for the word
+// production.
+func TestPlainChangesInProductionAskForTheWord(t *testing.T) {
+	deps := newDeps(t, client.Production)
+	d := deps.Store.New(drafts.BeaconUser)
+	d.Beacon = samples.BeaconMinimal()
+	if err := deps.Store.Save(d, drafts.SaveOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	out := run(t, deps, Request{DraftID: d.ID}, "s", "production", "v", "2", "prod", "v", "2", "production", "", "q")
+	mustSee(t, out, "Type production to do it", "Not done.", "Review done: status pending_review")
+	if strings.Count(out, "Review done") != 1 {
+		t.Errorf("the status was set without the word:\n%s", out)
+	}
+}

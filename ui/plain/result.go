@@ -20,8 +20,16 @@ func (e *editor) result(sent actions.Sent) (done bool, err error) {
 	return true, nil
 }
 
-// follow runs a follow-up and reads out what it did, or why it failed.
-func (e *editor) follow(a actions.Action, call func() (actions.Result, error)) (actions.Result, bool) {
+// follow runs a follow-up and reads out what it did, or why it failed. In
+// production a change is asked about first (the word production typed).
+func (e *editor) follow(a actions.Action, what string, call func() (actions.Result, error)) (actions.Result, bool) {
+	if e.s.deps.Env == client.Production && a.Changes() {
+		answer, err := e.s.ask("This will %s at Plaid, in production. Type production to do it: ", actions.Describe(a, what))
+		if err != nil || answer != "production" {
+			e.s.say("Not done.")
+			return actions.Result{}, false
+		}
+	}
 	r, err := call()
 	if err != nil {
 		e.s.say("%s", actions.Explain(a, err))
@@ -64,18 +72,20 @@ func (e *editor) partnerResult(r *client.PartnerCustomerCreateResponse) (bool, e
 			continue
 		case "u":
 			req := e.d.Partner.UpdateFor(ec.ClientID)
-			res, ok = e.follow(actions.Update, func() (actions.Result, error) { return actions.UpdateCustomer(ctx, c, env, req) })
+			res, ok = e.follow(actions.Update, ec.ClientID, func() (actions.Result, error) { return actions.UpdateCustomer(ctx, c, env, req) })
 		case "f":
-			res, ok = e.follow(actions.Refresh, func() (actions.Result, error) { return actions.RefreshCustomer(ctx, c, env, ec.ClientID) })
+			res, ok = e.follow(actions.Refresh, ec.ClientID, func() (actions.Result, error) { return actions.RefreshCustomer(ctx, c, env, ec.ClientID) })
 		case "n":
-			yes, err := e.s.confirm("Enable %s (%s) in full Production?", ec.CompanyName, ec.ClientID)
-			if err != nil {
-				return true, err
+			if e.s.deps.Env != client.Production { // in production, follow asks for the word instead
+				yes, err := e.s.confirm("Enable %s (%s) in full Production?", ec.CompanyName, ec.ClientID)
+				if err != nil {
+					return true, err
+				}
+				if !yes {
+					continue
+				}
 			}
-			if !yes {
-				continue
-			}
-			res, ok = e.follow(actions.Enable, func() (actions.Result, error) {
+			res, ok = e.follow(actions.Enable, ec.ClientID, func() (actions.Result, error) {
 				return actions.EnableCustomer(ctx, c, env, &client.PartnerCustomerEnableRequest{EndCustomerClientID: ec.ClientID})
 			})
 		default:
@@ -117,13 +127,13 @@ func (e *editor) beaconResult(u *client.BeaconUser) (bool, error) {
 			e.s.say("Edit the answers; s on the review re-screens %s with /update (its version goes up).", u.ID)
 			return false, nil
 		case "f":
-			res, ok = e.follow(actions.Refresh, func() (actions.Result, error) { return actions.RefreshBeacon(ctx, c, env, u.ID) })
+			res, ok = e.follow(actions.Refresh, u.ID, func() (actions.Result, error) { return actions.RefreshBeacon(ctx, c, env, u.ID) })
 		case "v":
 			status := u.Status
 			if err := e.fields(forms.ReviewForm(&status, e.flow.Options())); err != nil {
 				return true, err
 			}
-			res, ok = e.follow(actions.Review, func() (actions.Result, error) { return actions.ReviewBeacon(ctx, c, env, u.ID, status) })
+			res, ok = e.follow(actions.Review, u.ID, func() (actions.Result, error) { return actions.ReviewBeacon(ctx, c, env, u.ID, status) })
 			if !ok {
 				e.s.say("p reports fraud.")
 			}
@@ -133,7 +143,7 @@ func (e *editor) beaconResult(u *client.BeaconUser) (bool, error) {
 				return true, err
 			}
 			req := report.Request(u.ID)
-			e.follow(actions.Report, func() (actions.Result, error) { return actions.ReportFraud(ctx, c, env, req) })
+			e.follow(actions.Report, u.ID, func() (actions.Result, error) { return actions.ReportFraud(ctx, c, env, req) })
 			continue
 		default:
 			e.s.say("Type f, v, p or e, or Enter.")

@@ -105,13 +105,17 @@ func (r *beaconResult) submitForm(m *Model, of string) tea.Cmd {
 	switch of {
 	case "review":
 		status := r.status
-		return r.follow(m, actions.Review, func(ctx context.Context, c *client.Client, env catalog.Env) (actions.Result, error) {
-			return actions.ReviewBeacon(ctx, c, env, id, status)
+		return m.confirmChange(actions.Review, id, func() tea.Cmd {
+			return r.follow(m, actions.Review, func(ctx context.Context, c *client.Client, env catalog.Env) (actions.Result, error) {
+				return actions.ReviewBeacon(ctx, c, env, id, status)
+			})
 		})
 	case "report":
 		req := r.report.Request(id)
-		return r.follow(m, actions.Report, func(ctx context.Context, c *client.Client, env catalog.Env) (actions.Result, error) {
-			return actions.ReportFraud(ctx, c, env, req)
+		return m.confirmChange(actions.Report, id, func() tea.Cmd {
+			return r.follow(m, actions.Report, func(ctx context.Context, c *client.Client, env catalog.Env) (actions.Result, error) {
+				return actions.ReportFraud(ctx, c, env, req)
+			})
 		})
 	}
 	return nil

@@ -81,8 +81,10 @@ func (r *partnerResult) key(m *Model, k tea.KeyPressMsg) tea.Cmd {
 		r.reveal = !r.reveal
 	case key.Matches(k, m.keys.Update):
 		req := m.flow.Draft.Partner.UpdateFor(r.ec.ClientID)
-		return r.follow(m, actions.Update, func(ctx context.Context, c *client.Client, env catalog.Env) (actions.Result, error) {
-			return actions.UpdateCustomer(ctx, c, env, req)
+		return m.confirmChange(actions.Update, r.ec.ClientID, func() tea.Cmd {
+			return r.follow(m, actions.Update, func(ctx context.Context, c *client.Client, env catalog.Env) (actions.Result, error) {
+				return actions.UpdateCustomer(ctx, c, env, req)
+			})
 		})
 	case key.Matches(k, m.keys.Refresh):
 		id := r.ec.ClientID
@@ -95,6 +97,9 @@ func (r *partnerResult) key(m *Model, k tea.KeyPressMsg) tea.Cmd {
 			return r.follow(m, actions.Enable, func(ctx context.Context, c *client.Client, env catalog.Env) (actions.Result, error) {
 				return actions.EnableCustomer(ctx, c, env, &client.PartnerCustomerEnableRequest{EndCustomerClientID: id})
 			})
+		}
+		if m.env() == client.Production {
+			return m.confirmChange(actions.Enable, id, enable)
 		}
 		m.dialog = uikit.NewDialog("Enable this end customer in full Production?",
 			fmt.Sprintf("%s (%s) gets full Production access for its products.", r.ec.CompanyName, id))

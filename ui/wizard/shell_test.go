@@ -365,3 +365,28 @@ func TestResendAfterUnknownOutcomeAsks(t *testing.T) {
 		t.Fatalf("not sent after yes: %+v", d.Submissions)
 	}
 }
+
+// In production a follow-up that changes data asks for the word
+// production, as the submit does.
+func TestChangesInProductionAskForTheWord(t *testing.T) {
+	r := newRig(t, client.Production)
+	d := r.store.New(drafts.BeaconUser)
+	d.Beacon = samples.BeaconMinimal()
+	r.open(drafts.BeaconUser, d)
+	r.keys("ctrl+r", "s")
+	r.typ("production")
+	r.keys("enter")
+	r.await()
+	r.keys("v", "down", "enter") // pending_review
+	r.see("In PRODUCTION?", "set the status of becusr_")
+	r.typ("prod")
+	r.keys("enter")
+	if r.waiting() {
+		t.Fatal("the status was sent without the word")
+	}
+	r.keys("v", "down", "enter")
+	r.typ("production")
+	r.keys("enter")
+	r.await()
+	r.see("review done: status pending_review")
+}

@@ -108,6 +108,19 @@ func (m *Model) confirmAlreadySent(then func() tea.Cmd) tea.Cmd {
 	return nil
 }
 
+// confirmChange asks, in production, before a follow-up that changes data
+// at Plaid (review, report, update, enable): the same typed word as a
+// submit.
+func (m *Model) confirmChange(a actions.Action, what string, then func() tea.Cmd) tea.Cmd {
+	if m.env() != client.Production || !a.Changes() {
+		return then()
+	}
+	m.dialog = uikit.NewTypeToConfirm("In PRODUCTION?",
+		"This will "+actions.Describe(a, what)+" at Plaid, in production. Type production to do it.", "production")
+	m.onConfirm = then
+	return nil
+}
+
 func (m *Model) confirmProduction(then func() tea.Cmd) tea.Cmd {
 	if m.env() != client.Production {
 		return then()

@@ -164,3 +164,11 @@ func sampleBeacon() *BeaconUserCreateRequest {
 		},
 	}
 }
+
+// A body that starts with a byte-order mark is named as such.
+func TestParseNamesTheBOM(t *testing.T) {
+	ps, decoded := ParseRequest(append([]byte{0xEF, 0xBB, 0xBF}, `{"program_id":"x"}`...), &BeaconUserCreateRequest{})
+	if decoded || len(ps) != 1 || !strings.Contains(ps[0].Message, "byte-order mark") {
+		t.Fatalf("%v", ps)
+	}
+}

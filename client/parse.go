@@ -17,6 +17,10 @@ import (
 // req is filled in (decoded) even when there are problems, so that its
 // field rules (req's Check) can report theirs too.
 func ParseRequest(raw []byte, req any) (ps validate.Problems, decoded bool) {
+	if err := BOMError(raw); err != nil {
+		ps.Addf("(body)", "%v", err)
+		return ps, false
+	}
 	if !utf8.Valid(raw) {
 		ps.Addf("(body)", "is not valid UTF-8")
 		return ps, false
@@ -55,4 +59,16 @@ func ParseRequest(raw []byte, req any) (ps validate.Problems, decoded bool) {
 		return ps, false
 	}
 	return ps, true
+}
+
+// bom is the UTF-8 byte-order mark some editors put at the start of a file.
+var bom = []byte{0xEF, 0xBB, 0xBF}
+
+// BOMError says, when JSON starts with a byte-order mark, what it is and
+// how to fix it: the JSON decoder would only say "invalid character 'ï'".
+func BOMError(raw []byte) error {
+	if bytes.HasPrefix(raw, bom) {
+		return errors.New("starts with a byte-order mark (BOM, the bytes EF BB BF): save it as UTF-8 without a BOM")
+	}
+	return nil
 }

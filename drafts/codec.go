@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+
+	"github.com/plaid-onboard/plaid-onboard/client"
 )
 
 // CurrentSchema is the layout this program writes.
@@ -27,6 +29,9 @@ func Decode(b []byte) (*Draft, error) {
 }
 
 func decodeWith(b []byte, steps []migration) (*Draft, error) {
+	if err := client.BOMError(b); err != nil {
+		return nil, fmt.Errorf("not a draft: it %w", err)
+	}
 	var generic map[string]any
 	if err := json.Unmarshal(b, &generic); err != nil {
 		return nil, fmt.Errorf("not a draft (invalid JSON): %w", err)

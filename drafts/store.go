@@ -111,8 +111,14 @@ type Quarantined struct {
 	Reason  string
 }
 
+// String says what happened, starting with words rather than the file's
+// name (an error printer capitalises a message's first letter: g.json
+// would read G.json).
 func (q Quarantined) String() string {
-	return fmt.Sprintf("%s is unreadable (%s); moved to %s", filepath.Base(q.File), q.Reason, q.MovedTo)
+	if q.MovedTo == "" {
+		return fmt.Sprintf("the draft file %s is left in place: %s", filepath.Base(q.File), q.Reason)
+	}
+	return fmt.Sprintf("the draft file %s is unreadable (%s); moved to %s", filepath.Base(q.File), q.Reason, q.MovedTo)
 }
 
 // List returns the drafts, newest first. Files that cannot be read are
@@ -142,7 +148,7 @@ func (s *Store) List() ([]Summary, []Quarantined, error) {
 		if err != nil {
 			if errors.Is(err, ErrNewerSchema) {
 				// Leave it for the newer program that wrote it.
-				bad = append(bad, Quarantined{File: path, Reason: err.Error()})
+				bad = append(bad, Quarantined{File: path, Reason: err.Error() + "; a newer plaid-onboard opens it"})
 				continue
 			}
 			bad = append(bad, s.quarantine(path, err))

@@ -368,3 +368,32 @@ func TestLogoLivesBesideTheDraft(t *testing.T) {
 		t.Errorf("delete left %v", logos)
 	}
 }
+
+// The list's warnings: a newer layout says it is left in place (the
+// warning ended "moved to " with nothing after it), a file's name never
+// comes first (error printers capitalise: g.json read G.json), and a BOM
+// is named as one rather than "invalid character 'ï'".
+func TestListWarningsSayWhatHappened(t *testing.T) {
+	s := openStore(t)
+	os.WriteFile(filepath.Join(s.Dir(), "abcdef.json"), []byte(`{"schema":9,"id":"abcdef","kind":"beacon_user"}`), 0o600)
+	os.WriteFile(filepath.Join(s.Dir(), "ghjkmn.json"), append([]byte{0xEF, 0xBB, 0xBF}, `{"schema":1,"id":"ghjkmn"}`...), 0o600)
+	_, bad, err := s.List()
+	if err != nil || len(bad) != 2 {
+		t.Fatalf("%v %v", bad, err)
+	}
+	for _, q := range bad {
+		msg := q.String()
+		if strings.HasSuffix(msg, "moved to ") || !strings.HasPrefix(msg, "the draft file ") {
+			t.Errorf("warning %q", msg)
+		}
+	}
+	got := bad[0].String() + "\n" + bad[1].String()
+	for _, want := range []string{"left in place", "newer plaid-onboard", "byte-order mark", "moved to " + filepath.Join(s.Dir(), "corrupt")} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the warnings lack %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "invalid character") {
+		t.Errorf("a BOM is reported as a bad character:\n%s", got)
+	}
+}

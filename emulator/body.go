@@ -8,6 +8,8 @@ import (
 	"mime"
 	"net/http"
 	"unicode/utf8"
+
+	"github.com/plaid-onboard/plaid-onboard/client"
 )
 
 // Limits on what the emulator reads. A logo is at most 4 MB, so 5.4 MB of
@@ -39,6 +41,9 @@ func readBody(r *http.Request, limit int64) (map[string]any, []byte, *apiError) 
 	}
 	if int64(len(raw)) > limit {
 		return nil, nil, invalidBody("the body is larger than %d MB", limit>>20)
+	}
+	if err := client.BOMError(raw); err != nil {
+		return nil, nil, invalidBody("the body %v", err)
 	}
 	if !utf8.Valid(raw) {
 		return nil, nil, invalidBody("the body is not valid UTF-8")

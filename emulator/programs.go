@@ -93,6 +93,9 @@ func LoadConfig(path string) (Config, error) {
 		return Config{}, fmt.Errorf("reading emulator config: %w", err)
 	}
 	var cfg Config
+	if err := client.BOMError(b); err != nil {
+		return Config{}, fmt.Errorf("emulator config %s %w", path, err)
+	}
 	if err := json.Unmarshal(b, &cfg); err != nil {
 		return Config{}, fmt.Errorf("emulator config %s: %w", path, err)
 	}

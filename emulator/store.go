@@ -46,7 +46,7 @@ func (f *fileStore) read() (*state, error) {
 	}
 	st, err := decodeState(b)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w (move it away, or run `plaid-onboard emulator reset` for the local one)", f.path, err)
+		return nil, fmt.Errorf("the emulator's state %s cannot be read: %w (move it away, or run `plaid-onboard emulator reset` for the local one)", f.path, err)
 	}
 	f.seen, _ = os.Stat(f.path)
 	return st, nil

@@ -35,7 +35,7 @@ func Lock(path string, wait time.Duration) (func(), error) {
 		}
 		if time.Now().After(deadline) {
 			f.Close()
-			return nil, fmt.Errorf("%s: %w", path, ErrTimeout)
+			return nil, fmt.Errorf("the lock %s: %w", path, ErrTimeout)
 		}
 		time.Sleep(10 * time.Millisecond)
 	}

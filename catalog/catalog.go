@@ -113,6 +113,9 @@ type Field struct {
 	CharLimit int
 	// Unique lists must not repeat an item.
 	Unique bool
+	// Max, when set, bounds how many items a list holds (our rule: Plaid
+	// states none; it keeps a draft within what a draft may hold).
+	Max int
 	// Values are an enum's values, for choices and their checks.
 	Values func() []string
 

@@ -167,6 +167,9 @@ func (ch *checker) list(f *Field) {
 		if items.Len() == 0 && f.Need != "" && ch.sent(parent(lp)) {
 			ch.need(lp, f.Need)
 		}
+		if f.Max > 0 && items.Len() > f.Max {
+			ch.ps.Addf(lp, "at most %d (this one has %d)", f.Max, items.Len())
+		}
 		seen := make([]string, 0, items.Len())
 		for i := range items.Len() {
 			p := fmt.Sprintf("%s[%d]", lp, i)

@@ -90,7 +90,7 @@ func partnerCreateFields() []*Field {
 			Values: productValues, Rule: OneOf(productValues, "a Plaid product")},
 		&Field{Path: "logo", Label: "Logo", Help: "A 1024×1024 PNG under 4 MB", Step: StepLogo, Kind: Logo, Rule: LogoPNG()},
 		&Field{Path: "redirect_uris[]", Label: "Redirect URI", Short: "Redirect URIs", Step: StepRedirects,
-			Placeholder: "https://example.com/oauth.html", CharLimit: 2048, Unique: true, Expected: true, Rule: RedirectURI(),
+			Placeholder: "https://example.com/oauth.html", CharLimit: 2048, Unique: true, Expected: true, Rule: RedirectURI(), Max: 100,
 			Help: "Where Link sends people back after OAuth. No query (?…); https in production; *.example.com stands for any subdomain."},
 		&Field{Path: "bank_addendum_acceptance.customer_accepted", Label: "Has the customer accepted the bank addendum?",
 			Short: "Accepted", Help: "Needed for CRA products", Step: StepAddendum, Kind: YesNo, Need: "is required"},

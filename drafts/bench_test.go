@@ -47,3 +47,33 @@ func BenchmarkAutosave(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkList1000 lists 1,000 drafts as the home screen and `drafts
+// list` do: half the largest partner drafts (their logos beside them),
+// half Beacon drafts at the 50-account limit, each with a submission.
+// Goal ≤ 200 ms: the list reads the head of each file only.
+func BenchmarkList1000(b *testing.B) {
+	s, err := Open(filepath.Join(b.TempDir(), "drafts"), testKey)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := range 500 {
+		for _, d := range largestDrafts(s) {
+			d.Submissions = []Submission{{Outcome: client.OutcomeNone.String(), Status: "cleared", BeaconUserID: "becusr_1"}}
+			if d.Partner != nil {
+				d.Partner.ApplicationName = "App " + d.ID
+				d.Partner.Logo = d.Partner.Logo[:len(d.Partner.Logo)-i%100] // logos differ
+			}
+			if err := s.Save(d, SaveOptions{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		list, bad, err := s.List()
+		if err != nil || len(bad) > 0 || len(list) != 1000 {
+			b.Fatalf("%d drafts, %v, %v", len(list), bad, err)
+		}
+	}
+}

@@ -1,10 +1,14 @@
 package drafts
 
 import (
+	"bufio"
 	"encoding/json"
+	"io"
 	"errors"
 	"fmt"
+	"reflect"
 
+	"github.com/plaid-onboard/plaid-onboard/catalog"
 	"github.com/plaid-onboard/plaid-onboard/client"
 )
 
@@ -82,8 +86,127 @@ func (d *Draft) valid() error {
 	return nil
 }
 
+// MaxDraftBytes bounds a draft file (the logo lives beside it, bounded by
+// its own rule): a draft holds at most a few kilobytes of answers, so a
+// larger file was not written by this program, and reading it whole to
+// list or show it would take minutes and hundreds of megabytes.
+const MaxDraftBytes = 1 << 20
+
 // encode writes the draft as the file holds it.
 func encode(d *Draft) ([]byte, error) {
 	d.Schema = CurrentSchema
-	return json.MarshalIndent(d, "", "  ")
+	d.LastSubmission = nil
+	if n := len(d.Submissions); n > 0 {
+		last := d.Submissions[n-1]
+		d.LastSubmission = &last
+	}
+	b, err := json.MarshalIndent(d, "", "  ")
+	if err == nil && len(b) > MaxDraftBytes {
+		err = fmt.Errorf("it would be %s, more than the %s a draft may hold (the largest answer is %s)",
+			humanBytes(len(b)), humanBytes(MaxDraftBytes), largestAnswer(d))
+	}
+	return b, err
+}
+
+// largestAnswer names the longest answer of a draft and its size.
+func largestAnswer(d *Draft) string {
+	path, size := "", -1
+	if req := d.Request(); req != nil && catalog.For(req) != nil {
+		for _, f := range catalog.For(req).Fields() {
+			for _, concrete := range client.Expand(req, f.Path) {
+				if v, found := client.Resolve(req, concrete); found && v.Kind() == reflect.String && v.Len() > size {
+					path, size = concrete, v.Len()
+				}
+			}
+		}
+	}
+	if size < 0 {
+		return "none"
+	}
+	return fmt.Sprintf("%s, %s", path, humanBytes(size))
+}
+
+func humanBytes(n int) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// decodeHead reads what the list shows — id, kind, title, step, times and
+// the last submission — from the head of a draft file, stopping where the
+// answers begin. A file written before the head carried the last
+// submission is read on to its submissions.
+func decodeHead(r io.Reader) (*Draft, error) {
+	br := bufio.NewReader(r)
+	if head, _ := br.Peek(3); client.BOMError(head) != nil {
+		return nil, fmt.Errorf("not a draft: it %w", client.BOMError(head))
+	}
+	dec := json.NewDecoder(br)
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return nil, errors.New("not a draft (not a JSON object)")
+	}
+	var d Draft
+	schema, sawLast := 0, false
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, fmt.Errorf("not a draft (invalid JSON): %w", err)
+		}
+		key, _ := tok.(string)
+		var target any
+		switch key {
+		case "schema":
+			target = &schema
+		case "id":
+			target = &d.ID
+		case "kind":
+			target = &d.Kind
+		case "title":
+			target = &d.Title
+		case "created_at":
+			target = &d.CreatedAt
+		case "updated_at":
+			target = &d.UpdatedAt
+		case "step":
+			target = &d.Step
+		case "last_submission":
+			target, sawLast = &d.LastSubmission, true
+		case "submissions":
+			target = &d.Submissions
+		case "partner", "beacon", "ui":
+			if sawLast {
+				return headDone(&d, schema)
+			}
+		}
+		if target == nil {
+			target = new(json.RawMessage)
+		}
+		if err := dec.Decode(target); err != nil {
+			return nil, fmt.Errorf("not a draft (field %q): %w", key, err)
+		}
+		if key == "schema" && schema > len(migrations)+1 {
+			return nil, fmt.Errorf("layout %d %w (this one reads up to %d)", schema, ErrNewerSchema, len(migrations)+1)
+		}
+	}
+	if n := len(d.Submissions); n > 0 && !sawLast {
+		d.LastSubmission = &d.Submissions[n-1]
+	}
+	return headDone(&d, schema)
+}
+
+func headDone(d *Draft, schema int) (*Draft, error) {
+	switch {
+	case schema < 1:
+		return nil, errors.New("not a draft (no schema version)")
+	case !validID(d.ID):
+		return nil, fmt.Errorf("not a draft (bad id %q)", d.ID)
+	case d.Kind != PartnerCustomer && d.Kind != BeaconUser:
+		return nil, fmt.Errorf("draft %s has an unknown kind %q", d.ID, d.Kind)
+	}
+	d.Schema = schema
+	return d, nil
 }

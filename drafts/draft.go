@@ -44,6 +44,21 @@ type Draft struct {
 	Step string `json:"step,omitempty"`
 	// Revision counts saves; it tells two copies of a draft apart.
 	Revision int64 `json:"revision"`
+	// LastSubmission repeats the last of Submissions near the top of the
+	// file, so listing drafts reads only the head of each file. It is
+	// always written (null when there is none): its absence marks a file
+	// written before it existed.
+	LastSubmission *Submission `json:"last_submission"`
+
+	// PIIOmitted records that the draft was saved with --no-save-pii: its
+	// dates of birth, ID numbers, account numbers and access tokens were
+	// kept in memory only and must be typed again.
+	PIIOmitted bool `json:"pii_omitted,omitempty"`
+	// LogoFile names the file beside the draft holding the partner logo
+	// (see logo.go); LogoMissing is set on load when it is gone.
+	LogoFile string `json:"logo_file,omitempty"`
+
+	// What the listing needs ends here; the answers follow.
 
 	Partner *client.PartnerCustomerCreateRequest `json:"partner,omitempty"`
 	Beacon  *client.BeaconUserCreateRequest      `json:"beacon,omitempty"`
@@ -53,18 +68,10 @@ type Draft struct {
 
 	Submissions []Submission `json:"submissions,omitempty"`
 
-	// PIIOmitted records that the draft was saved with --no-save-pii: its
-	// dates of birth, ID numbers, account numbers and access tokens were
-	// kept in memory only and must be typed again.
-	PIIOmitted bool `json:"pii_omitted,omitempty"`
 	// PIIUnreadable is set on load when encrypted fields could not be
 	// decrypted (the key is gone); they are left empty.
 	PIIUnreadable bool `json:"-"`
-
-	// LogoFile names the file beside the draft holding the partner logo
-	// (see logo.go); LogoMissing is set on load when it is gone.
-	LogoFile    string `json:"logo_file,omitempty"`
-	LogoMissing bool   `json:"-"`
+	LogoMissing   bool `json:"-"`
 }
 
 // Submission records one request sent from a draft, so the program can

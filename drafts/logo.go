@@ -5,12 +5,14 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"unsafe"
 
 	"github.com/plaid-onboard/plaid-onboard/internal/atomicfile"
+	"github.com/plaid-onboard/plaid-onboard/validate"
 )
 
 // A partner draft's logo is up to 5.3 MB of base64. Written into the draft
@@ -63,7 +65,7 @@ func (s *Store) restoreLogo(d *Draft) {
 	if d.LogoFile == "" || d.Partner == nil {
 		return
 	}
-	b, err := os.ReadFile(s.logoPath(d.ID, d.LogoFile))
+	b, err := readAtMost(s.logoPath(d.ID, d.LogoFile), maxLogoFile)
 	if err != nil || logoSum(string(b)) != d.LogoFile || strings.ContainsAny(d.LogoFile, `/\.`) {
 		d.LogoMissing = true
 		return
@@ -95,4 +97,21 @@ func (s *Store) cachedLogoSum(logo string) string {
 type logoKey struct {
 	data *byte
 	n    int
+}
+
+// maxLogoFile bounds a logo file: the base64 of the largest logo Plaid
+// takes. A larger file was not written by this program.
+const maxLogoFile = (validate.LogoMaxBytes + 2) / 3 * 4
+
+// readAtMost reads a file that must not be larger than limit.
+func readAtMost(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err != nil || fi.Size() > limit {
+		return nil, fmt.Errorf("%s is larger than %d bytes", path, limit)
+	}
+	return io.ReadAll(f)
 }

@@ -3,6 +3,7 @@ package drafts
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -137,11 +138,7 @@ func (s *Store) List() ([]Summary, []Quarantined, error) {
 			continue
 		}
 		path := filepath.Join(s.dir, name)
-		b, err := os.ReadFile(path)
-		var d *Draft
-		if err == nil {
-			d, err = Decode(b)
-		}
+		d, err := readHead(path)
 		if err == nil && d.ID+".json" != name {
 			err = fmt.Errorf("the file name does not match its id %q", d.ID)
 		}
@@ -154,12 +151,8 @@ func (s *Store) List() ([]Summary, []Quarantined, error) {
 			bad = append(bad, s.quarantine(path, err))
 			continue
 		}
-		sum := Summary{ID: d.ID, Kind: d.Kind, Title: d.DisplayTitle(), Step: d.Step, CreatedAt: d.CreatedAt, UpdatedAt: d.UpdatedAt}
-		if n := len(d.Submissions); n > 0 {
-			last := d.Submissions[n-1]
-			sum.LastSubmission = &last
-		}
-		out = append(out, sum)
+		out = append(out, Summary{ID: d.ID, Kind: d.Kind, Title: d.DisplayTitle(), Step: d.Step,
+			CreatedAt: d.CreatedAt, UpdatedAt: d.UpdatedAt, LastSubmission: d.LastSubmission})
 	}
 	slices.SortFunc(out, func(a, b Summary) int {
 		if c := b.UpdatedAt.Compare(a.UpdatedAt); c != 0 {
@@ -176,6 +169,33 @@ func (s *Store) sweepTemps() {
 	atomicfile.Sweep(s.dir, s.now(), func(base string) bool {
 		return strings.HasSuffix(base, ".json") || strings.HasSuffix(base, ".logo")
 	})
+}
+
+// readHead reads the head of a draft file: what the list shows.
+func readHead(path string) (*Draft, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if err := notTooBig(f); err != nil {
+		return nil, err
+	}
+	return decodeHead(f)
+}
+
+// notTooBig refuses a file larger than any draft this program writes,
+// before a byte of it is read.
+func notTooBig(f *os.File) error {
+	fi, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	if fi.Size() > MaxDraftBytes {
+		return fmt.Errorf("the file is %s, more than the %s a draft holds: plaid-onboard did not write it",
+			humanBytes(int(fi.Size())), humanBytes(MaxDraftBytes))
+	}
+	return nil
 }
 
 func (s *Store) quarantine(path string, reason error) Quarantined {
@@ -200,10 +220,18 @@ func (s *Store) Load(id string) (*Draft, error) {
 		return nil, fmt.Errorf("%w: %q is not a draft id", ErrNotFound, id)
 	}
 	path := s.path(id)
-	b, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, fmt.Errorf("%w: %s", ErrNotFound, id)
 	}
+	if err != nil {
+		return nil, fmt.Errorf("reading draft %s: %w", id, err)
+	}
+	defer f.Close()
+	if err := notTooBig(f); err != nil {
+		return nil, fmt.Errorf("draft %s: %w", id, err)
+	}
+	b, err := io.ReadAll(f)
 	if err != nil {
 		return nil, fmt.Errorf("reading draft %s: %w", id, err)
 	}

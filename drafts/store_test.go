@@ -397,3 +397,64 @@ func TestListWarningsSayWhatHappened(t *testing.T) {
 		t.Errorf("a BOM is reported as a bad character:\n%s", got)
 	}
 }
+
+// A draft file larger than any this program writes (here 5 MB) is refused
+// before it is read: the list moves it aside with the reason, a load says
+// what it is.
+func TestOversizedDraftIsRefusedUnread(t *testing.T) {
+	s := openStore(t)
+	d := beaconDraft(s)
+	if err := s.Save(d, SaveOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	big := filepath.Join(s.Dir(), "bcdefg.json")
+	os.WriteFile(big, append([]byte(`{"schema":1,"id":"bcdefg","kind":"beacon_user","title":"`), bytes.Repeat([]byte("x"), 5<<20)...), 0o600)
+	if _, err := s.Load("bcdefg"); err == nil || !strings.Contains(err.Error(), "more than the 1.0 MB a draft holds") {
+		t.Fatalf("load: %v", err)
+	}
+	list, bad, err := s.List()
+	if err != nil || len(list) != 1 || len(bad) != 1 || !strings.Contains(bad[0].Reason, "5.0 MB") {
+		t.Fatalf("list %v, bad %v, %v", list, bad, err)
+	}
+}
+
+// Saving more than a draft may hold is refused with what is too big.
+func TestOversizedSaveNamesTheLargestAnswer(t *testing.T) {
+	s := openStore(t)
+	d := s.New(PartnerCustomer)
+	d.Partner = samples.PartnerMinimal()
+	d.Partner.Website = "https://example.com/" + strings.Repeat("w", MaxDraftBytes)
+	err := s.Save(d, SaveOptions{})
+	if err == nil || !strings.Contains(err.Error(), "largest answer is website") {
+		t.Fatalf("%v", err)
+	}
+	if _, err := os.Stat(filepath.Join(s.Dir(), d.ID+".json")); !errors.Is(err, os.ErrNotExist) {
+		t.Fatal("an oversized draft was written")
+	}
+}
+
+// The list reads the head of each file; a file from before the head held
+// the last submission is still listed with it.
+func TestListReadsOldAndNewHeads(t *testing.T) {
+	s := openStore(t)
+	d := beaconDraft(s)
+	d.Submissions = []Submission{{Outcome: "succeeded", Status: "cleared"}, {Outcome: "rejected", ErrorCode: "X"}}
+	if err := s.Save(d, SaveOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(filepath.Join(s.Dir(), d.ID+".json"))
+	if i, j := bytes.Index(b, []byte(`"last_submission"`)), bytes.Index(b, []byte(`"beacon"`)); i < 0 || i > j {
+		t.Fatalf("the last submission is not in the head:\n%s", b)
+	}
+	old := bytes.Replace(b, []byte(`"last_submission"`), []byte(`"unknown_old_key"`), 1)
+	os.WriteFile(filepath.Join(s.Dir(), "cdefgh.json"), bytes.Replace(old, []byte(d.ID), []byte("cdefgh"), -1), 0o600)
+	list, bad, err := s.List()
+	if err != nil || len(bad) != 0 || len(list) != 2 {
+		t.Fatalf("%v %v %v", list, bad, err)
+	}
+	for _, sum := range list {
+		if sum.LastSubmission == nil || sum.LastSubmission.ErrorCode != "X" {
+			t.Errorf("%s: last submission %+v", sum.ID, sum.LastSubmission)
+		}
+	}
+}

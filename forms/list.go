@@ -73,6 +73,14 @@ func (f *Flow) listStep(id, title, noun, pattern string) *Step {
 			return f.newForm([]huh.Field{in})
 		},
 	}
+	if fd.Max > 0 {
+		l.Full = func() string {
+			if len(*ptr) >= fd.Max {
+				return fmt.Sprintf("at most %d %ss", fd.Max, noun)
+			}
+			return ""
+		}
+	}
 	return &Step{
 		ID: id, Title: title, List: l,
 		Summary: func() []Line {

@@ -85,9 +85,7 @@ func Run(ctx context.Context, opts *Options) error {
 	if opts.Ready != nil {
 		opts.Ready(url)
 	}
-	srv := &http.Server{Handler: emu, ReadHeaderTimeout: 10 * time.Second, ErrorLog: log.New(opts.IO.ErrOut, "emulator: ", 0)}
-	served := make(chan error, 1)
-	go func() { served <- srv.Serve(ln) }()
+	srv, served := emulator.Serve(ln, emu, emulator.ServerOptions{ErrorLog: log.New(opts.IO.ErrOut, "emulator: ", 0)})
 	select {
 	case err := <-served:
 		return err

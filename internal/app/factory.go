@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"log"
 	"net"
 	"net/http"
 	"os"
@@ -139,8 +137,7 @@ func (f *Factory) startLocalEmulator(id, secret string) (string, func(), error) 
 	if err != nil {
 		return "", nil, fmt.Errorf("starting the local emulator: %w", err)
 	}
-	srv := &http.Server{Handler: emu, ReadHeaderTimeout: 10 * time.Second, ErrorLog: log.New(io.Discard, "", 0)}
-	go srv.Serve(ln)
+	srv, _ := emulator.Serve(ln, emu, emulator.ServerOptions{})
 	stop := func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		defer cancel()

@@ -47,6 +47,9 @@ func New(cfg Config) (*Client, error) {
 	if cfg.Timeout <= 0 {
 		cfg.Timeout = DefaultTimeout
 	}
+	if cfg.Budget <= 0 {
+		cfg.Budget = DefaultTimeout
+	}
 	if cfg.MaxResponseBytes <= 0 {
 		cfg.MaxResponseBytes = DefaultMaxResponseBytes
 	}
@@ -75,6 +78,9 @@ func New(cfg Config) (*Client, error) {
 	}, nil
 }
 
+// Budget is how long one call may take in all.
+func (c *Client) Budget() time.Duration { return c.cfg.Budget }
+
 // Environment is the environment the client talks to.
 func (c *Client) Environment() Environment { return c.cfg.Environment }
 
@@ -98,6 +104,8 @@ func (c *Client) call(ctx context.Context, path string, idempotent bool, req, re
 	if err != nil {
 		return err
 	}
+	ctx, cancel := context.WithTimeout(ctx, c.cfg.Budget)
+	defer cancel()
 	op := "POST " + path
 	for attempt := 1; ; attempt++ {
 		err := c.once(ctx, op, path, body, resp)

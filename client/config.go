@@ -27,8 +27,13 @@ type Config struct {
 	// Version is the program's version, for the User-Agent.
 	Version string
 	// HTTPClient defaults to one with Timeout.
-	HTTPClient       *http.Client
+	HTTPClient *http.Client
+	// Timeout bounds one attempt; Budget bounds a whole call, retries and
+	// the waits between them included (both DefaultTimeout when zero).
+	// A server that never answers costs a call Budget, not attempts ×
+	// Timeout.
 	Timeout          time.Duration
+	Budget           time.Duration
 	MaxResponseBytes int64
 	// RetryWait is the base of the back-off between attempts after a 429;
 	// tests shorten it.

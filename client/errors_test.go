@@ -312,3 +312,27 @@ func TestRedirectsAreNotFollowed(t *testing.T) {
 		t.Fatalf("%d requests reached the other host", reached.Load())
 	}
 }
+
+// A server that never answers costs one budget in all, not an attempt's
+// timeout for every retry: a read is not tried again once the budget is
+// spent.
+func TestABudgetBoundsTheWholeCall(t *testing.T) {
+	hold := make(chan struct{})
+	t.Cleanup(func() { close(hold) })
+	var requests atomic.Int32
+	url := serveRaw(t, func(conn net.Conn) {
+		readRequest(conn)
+		requests.Add(1)
+		<-hold
+		conn.Close()
+	})
+	c, _ := New(Config{Environment: Sandbox, BaseURL: url, ClientID: "id", Secret: secret,
+		Timeout: time.Hour, Budget: 100 * time.Millisecond, RetryWait: time.Millisecond})
+	_, err := c.GetBeaconUser(context.Background(), &BeaconUserGetRequest{BeaconUserID: "becusr_1"})
+	if OutcomeOf(err) != Unknown || !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("%v (%v)", OutcomeOf(err), err)
+	}
+	if n := requests.Load(); n != 1 {
+		t.Fatalf("%d requests: the budget was spent on the first", n)
+	}
+}

@@ -163,6 +163,10 @@ func Explain(a Action, err error) string {
 	var pe *client.Error
 	var problems *ProblemsError
 	switch {
+	case errors.Is(err, context.Canceled) && a.Changes() && client.OutcomeOf(err) != client.NotSent:
+		return "stopped waiting for the " + string(a) + ": its outcome is unknown (a refresh shows where things stand)"
+	case errors.Is(err, context.Canceled):
+		return "stopped waiting for the " + string(a) + ": nothing was changed"
 	case errors.As(err, &problems):
 		return problems.Error()
 	case errors.As(err, &pe) && a == Review:

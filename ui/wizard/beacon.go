@@ -180,7 +180,7 @@ func (r *beaconResult) view(m *Model) string {
 	if len(u.ItemIDs) > 0 {
 		row("Linked items", fmt.Sprintf("%d", len(u.ItemIDs)))
 	}
-	r.followUps.view(st, m.width, line)
+	r.followUps.view(st, m.width, m.deps.Now(), line)
 	if r.form != nil {
 		line("")
 		line(r.form.Form.View())

@@ -2,6 +2,7 @@ package wizard
 
 import (
 	"context"
+	"time"
 
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
@@ -23,10 +24,12 @@ type followUpMsg struct {
 // followUps is what both result screens share about their follow-up
 // requests: one at a time, a spinner while it runs, and the last outcome.
 type followUps struct {
-	busy    string // the follow-up running, if any
-	spin    spinner.Model
-	message string
-	bad     bool // message reports a failure
+	busy     string // the follow-up running, if any
+	spin     spinner.Model
+	message  string
+	bad      bool // message reports a failure
+	cancel   context.CancelFunc
+	deadline time.Time // when the call's budget runs out
 }
 
 func newFollowUps() followUps {
@@ -40,10 +43,21 @@ func (f *followUps) follow(m *Model, a actions.Action, call func(context.Context
 	}
 	f.busy, f.message = string(a), ""
 	c, env := m.deps.Client, m.flow.Env()
+	ctx, cancel := context.WithCancel(context.Background())
+	f.cancel, f.deadline = cancel, m.deps.Now().Add(c.Budget())
 	return tea.Batch(f.spin.Tick, func() tea.Msg {
-		r, err := call(context.Background(), c, env)
+		defer cancel()
+		r, err := call(ctx, c, env)
 		return followUpMsg{action: a, result: r, err: err}
 	})
+}
+
+// stop gives up waiting for the follow-up running (Esc or Ctrl-C): it ends
+// as failed, its outcome unknown if it went out.
+func (f *followUps) stop() {
+	if f.busy != "" && f.cancel != nil {
+		f.cancel()
+	}
 }
 
 // tick turns the spinner while a follow-up runs.
@@ -69,10 +83,10 @@ func (f *followUps) finished(msg followUpMsg) bool {
 }
 
 // view writes the spinner and the last outcome, each after a blank line.
-func (f *followUps) view(st theme.Styles, width int, line func(string)) {
+func (f *followUps) view(st theme.Styles, width int, now time.Time, line func(string)) {
 	if f.busy != "" {
 		line("")
-		line(f.spin.View() + " " + st.Muted.Render(f.busy+"…"))
+		line(f.spin.View() + " " + st.Muted.Render(f.busy+"… "+left(f.deadline, now)+" · esc or ctrl+c stops waiting"))
 	}
 	if f.message != "" {
 		line("")

@@ -239,7 +239,7 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		}
 		return cmd
 	}
-	if key.Matches(k, m.keys.Quit) {
+	if key.Matches(k, m.keys.Quit) && m.mode != modeSubmitting && !m.followingUp() {
 		return m.quit(true)
 	}
 	switch m.mode {
@@ -324,3 +324,14 @@ func (m *Model) close(notice string) tea.Cmd {
 }
 
 func (m *Model) env() client.Environment { return m.deps.Env }
+
+// followingUp reports a follow-up request on its way from a result screen.
+func (m *Model) followingUp() bool {
+	switch r := m.result.(type) {
+	case *partnerResult:
+		return m.mode == modeResult && r.busy != ""
+	case *beaconResult:
+		return m.mode == modeResult && r.busy != ""
+	}
+	return false
+}

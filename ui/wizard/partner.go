@@ -201,7 +201,7 @@ func (r *partnerResult) view(m *Model) string {
 	if !r.reveal {
 		line("  " + st.Faint.Render("masked: r reveals them; they are not saved anywhere by this program"))
 	}
-	r.followUps.view(st, m.width, line)
+	r.followUps.view(st, m.width, m.deps.Now(), line)
 	return b.String()
 }
 

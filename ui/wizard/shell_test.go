@@ -221,23 +221,31 @@ func TestNotSent(t *testing.T) {
 }
 
 func TestWaitingShowsEndpointAndEnvironment(t *testing.T) {
-	r := newRig(t, client.Local)
-	release, arrived := make(chan struct{}), make(chan struct{})
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
-		close(arrived)
-		<-release
-		r.emu.ServeHTTP(w, req)
-	}))
-	t.Cleanup(srv.Close)
-	t.Cleanup(func() { close(release) })
-	r.deps.Client, _ = client.New(client.Config{Environment: client.Local, BaseURL: srv.URL, ClientID: "id", Secret: "secret"})
-	r.open(drafts.PartnerCustomer, fullPartner(r))
-	r.keys("ctrl+r", "s")
-	r.see("POST /beta/partner/customer/v1/create → LOCAL", "esc stops waiting")
-	<-arrived     // the request is at the server, which holds its answer
-	r.keys("esc") // stop waiting: the outcome becomes unknown
-	r.await()
-	r.see("the outcome is unknown")
+	for _, stop := range []string{"esc", "ctrl+c"} {
+		t.Run(stop, func(t *testing.T) {
+			r := newRig(t, client.Local)
+			release, arrived := make(chan struct{}), make(chan struct{})
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+				close(arrived)
+				<-release
+				r.emu.ServeHTTP(w, req)
+			}))
+			t.Cleanup(srv.Close)
+			t.Cleanup(func() { close(release) })
+			r.deps.Client, _ = client.New(client.Config{Environment: client.Local, BaseURL: srv.URL, ClientID: "id", Secret: "secret",
+				Budget: 30 * time.Second})
+			r.open(drafts.PartnerCustomer, fullPartner(r))
+			r.keys("ctrl+r", "s")
+			r.see("POST /beta/partner/customer/v1/create → LOCAL", "30 s left", "esc or ctrl+c stops waiting")
+			<-arrived     // the request is at the server, which holds its answer
+			r.keys(stop) // stop waiting: the outcome becomes unknown; ctrl+c does not quit
+			r.await()
+			r.see("the outcome is unknown")
+			if r.w.mode != modeFailure {
+				t.Fatalf("mode %d after %s", r.w.mode, stop)
+			}
+		})
+	}
 }
 
 func TestRequirementsAreFixedAndSentWithUpdate(t *testing.T) {
@@ -389,4 +397,35 @@ func TestChangesInProductionAskForTheWord(t *testing.T) {
 	r.keys("enter")
 	r.await()
 	r.see("review done: status pending_review")
+}
+
+// A follow-up's wait counts down too, and Esc or Ctrl-C stops it without
+// leaving the result.
+func TestFollowUpWaitStops(t *testing.T) {
+	r := newRig(t, client.Local)
+	d := r.store.New(drafts.BeaconUser)
+	d.Beacon = samples.BeaconMinimal()
+	r.open(drafts.BeaconUser, d)
+	r.keys("ctrl+r", "s")
+	r.await()
+	arrived, release := make(chan struct{}, 8), make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		arrived <- struct{}{}
+		select {
+		case <-req.Context().Done():
+		case <-release:
+		}
+	}))
+	t.Cleanup(srv.Close)
+	t.Cleanup(func() { close(release) })
+	r.w.deps.Client, _ = client.New(client.Config{Environment: client.Local, BaseURL: srv.URL, ClientID: "id", Secret: "secret"})
+	r.keys("v", "down", "enter") // pending_review, to a server that never answers
+	r.see("review… 30 s left", "esc or ctrl+c stops waiting")
+	<-arrived
+	r.keys("ctrl+c")
+	r.await()
+	r.see("stopped waiting for the review: its outcome is unknown")
+	if r.w.mode != modeResult {
+		t.Fatalf("mode %d", r.w.mode)
+	}
 }

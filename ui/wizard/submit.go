@@ -3,6 +3,7 @@ package wizard
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
@@ -28,6 +29,8 @@ type result interface {
 	key(m *Model, k tea.KeyPressMsg) tea.Cmd
 	view(m *Model) string
 	help(m *Model) []key.Binding
+	// stop gives up waiting for a follow-up on its way.
+	stop()
 }
 
 // submitting is the wait for Plaid.
@@ -35,6 +38,15 @@ type submitting struct {
 	spin   spinner.Model
 	cancel context.CancelFunc
 	label  string
+	// deadline is when the client's budget for the call runs out: the
+	// screen counts down to it.
+	deadline time.Time
+}
+
+// left is the wait still allowed, in whole seconds, as the screen says it.
+func left(deadline, now time.Time) string {
+	secs := int(max(0, deadline.Sub(now)+time.Second-1) / time.Second)
+	return fmt.Sprintf("%d s left", secs)
 }
 
 func (s *submitting) update(msg tea.Msg) tea.Cmd {
@@ -44,7 +56,7 @@ func (s *submitting) update(msg tea.Msg) tea.Cmd {
 }
 
 func (s *submitting) key(m *Model, k tea.KeyPressMsg) tea.Cmd {
-	if key.Matches(k, m.keys.Back) && s.cancel != nil {
+	if key.Matches(k, m.keys.Back, m.keys.Quit) && s.cancel != nil {
 		// The request may already have arrived: stopping the wait makes
 		// its outcome unknown, and the failure screen says so.
 		s.cancel()
@@ -136,9 +148,10 @@ func (m *Model) send() tea.Cmd {
 	m.mode = modeSubmitting
 	m.notice = ""
 	m.submit = &submitting{
-		spin:   spinner.New(spinner.WithSpinner(spinner.Dot)),
-		cancel: cancel,
-		label:  fmt.Sprintf("POST %s → %s", actions.Endpoint(m.flow.Draft), m.env().Label()),
+		spin:     spinner.New(spinner.WithSpinner(spinner.Dot)),
+		cancel:   cancel,
+		label:    fmt.Sprintf("POST %s → %s", actions.Endpoint(m.flow.Draft), m.env().Label()),
+		deadline: m.deps.Now().Add(m.deps.Client.Budget()),
 	}
 	snap, c, env, now := m.flow.Draft.Clone(), m.deps.Client, m.env(), m.deps.Now
 	do := func() tea.Msg {
@@ -180,6 +193,10 @@ func (m *Model) flush() tea.Cmd {
 }
 
 func (m *Model) resultKey(k tea.KeyPressMsg) tea.Cmd {
+	if m.followingUp() && key.Matches(k, m.keys.Back, m.keys.Quit) {
+		m.result.stop()
+		return nil
+	}
 	switch {
 	case key.Matches(k, m.keys.Steps):
 		m.openSidebar()

@@ -18,8 +18,8 @@ func (m *Model) View() string {
 	case modeReview:
 		return m.withNotice(m.review.vp.View())
 	case modeSubmitting:
-		return "\n" + m.submit.spin.View() + " " + m.st.Bold.Render(m.submit.label) + "\n\n" +
-			m.st.Muted.Render("waiting for the answer · esc stops waiting (the outcome is then unknown)")
+		return "\n" + m.submit.spin.View() + " " + m.st.Bold.Render(m.submit.label) + m.st.Muted.Render(" · "+left(m.submit.deadline, m.deps.Now())) + "\n\n" +
+			m.st.Muted.Render("waiting for the answer · esc or ctrl+c stops waiting (the outcome is then unknown)")
 	case modeResult:
 		return m.withNotice(m.result.view(m))
 	case modeFailure:

@@ -14,7 +14,7 @@ var layers = [][]string{
 	{"validate", "internal/atomicfile", "internal/filelock", "internal/words", "third_party/fang"},
 	{"client", "internal/prefs"},
 	{"catalog", "internal/theme"},
-	{"drafts", "emulator"},
+	{"drafts", "emulator", "internal/debuglog"},
 	{"internal/actions", "forms", "internal/app"},
 	{"ui/uikit", "cmd/cmdutil"},
 	{"ui/home", "ui/plain", "ui/wizard", "cmd/beacon", "cmd/customer", "cmd/draftscmd", "cmd/emulatorcmd", "cmd/submit", "cmd/version"},

@@ -9,6 +9,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -323,4 +325,50 @@ func TestSubmitDraftsAndCustomerFollowUps(t *testing.T) {
 	if !strings.Contains(curl, "$PLAID_SECRET") || !strings.Contains(curl, "$PLAID_CLIENT_ID") {
 		t.Fatalf("curl:\n%s", curl)
 	}
+}
+
+// --debug (and PLAID_ONBOARD_DEBUG=1) shows every exchange: on stderr for
+// a command; in a private file the plain prompts name. Personal data is
+// masked and the secret appears nowhere, on screen or on disk.
+func TestDebugShowsExchangesMasked(t *testing.T) {
+	s := newScripting(t)
+	body := writeJSONFile(t, samples.BeaconCreate())
+	out, errOut := s.want(0, "", "submit", "beacon", "--file", body, "--debug", "--json")
+	var u client.BeaconUser
+	if err := json.Unmarshal([]byte(out), &u); err != nil {
+		t.Fatalf("stdout is not the answer alone: %v\n%s", err, out)
+	}
+	for _, want := range []string{"--> POST /beacon/user/create (attempt 1)", "<-- HTTP 200", "request_id " + u.RequestID,
+		"PLAID-SECRET (never shown)", `"date_of_birth": "••••••••••"`} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("the debug output lacks %q:\n%s", want, errOut)
+		}
+	}
+	if strings.Contains(errOut, samples.BeaconCreate().User.DateOfBirth) {
+		t.Errorf("the date of birth is shown:\n%s", errOut)
+	}
+	_, errOut, _ = s.runEnv(append(slices.Clone(s.env), "PLAID_ONBOARD_DEBUG=1"), "", "beacon", "get", u.ID)
+	if !strings.Contains(errOut, "--> POST /beacon/user/get") {
+		t.Errorf("PLAID_ONBOARD_DEBUG=1 shows nothing:\n%s", errOut)
+	}
+
+	// Accessible mode writes to a file and says where.
+	answers := strings.Join(append([]string{"1", "", "Ada", "Lovelace", "1990-01-31"}, append(slices.Repeat([]string{""}, 13), "s", "")...), "\n") + "\n"
+	out, _, _ = s.runEnv(s.env, answers, "beacon", "--accessible", "--debug")
+	m := regexp.MustCompile(`written to (\S+) \(personal data masked`).FindStringSubmatch(out)
+	if m == nil {
+		t.Fatalf("the debug file is not named:\n%s", out)
+	}
+	fi, err := os.Stat(m[1])
+	if err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("debug file %v %v", fi, err)
+	}
+	if dir, _ := os.Stat(filepath.Dir(m[1])); dir.Mode().Perm() != 0o700 {
+		t.Errorf("its directory is %v", dir.Mode().Perm())
+	}
+	log, _ := os.ReadFile(m[1])
+	if !strings.Contains(string(log), "--> POST /beacon/user/create") || strings.Contains(string(log), "1990-01-31") {
+		t.Errorf("the debug file:\n%s\nthe session:\n%s", log, out)
+	}
+	s.outputs = append(s.outputs, out)
 }

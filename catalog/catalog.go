@@ -121,6 +121,7 @@ type Field struct {
 
 	// Derived when the catalogue is built, not declared:
 	required  bool // Plaid's schema requires it inside its object
+	always    bool // required, and so is every object it lies in
 	updatable bool // /update accepts it, so it can change after create
 }
 
@@ -128,8 +129,11 @@ type Field struct {
 // object is sent).
 func (f *Field) Required() bool { return f.required }
 
-// Asked reports whether a form asks for the field as required.
-func (f *Field) Asked() bool { return f.required || f.Need != "" || f.Expected }
+// Asked reports whether a form asks for the field as required: Plaid
+// requires it in an object that is always sent (a Beacon address's
+// street is required only once there is an address), our rules need it,
+// or Plaid expects it before enabling.
+func (f *Field) Asked() bool { return f.always || f.Need != "" || f.Expected }
 
 // Updatable reports whether /update can change the field after create.
 func (f *Field) Updatable() bool { return f.updatable }
@@ -177,12 +181,29 @@ func newCatalog[T any](name, endpoint string, update *Catalog, more func(*checke
 		byPath: map[string]*Field{}, more: more, update: update}
 	for _, f := range fields {
 		f.required, _ = client.Required(c.typ, f.Path)
+		f.always = f.required && objectsRequired(c.typ, f.Path)
 		if update != nil {
 			f.updatable = update.Field(f.Path) != nil
 		}
 		c.byPath[f.Path] = f
 	}
 	return c
+}
+
+// objectsRequired reports whether every object a path lies in is required
+// too. A list's item counts as present: it exists once it is added.
+func objectsRequired(t reflect.Type, path string) bool {
+	segs := strings.Split(path, ".")
+	for i := 1; i < len(segs); i++ {
+		prefix := strings.Join(segs[:i], ".")
+		if strings.HasSuffix(prefix, "[]") {
+			continue
+		}
+		if required, _ := client.Required(t, prefix); !required {
+			return false
+		}
+	}
+	return true
 }
 
 // Fields lists the fields in the order the wizard asks them.

@@ -108,7 +108,7 @@ func (c *Client) call(ctx context.Context, path string, idempotent bool, req, re
 	defer cancel()
 	op := "POST " + path
 	for attempt := 1; ; attempt++ {
-		err := c.once(ctx, op, path, body, resp)
+		err := c.traced(ctx, op, path, attempt, body, resp)
 		if err == nil {
 			return nil
 		}
@@ -159,7 +159,28 @@ func answeredOK(err error) bool {
 	return errors.As(err, &re) && re.HTTPStatus == http.StatusOK
 }
 
-func (c *Client) once(ctx context.Context, op, path string, body []byte, resp any) error {
+// traced makes one attempt and tells Trace about it.
+func (c *Client) traced(ctx context.Context, op, path string, attempt int, body []byte, resp any) error {
+	if c.cfg.Trace == nil {
+		_, err := c.once(ctx, op, path, body, resp)
+		return err
+	}
+	ex := Exchange{Path: path, Attempt: attempt, Start: time.Now(), Request: body}
+	ans, err := c.once(ctx, op, path, body, resp)
+	ex.Took, ex.Status, ex.Response, ex.Err = time.Since(ex.Start), ans.status, ans.body, err
+	c.cfg.Trace(ex)
+	return err
+}
+
+// answer is what came back from an attempt, for Trace.
+type answer struct {
+	status int
+	body   []byte
+}
+
+// once makes one attempt.
+func (c *Client) once(ctx context.Context, op, path string, body []byte, resp any) (answer, error) {
+	var ans answer
 	ctx, cancel := context.WithTimeout(ctx, c.cfg.Timeout)
 	defer cancel()
 	var wrote atomic.Bool
@@ -172,7 +193,7 @@ func (c *Client) once(ctx context.Context, op, path string, body []byte, resp an
 	})
 	hreq, err := http.NewRequestWithContext(ctx, http.MethodPost, c.base+path, bytes.NewReader(body))
 	if err != nil {
-		return &TransportError{Op: op, Outcome: NotSent, Err: err}
+		return ans, &TransportError{Op: op, Outcome: NotSent, Err: err}
 	}
 	hreq.Header.Set("Content-Type", "application/json")
 	hreq.Header.Set("Accept", "application/json")
@@ -187,26 +208,28 @@ func (c *Client) once(ctx context.Context, op, path string, body []byte, resp an
 		if wrote.Load() {
 			outcome = Unknown
 		}
-		return &TransportError{Op: op, Outcome: outcome, Err: unwrapURLError(err)}
+		return ans, &TransportError{Op: op, Outcome: outcome, Err: unwrapURLError(err)}
 	}
 	defer hresp.Body.Close()
+	ans.status = hresp.StatusCode
 	ct := hresp.Header.Get("Content-Type")
 	data, err := io.ReadAll(io.LimitReader(hresp.Body, c.cfg.MaxResponseBytes+1))
+	ans.body = data
 	if err != nil {
-		return &TransportError{Op: op, Outcome: Unknown, Err: fmt.Errorf("reading the answer (HTTP %d): %w", hresp.StatusCode, unwrapURLError(err))}
+		return ans, &TransportError{Op: op, Outcome: Unknown, Err: fmt.Errorf("reading the answer (HTTP %d): %w", hresp.StatusCode, unwrapURLError(err))}
 	}
 	if int64(len(data)) > c.cfg.MaxResponseBytes {
-		return &ResponseError{Op: op, HTTPStatus: hresp.StatusCode, ContentType: ct,
+		return ans, &ResponseError{Op: op, HTTPStatus: hresp.StatusCode, ContentType: ct,
 			Err: fmt.Errorf("the answer is larger than %d MB", c.cfg.MaxResponseBytes>>20)}
 	}
 	if hresp.StatusCode == http.StatusOK {
 		if err := decodeJSON(data, ct, resp); err != nil {
-			return &ResponseError{Op: op, HTTPStatus: hresp.StatusCode, ContentType: ct, Snippet: snippet(data, ct), Err: err}
+			return ans, &ResponseError{Op: op, HTTPStatus: hresp.StatusCode, ContentType: ct, Snippet: snippet(data, ct), Err: err}
 		}
-		return nil
+		return ans, nil
 	}
 	if hresp.StatusCode >= 300 && hresp.StatusCode < 400 {
-		return &ResponseError{Op: op, HTTPStatus: hresp.StatusCode, ContentType: ct,
+		return ans, &ResponseError{Op: op, HTTPStatus: hresp.StatusCode, ContentType: ct,
 			Err: fmt.Errorf("Plaid's API does not redirect, so the answer pointing to %q was not followed: nothing was sent there",
 				redirectHost(hresp.Header.Get("Location")))}
 	}
@@ -216,9 +239,9 @@ func (c *Client) once(ctx context.Context, op, path string, body []byte, resp an
 		if hresp.StatusCode == http.StatusTooManyRequests {
 			pe.retryAfter = parseRetryAfter(hresp.Header.Get("Retry-After"), c.cfg.RetryWait)
 		}
-		return &pe
+		return ans, &pe
 	}
-	return &ResponseError{Op: op, HTTPStatus: hresp.StatusCode, ContentType: ct, Snippet: snippet(data, ct),
+	return ans, &ResponseError{Op: op, HTTPStatus: hresp.StatusCode, ContentType: ct, Snippet: snippet(data, ct),
 		Err: errors.New("not a Plaid error (no JSON error envelope)")}
 }
 

@@ -38,6 +38,23 @@ type Config struct {
 	// RetryWait is the base of the back-off between attempts after a 429;
 	// tests shorten it.
 	RetryWait time.Duration
+	// Trace, when set, hears of every attempt (--debug). It is given the
+	// bodies, never the headers: the secret is not in what it sees.
+	Trace func(Exchange)
+}
+
+// Exchange is one attempt of a call, as --debug shows it.
+type Exchange struct {
+	Path    string
+	Attempt int
+	Start   time.Time
+	// Took is how long the attempt took.
+	Took time.Duration
+	// Status is the HTTP status (0 when no answer came).
+	Status int
+	// Request and Response are the bodies as sent and received.
+	Request, Response []byte
+	Err               error
 }
 
 // String describes the configuration without the secret.

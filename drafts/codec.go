@@ -3,9 +3,9 @@ package drafts
 import (
 	"bufio"
 	"encoding/json"
-	"io"
 	"errors"
 	"fmt"
+	"io"
 	"reflect"
 
 	"github.com/plaid-onboard/plaid-onboard/catalog"

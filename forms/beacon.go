@@ -110,7 +110,7 @@ func (f *Flow) beaconAccounts(r *client.BeaconUserCreateRequest) *Step {
 		Len:  func() int { return len(u.DepositoryAccounts) },
 		Item: func(i int) string {
 			a := u.DepositoryAccounts[i]
-			return fmt.Sprintf("routing %s · account %s", orNone(a.RoutingNumber), orNone(drafts.MaskValue(account, a.AccountNumber)))
+			return fmt.Sprintf("routing %s · account %s", orNone(a.RoutingNumber), orNone(account.MaskValue(a.AccountNumber)))
 		},
 		Add: func() int {
 			u.DepositoryAccounts = append(u.DepositoryAccounts, client.BeaconUserRequestDepositoryAccount{})

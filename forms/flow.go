@@ -79,7 +79,7 @@ func (l Line) Shown(reveal bool) string {
 	if l.Field == nil || reveal || l.Value == "—" {
 		return l.Value
 	}
-	return drafts.MaskValue(l.Field, l.Value)
+	return l.Field.MaskValue(l.Value)
 }
 
 // Options returns the flow's options.

@@ -8,7 +8,6 @@ import (
 	"charm.land/huh/v2"
 
 	"github.com/plaid-onboard/plaid-onboard/catalog"
-	"github.com/plaid-onboard/plaid-onboard/drafts"
 )
 
 // List is a step of items the user adds, edits and removes — huh has no
@@ -43,7 +42,7 @@ func (f *Flow) listStep(id, title, noun, pattern string) *Step {
 	ptr := f.ref(path).Addr().Interface().(*[]string)
 	masked := func(v string) string {
 		if fd.Personal != catalog.NotPersonal {
-			return drafts.MaskValue(fd, v)
+			return fd.MaskValue(v)
 		}
 		return v
 	}

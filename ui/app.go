@@ -114,6 +114,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (a *App) View() tea.View {
 	_, h := a.bodySize()
 	badge := a.st.EnvBadge(a.deps.Env)
+	if a.deps.DebugLog != "" {
+		badge = a.st.Warn.Render("debug ") + badge
+	}
 	title := a.st.Title.Render("plaid-onboard") + a.st.Muted.Render(" · ") + a.st.Bold.Render(a.screen.Title())
 	title = truncateStyled(title, a.width-lipgloss.Width(badge)-3)
 	gap := max(1, a.width-2-lipgloss.Width(title)-lipgloss.Width(badge))

@@ -63,6 +63,7 @@ func Deps(f *app.Factory, req app.TUIRequest, notices *noticeBox) (uikit.Deps, f
 	env := req.Env
 	return uikit.Deps{
 		Env: env, Client: session.Client, Store: store, Now: f.Now, NoPII: req.NoSavePII, Programs: programs,
+		DebugLog:        req.DebugLog,
 		RememberProgram: func(id string) { _ = f.RememberProgram(env, id) },
 	}, session.Close, nil
 }
@@ -89,6 +90,17 @@ func first(deps uikit.Deps, req app.TUIRequest) (uikit.Screen, tea.Cmd) {
 // Run opens the requested screen and returns when the user leaves: nil,
 // or app.ErrAborted after Ctrl-C (exit code 130).
 func Run(ctx context.Context, f *app.Factory, req app.TUIRequest) error {
+	if f.Debug != nil {
+		// The screen owns the terminal: --debug goes to a file, named on
+		// the screen.
+		file, err := f.OpenDebugFile()
+		if err != nil {
+			return err
+		}
+		defer file.Close()
+		f.Debug, req.DebugLog = file, file.Name()
+		defer fmt.Fprintf(f.IO.ErrOut, "debug log: %s\n", file.Name())
+	}
 	if req.Accessible {
 		return runAccessibleSession(ctx, f, req)
 	}

@@ -16,6 +16,7 @@ type Globals struct {
 	Env        string
 	Accessible bool
 	NoSavePII  bool
+	Debug      bool
 }
 
 // AddGlobalFlags binds the global flags to cmd's persistent flags.
@@ -24,6 +25,7 @@ func AddGlobalFlags(cmd *cobra.Command, g *Globals) {
 	fl.StringVar(&g.Env, "env", "", "environment: local (built-in emulator), sandbox or production (default: $PLAID_ENV, else local)")
 	fl.BoolVar(&g.Accessible, "accessible", false, "plain prompts for screen readers instead of full-screen forms (also when TERM=dumb)")
 	fl.BoolVar(&g.NoSavePII, "no-save-pii", false, "keep SSNs, account numbers, access tokens and dates of birth in memory only, never in drafts")
+	fl.BoolVar(&g.Debug, "debug", false, "show every HTTP exchange (personal data masked, secrets never): on stderr, or in a file the screens name (also PLAID_ONBOARD_DEBUG=1)")
 	_ = cmd.RegisterFlagCompletionFunc("env", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		out := make([]string, len(client.Environments))
 		for i, e := range client.Environments {

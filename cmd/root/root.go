@@ -54,7 +54,12 @@ unknown; 130 interrupted.`,
 			return cmdutil.RunTUI(cmd.Context(), f, g, "home", "")
 		},
 	}
-	cmd.PersistentPreRun = interrupts.Catch
+	cmd.PersistentPreRun = func(c *cobra.Command, args []string) {
+		interrupts.Catch(c, args)
+		if f.DebugWanted(g.Debug) {
+			f.Debug = f.IO.ErrOut
+		}
+	}
 	cmdutil.AddGlobalFlags(cmd, g)
 	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return app.Invalid(err, "run `"+c.CommandPath()+" --help` for usage")

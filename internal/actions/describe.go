@@ -7,7 +7,6 @@ import (
 
 	"github.com/plaid-onboard/plaid-onboard/catalog"
 	"github.com/plaid-onboard/plaid-onboard/client"
-	"github.com/plaid-onboard/plaid-onboard/drafts"
 )
 
 // Line is one labelled line of a readable answer.
@@ -82,7 +81,7 @@ func DescribeEndCustomer(ec client.PartnerEndCustomer, secrets client.PartnerSec
 			continue
 		}
 		if !reveal {
-			s.v = drafts.MaskTail(s.v, 4)
+			s.v = catalog.MaskLast(s.v, 4)
 		}
 		lines = append(lines, Line{"Secret, " + s.env, s.v})
 	}

@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -14,6 +16,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/drafts"
 	"github.com/plaid-onboard/plaid-onboard/emulator"
 	"github.com/plaid-onboard/plaid-onboard/internal/atomicfile"
+	"github.com/plaid-onboard/plaid-onboard/internal/debuglog"
 	"github.com/plaid-onboard/plaid-onboard/internal/prefs"
 )
 
@@ -24,6 +27,8 @@ type TUIRequest struct {
 	Env        client.Environment
 	Accessible bool // plain prompts for screen readers
 	NoSavePII  bool // keep personal data out of drafts on disk
+	// DebugLog is the file --debug writes to, for the screens to name.
+	DebugLog string
 }
 
 // Factory holds the dependencies commands share, injected so tests can
@@ -39,6 +44,10 @@ type Factory struct {
 	LaunchTUI func(ctx context.Context, f *Factory, req TUIRequest) error
 	// Transport, when set, is used by clients instead of the network (tests).
 	Transport http.RoundTripper
+	// Debug, when set (--debug, PLAID_ONBOARD_DEBUG=1), receives every
+	// HTTP exchange, personal data masked, secrets never: stderr for a
+	// command, a file for the screens.
+	Debug io.Writer
 }
 
 // New returns a Factory for the real process.
@@ -98,6 +107,9 @@ func (f *Factory) Connect(env client.Environment) (*Session, error) {
 	if f.Transport != nil {
 		cfg.HTTPClient = &http.Client{Transport: f.Transport}
 	}
+	if f.Debug != nil {
+		cfg.Trace = debuglog.New(f.Debug).Trace
+	}
 	s := &Session{Env: env}
 	if url := f.Getenv(EnvEmulatorURL); env == client.Local && url != "" {
 		cfg.BaseURL = url
@@ -144,6 +156,30 @@ func (f *Factory) startLocalEmulator(id, secret string) (string, func(), error) 
 		srv.Shutdown(ctx)
 	}
 	return "http://" + ln.Addr().String(), stop, nil
+}
+
+// EnvDebug set to 1 is --debug for every command.
+const EnvDebug = "PLAID_ONBOARD_DEBUG"
+
+// DebugWanted reports whether --debug was given or PLAID_ONBOARD_DEBUG=1.
+func (f *Factory) DebugWanted(flag bool) bool {
+	v := f.Getenv(EnvDebug)
+	return flag || v == "1" || strings.EqualFold(v, "true")
+}
+
+// OpenDebugFile opens a new debug log in the data directory, private to
+// the user (0600, in a 0700 directory): the screens' --debug output.
+func (f *Factory) OpenDebugFile() (*os.File, error) {
+	dir := filepath.Join(f.Paths.Data, "debug")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, Local(fmt.Errorf("creating the debug log's directory: %w", err), "")
+	}
+	path := filepath.Join(dir, f.Now().UTC().Format("20060102-150405.000")+".log")
+	file, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return nil, Local(fmt.Errorf("opening the debug log: %w", err), "")
+	}
+	return file, nil
 }
 
 // EnvKeyring set to "off" keeps the drafts key out of the OS keyring (CI,

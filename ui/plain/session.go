@@ -107,6 +107,9 @@ func (s *Session) Run(ctx context.Context, req Request) error {
 
 func (s *Session) run(req Request) error {
 	s.say("plaid-onboard (plain prompts) · environment %s%s", s.deps.Env.Label(), envNote(s.deps.Env))
+	if s.deps.DebugLog != "" {
+		s.say("Debug: every exchange with %s is written to %s (personal data masked, secrets never).", s.deps.Env.Label(), s.deps.DebugLog)
+	}
 	switch {
 	case req.DraftID != "":
 		return s.resume(req.DraftID)

@@ -52,6 +52,8 @@ type Deps struct {
 	RememberProgram func(id string)
 	// SaveQuiet and SaveMax time the autosave (drafts defaults when zero).
 	SaveQuiet, SaveMax time.Duration
+	// DebugLog, when set, is the file --debug writes every exchange to.
+	DebugLog string
 }
 
 // Styles returns the text styles for a background.

@@ -14,7 +14,6 @@ import (
 
 	"github.com/plaid-onboard/plaid-onboard/catalog"
 	"github.com/plaid-onboard/plaid-onboard/client"
-	"github.com/plaid-onboard/plaid-onboard/drafts"
 	"github.com/plaid-onboard/plaid-onboard/internal/actions"
 	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
 )
@@ -192,7 +191,7 @@ func (r *partnerResult) view(m *Model) string {
 			return
 		}
 		if !r.reveal {
-			v = drafts.MaskTail(v, 4)
+			v = catalog.MaskLast(v, 4)
 		}
 		line("  " + st.Muted.Render(padRight(label, 12)) + st.Text.Render(v))
 	}

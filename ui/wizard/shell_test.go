@@ -237,7 +237,7 @@ func TestWaitingShowsEndpointAndEnvironment(t *testing.T) {
 			r.open(drafts.PartnerCustomer, fullPartner(r))
 			r.keys("ctrl+r", "s")
 			r.see("POST /beta/partner/customer/v1/create → LOCAL", "30 s left", "esc or ctrl+c stops waiting")
-			<-arrived     // the request is at the server, which holds its answer
+			<-arrived    // the request is at the server, which holds its answer
 			r.keys(stop) // stop waiting: the outcome becomes unknown; ctrl+c does not quit
 			r.await()
 			r.see("the outcome is unknown")

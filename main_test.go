@@ -96,10 +96,10 @@ func TestVersion(t *testing.T) {
 }
 
 // TestEmulatorServesAndStopsCleanly: the first line on stdout is the base
-// URL; SIGINT and SIGTERM stop it with exit 0, saving the state.
+// URL; SIGINT and SIGTERM stop it with exit 0, the state in its database.
 func TestEmulatorServesAndStopsCleanly(t *testing.T) {
 	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM} {
-		state := filepath.Join(t.TempDir(), "state.json")
+		state := filepath.Join(t.TempDir(), "state.db")
 		cmd := exec.Command(testbin.Path(t), "emulator", "--addr", "127.0.0.1:0", "--state", state)
 		cmd.Env = testbin.Env(t)
 		stdout, _ := cmd.StdoutPipe()
@@ -143,7 +143,10 @@ func TestEmulatorServesAndStopsCleanly(t *testing.T) {
 			t.Fatalf("%v: the emulator did not stop", sig)
 		}
 		if _, err := os.Stat(state); err != nil {
-			t.Errorf("%v: state not saved: %v", sig, err)
+			t.Errorf("%v: no state: %v", sig, err)
+		}
+		if _, err := os.Stat(state + "-wal"); !os.IsNotExist(err) {
+			t.Errorf("%v: the store was not closed (its journal is left): %v", sig, err)
 		}
 		if !strings.Contains(stderr.String(), "POST /beacon/user/get 400") {
 			t.Errorf("no request log on stderr: %s", stderr.String())
@@ -230,9 +233,19 @@ func TestLocalProblemsHaveTheirOwnExitCode(t *testing.T) {
 		}, []string{"drafts", "list"}, 4, "drafts"},
 		{"a damaged emulator state", func(t *testing.T, env []string, data string) []string {
 			os.MkdirAll(data, 0o700)
+			os.WriteFile(filepath.Join(data, "emulator.db"), []byte("SQLite format 3\x00 and then garbage"), 0o600)
+			return env
+		}, []string{"beacon", "get", "becusr_1"}, 4, "emulator reset"},
+		{"an emulator state that is not one", func(t *testing.T, env []string, data string) []string {
+			os.MkdirAll(data, 0o700)
+			os.WriteFile(filepath.Join(data, "emulator.db"), []byte("hello"), 0o600)
+			return env
+		}, []string{"beacon", "get", "becusr_1"}, 4, "emulator reset"},
+		{"a damaged old JSON state", func(t *testing.T, env []string, data string) []string {
+			os.MkdirAll(data, 0o700)
 			os.WriteFile(filepath.Join(data, "emulator.json"), []byte("{not json"), 0o600)
 			return env
-		}, []string{"beacon", "get", "becusr_1"}, 4, "emulator"},
+		}, []string{"beacon", "get", "becusr_1"}, 4, "emulator reset"},
 		{"a bad emulator URL", func(t *testing.T, env []string, data string) []string {
 			return append(env, "PLAID_ONBOARD_EMULATOR_URL=ftp://127.0.0.1:1")
 		}, []string{"beacon", "get", "becusr_1"}, 4, "PLAID_ONBOARD_EMULATOR_URL"},

@@ -46,7 +46,7 @@ func newScripting(t *testing.T) *scripting {
 	t.Helper()
 	base := testbin.Env(t, "PLAID_ONBOARD_KEYRING=off", "PLAID_CLIENT_ID="+knownClientID, "PLAID_SECRET="+knownSecret)
 	s := &scripting{t: t, data: envDir(base, "PLAID_ONBOARD_DATA_DIR"), config: envDir(base, "PLAID_ONBOARD_CONFIG_DIR")}
-	state := filepath.Join(s.data, "served-emulator.json")
+	state := filepath.Join(s.data, "served-emulator.db")
 	cmd := exec.Command(testbin.Path(t), "emulator", "--addr", "127.0.0.1:0", "--state", state)
 	cmd.Env = base
 	stdout, _ := cmd.StdoutPipe()

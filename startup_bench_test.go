@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -56,31 +58,81 @@ func BenchmarkFirstFrame(b *testing.B) {
 		{name: "plaid-onboard", bin: testbin.Path(b), marker: "New partner customer"},
 		{name: "minimal-bubbletea", bin: testbin.Of(b, "./internal/benchapps/minimaltea"), marker: "minimal bubbletea frame"},
 	}
+	medians := interleave(b, programs, func(b *testing.B, p startProgram) time.Duration { return untilFrame(b, env, p) })
+	b.ReportMetric(float64(medians[0])/float64(medians[len(medians)-1]), "ratio")
+}
+
+// untilFrame runs p in a pseudo-terminal until its first frame shows.
+func untilFrame(b *testing.B, env []string, p startProgram) time.Duration {
+	cmd := exec.Command(p.bin, p.args...)
+	cmd.Env = slices.Concat(env, p.env)
+	start := time.Now()
+	ptmx, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: 80, Rows: 24})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer func() {
+		cmd.Process.Signal(os.Kill)
+		cmd.Wait()
+		ptmx.Close()
+	}()
+	var seen bytes.Buffer
+	buf := make([]byte, 64<<10)
+	for !strings.Contains(ansi.Strip(seen.String()), p.marker) {
+		n, err := ptmx.Read(buf)
+		if err != nil {
+			b.Fatalf("%s: no frame showing %q after %v: %v\n%q", p.name, p.marker, time.Since(start), err, seen.String())
+		}
+		seen.Write(buf[:n])
+	}
+	return time.Since(start)
+}
+
+// BenchmarkLargeLocalStore: the wizard's first frame and `beacon get`,
+// with the local emulator's store holding 100,000 seeded people against
+// an empty one, interleaved. The emulator opens its database and reads
+// nothing more, so neither may grow with the store (goal ≤ 1.2×):
+// reported as "frame-ratio" and "get-ratio".
+func BenchmarkLargeLocalStore(b *testing.B) {
+	env := testbin.Env(b, "PLAID_ONBOARD_KEYRING=off", "TERM=xterm-256color")
+	bin := testbin.Path(b)
+	stores := map[string][]string{}
+	ids := map[string]string{}
+	for _, size := range []struct {
+		name  string
+		users int
+	}{{"empty", 1}, {"100k", 100_000}} {
+		dataDir := "PLAID_ONBOARD_DATA_DIR=" + filepath.Join(b.TempDir(), "data")
+		cmd := exec.Command(bin, "emulator", "seed", "--users", strconv.Itoa(size.users))
+		cmd.Env = append(slices.Clone(env), dataDir)
+		out, err := cmd.Output()
+		if err != nil {
+			b.Fatalf("seeding %s: %v", size.name, err)
+		}
+		// "the first is becusr_…: …"
+		ids[size.name] = strings.TrimSuffix(strings.Fields(string(out))[3], ":")
+		stores[size.name] = []string{dataDir}
+	}
+	var programs []startProgram
+	for _, name := range []string{"empty", "100k"} {
+		programs = append(programs,
+			startProgram{name: "frame-" + name, bin: bin, env: stores[name], marker: "New partner customer"},
+			startProgram{name: "get-" + name, bin: bin, env: stores[name], args: []string{"beacon", "get", ids[name]}})
+	}
 	medians := interleave(b, programs, func(b *testing.B, p startProgram) time.Duration {
+		if p.marker != "" {
+			return untilFrame(b, env, p)
+		}
 		cmd := exec.Command(p.bin, p.args...)
 		cmd.Env = slices.Concat(env, p.env)
 		start := time.Now()
-		ptmx, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: 80, Rows: 24})
-		if err != nil {
-			b.Fatal(err)
-		}
-		defer func() {
-			cmd.Process.Signal(os.Kill)
-			cmd.Wait()
-			ptmx.Close()
-		}()
-		var seen bytes.Buffer
-		buf := make([]byte, 64<<10)
-		for !strings.Contains(ansi.Strip(seen.String()), p.marker) {
-			n, err := ptmx.Read(buf)
-			if err != nil {
-				b.Fatalf("%s: no frame showing %q after %v: %v\n%q", p.name, p.marker, time.Since(start), err, seen.String())
-			}
-			seen.Write(buf[:n])
+		if out, err := cmd.CombinedOutput(); err != nil {
+			b.Fatalf("%s: %v\n%s", p.name, err, out)
 		}
 		return time.Since(start)
 	})
-	b.ReportMetric(float64(medians[0])/float64(medians[len(medians)-1]), "ratio")
+	b.ReportMetric(float64(medians[2])/float64(medians[0]), "frame-ratio")
+	b.ReportMetric(float64(medians[3])/float64(medians[1]), "get-ratio")
 }
 
 // startProgram is one program a start-up benchmark runs.

@@ -156,6 +156,7 @@ func TestEnumsMatchSpec(t *testing.T) {
 		{"PartnerEndCustomerStatus", Strings(PartnerEndCustomerStatuses), enumOf(t, spec, "PartnerEndCustomerStatus")},
 		{"BeaconUserStatus", Strings(BeaconUserStatuses), enumOf(t, spec, "BeaconUserStatus")},
 		{"BeaconAuditTrailSource", Strings(BeaconAuditTrailSources), enumOf(t, spec, "BeaconAuditTrailSource")},
+		{"BeaconMatchSummaryCode", Strings(BeaconMatchCodes), enumOf(t, spec, "BeaconMatchSummaryCode")},
 		{"BeaconReportCreateType", Strings(BeaconReportTypes), enumOf(t, spec, "BeaconReportCreateType")},
 		{"IDNumberType", ids, enumOf(t, spec, "IDNumberType")},
 		{"ISOCurrencyCode", FraudCurrencies, enumOf(t, spec, "ISOCurrencyCode")},

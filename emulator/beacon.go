@@ -1,8 +1,11 @@
 package emulator
 
 import (
+	"context"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -25,15 +28,27 @@ func (e *Emulator) program(id string) (Program, *apiError) {
 	return p, nil
 }
 
-func (e *Emulator) user(id string) (*beaconUser, *apiError) {
-	u := e.st.Users[id]
-	if u == nil {
+// user reads a Beacon user, answering Plaid's envelope for an unknown id.
+func (e *Emulator) user(tx *txn, id string) (*beaconUser, *apiError) {
+	u, err := loadUser(tx, id)
+	switch {
+	case errors.Is(err, errNoUser):
 		return nil, invalidField("beacon_user_id", fmt.Sprintf("no Beacon user %q", id))
+	case err != nil:
+		return nil, internalError("the emulator could not read Beacon user " + id + ": " + err.Error())
 	}
 	return u, nil
 }
 
-func (e *Emulator) beaconCreate(req *client.BeaconUserCreateRequest) (any, *apiError) {
+// stored turns a store failure into the error the API answers.
+func stored(err error) *apiError {
+	if err == nil {
+		return nil
+	}
+	return internalError("the emulator's store failed: " + err.Error())
+}
+
+func (e *Emulator) beaconCreate(ctx context.Context, req *client.BeaconUserCreateRequest) (any, *apiError) {
 	if ps := catalog.CheckRequest(req, e.checkEnv()); len(ps) > 0 {
 		return nil, fieldError(ps)
 	}
@@ -41,24 +56,38 @@ func (e *Emulator) beaconCreate(req *client.BeaconUserCreateRequest) (any, *apiE
 	if apiErr != nil {
 		return nil, apiErr
 	}
-	now := e.now()
-	u := &beaconUser{
-		ID:           "becusr_" + e.randomString(14, alnum),
-		ProgramID:    prog.ID,
-		ClientUserID: req.ClientUserID,
-		Version:      1,
-		CreatedAt:    now,
-		UpdatedAt:    now,
-		ItemIDs:      []string{},
-		Reports:      []string{},
+	return e.change(ctx, func(tx *txn) (any, *apiError) {
+		now := e.now()
+		u := &beaconUser{
+			ID:           "becusr_" + e.randomString(14, alnum),
+			ProgramID:    prog.ID,
+			ClientUserID: req.ClientUserID,
+			Version:      1,
+			CreatedAt:    now,
+			UpdatedAt:    now,
+			ItemIDs:      []string{},
+		}
+		e.setPerson(u, req.User)
+		e.addAccounts(u, req.User.DepositoryAccounts, req.AccessTokens)
+		return e.screenAndSave(tx, u, prog, nil)
+	})
+}
+
+// screenAndSave screens u, saves it and records what the screening found;
+// before are its match keys before this change, nil for a new user.
+func (e *Emulator) screenAndSave(tx *txn, u *beaconUser, prog Program, before []matchKey) (any, *apiError) {
+	v, err := e.screen(tx, u, prog)
+	if err != nil {
+		return nil, stored(err)
 	}
-	e.setPerson(u, req.User)
-	e.addAccounts(u, req.User.DepositoryAccounts, req.AccessTokens)
-	u.handle = uint32(len(e.st.users)) // not yet indexed: matches only others
-	u.Status = e.screen(u, prog).status
-	u.Audit = client.BeaconAuditTrail{Source: client.AuditAPI, Timestamp: now}
-	e.st.addUser(u)
-	e.st.changes++
+	u.Status = v.status
+	u.Audit = client.BeaconAuditTrail{Source: client.AuditAPI, Timestamp: u.UpdatedAt}
+	if err := e.saveUser(tx, u, before); err != nil {
+		return nil, stored(err)
+	}
+	if err := e.recordFindings(tx, u, v); err != nil {
+		return nil, stored(err)
+	}
 	return e.userView(u), nil
 }
 
@@ -74,7 +103,7 @@ func (e *Emulator) setPerson(u *beaconUser, d client.BeaconUserRequestData) {
 func (e *Emulator) addAccounts(u *beaconUser, accounts []client.BeaconUserRequestDepositoryAccount, tokens []string) {
 	now := e.now()
 	for _, a := range accounts {
-		key := accountKey(e.st.Salt, a.RoutingNumber, a.AccountNumber)
+		key := accountKey(e.db.salt, a.RoutingNumber, a.AccountNumber)
 		if slices.ContainsFunc(u.Accounts, func(s storedAccount) bool { return s.Key == key }) {
 			continue
 		}
@@ -83,88 +112,118 @@ func (e *Emulator) addAccounts(u *beaconUser, accounts []client.BeaconUserReques
 		})
 	}
 	for _, t := range tokens {
-		sum := sha256.Sum256([]byte(e.st.Salt + t))
-		id := hex.EncodeToString(sum[:])[:24]
+		id := itemID(e.db.salt, t)
 		if !slices.Contains(u.ItemIDs, id) {
 			u.ItemIDs = append(u.ItemIDs, id)
 		}
 	}
 }
 
-func (e *Emulator) beaconGet(req *client.BeaconUserGetRequest) (any, *apiError) {
-	u, apiErr := e.user(req.BeaconUserID)
-	if apiErr != nil {
-		return nil, apiErr
-	}
-	return e.userView(u), nil
+// itemID is the Item an access token stands for: derived from the token,
+// so the same token always links the same Item.
+func itemID(salt, token string) string {
+	sum := sha256.Sum256([]byte(salt + token))
+	return hex.EncodeToString(sum[:])[:24]
+}
+
+func (e *Emulator) beaconGet(ctx context.Context, req *client.BeaconUserGetRequest) (any, *apiError) {
+	return e.look(ctx, func(tx *txn) (any, *apiError) {
+		u, apiErr := e.user(tx, req.BeaconUserID)
+		if apiErr != nil {
+			return nil, apiErr
+		}
+		return e.userView(u), nil
+	})
+}
+
+// activeReports lists the reports on a user.
+func activeReports(tx *txn, userID string) ([]string, error) {
+	var ids []string
+	err := tx.each(func(rows *sql.Rows) error {
+		var id string
+		err := rows.Scan(&id)
+		ids = append(ids, id)
+		return err
+	}, "SELECT id FROM reports WHERE user_id = ? ORDER BY seq", userID)
+	return ids, err
 }
 
 // beaconReview applies Plaid's documented rules: rejected needs a report
-// (the emulator has no report syndications to confirm); cleared needs no
-// active report; pending_review is always allowed.
-func (e *Emulator) beaconReview(req *client.BeaconUserReviewRequest) (any, *apiError) {
+// (the emulator's report syndications are never confirmed); cleared needs
+// no active report; pending_review is always allowed.
+func (e *Emulator) beaconReview(ctx context.Context, req *client.BeaconUserReviewRequest) (any, *apiError) {
 	if ps := catalog.CheckRequest(req, e.checkEnv()); len(ps) > 0 {
 		return nil, fieldError(ps)
 	}
-	u, apiErr := e.user(req.BeaconUserID)
-	if apiErr != nil {
-		return nil, apiErr
-	}
-	switch req.Status {
-	case client.BeaconRejected:
-		if len(u.Reports) == 0 {
-			return nil, invalidField("status", "a user can be rejected only once a fraud report has been created for them (/beacon/report/create) or a network report confirmed")
+	return e.change(ctx, func(tx *txn) (any, *apiError) {
+		u, apiErr := e.user(tx, req.BeaconUserID)
+		if apiErr != nil {
+			return nil, apiErr
 		}
-	case client.BeaconCleared:
-		if len(u.Reports) > 0 {
-			return nil, invalidField("status", fmt.Sprintf("a user with an active fraud report cannot be cleared: delete the report first (%s)", joinWords(u.Reports)))
+		reports, err := activeReports(tx, u.ID)
+		if err != nil {
+			return nil, stored(err)
 		}
-	}
-	u.Status = req.Status
-	u.UpdatedAt = e.now()
-	u.Audit = client.BeaconAuditTrail{Source: client.AuditAPI, Timestamp: u.UpdatedAt}
-	e.st.changes++
-	return e.userView(u), nil
+		switch req.Status {
+		case client.BeaconRejected:
+			if len(reports) == 0 {
+				return nil, invalidField("status", "a user can be rejected only once a fraud report has been created for them (/beacon/report/create) or a network report confirmed")
+			}
+		case client.BeaconCleared:
+			if len(reports) > 0 {
+				return nil, invalidField("status", fmt.Sprintf("a user with an active fraud report cannot be cleared: delete the report first (%s)", joinWords(reports)))
+			}
+		}
+		u.Status = req.Status
+		u.UpdatedAt = e.now()
+		u.Audit = client.BeaconAuditTrail{Source: client.AuditAPI, Timestamp: u.UpdatedAt}
+		if _, err := tx.exec("UPDATE beacon_users SET status = ?, updated_at = ?, audit = ? WHERE id = ?",
+			u.Status, formatTime(u.UpdatedAt), jsonText(u.Audit), u.ID); err != nil {
+			return nil, stored(err)
+		}
+		return e.userView(u), nil
+	})
 }
 
 // beaconUpdate patches the user, adds accounts, screens again and bumps the
 // version.
-func (e *Emulator) beaconUpdate(req *client.BeaconUserUpdateRequest) (any, *apiError) {
-	u, apiErr := e.user(req.BeaconUserID)
-	if apiErr != nil {
-		return nil, apiErr
-	}
-	if ps := catalog.CheckBeaconUpdate(req, e.checkEnv(), len(u.Accounts)+len(u.ItemIDs)); len(ps) > 0 {
-		return nil, fieldError(ps)
-	}
-	prog, apiErr := e.program(u.ProgramID)
-	if apiErr != nil {
-		return nil, apiErr
-	}
-	p, d := u.Person, req.User
-	patch(&p.DateOfBirth, d.DateOfBirth)
-	patch(&p.EmailAddress, d.EmailAddress)
-	patch(&p.PhoneNumber, d.PhoneNumber)
-	patch(&p.IPAddress, d.IPAddress)
-	if d.Name != (client.BeaconUserName{}) {
-		p.Name = d.Name
-	}
-	if d.Address != (client.BeaconUserRequestAddress{}) {
-		p.Address = d.Address
-	}
-	if d.IDNumber != (client.BeaconUserIDNumber{}) {
-		p.IDNumber = d.IDNumber
-	}
-	e.st.unindexUser(u)
-	e.setPerson(u, p)
-	e.addAccounts(u, d.DepositoryAccounts, req.AccessTokens)
-	u.Version++
-	u.UpdatedAt = e.now()
-	u.Status = e.screen(u, prog).status
-	u.Audit = client.BeaconAuditTrail{Source: client.AuditAPI, Timestamp: u.UpdatedAt}
-	e.st.indexUser(u)
-	e.st.changes++
-	return e.userView(u), nil
+func (e *Emulator) beaconUpdate(ctx context.Context, req *client.BeaconUserUpdateRequest) (any, *apiError) {
+	return e.change(ctx, func(tx *txn) (any, *apiError) {
+		u, apiErr := e.user(tx, req.BeaconUserID)
+		if apiErr != nil {
+			return nil, apiErr
+		}
+		if ps := catalog.CheckBeaconUpdate(req, e.checkEnv(), len(u.Accounts)+len(u.ItemIDs)); len(ps) > 0 {
+			return nil, fieldError(ps)
+		}
+		prog, apiErr := e.program(u.ProgramID)
+		if apiErr != nil {
+			return nil, apiErr
+		}
+		if err := e.recordVersion(tx, u); err != nil {
+			return nil, stored(err)
+		}
+		before := append([]matchKey{}, u.keys()...) // not nil: the user exists
+		p, d := u.Person, req.User
+		patch(&p.DateOfBirth, d.DateOfBirth)
+		patch(&p.EmailAddress, d.EmailAddress)
+		patch(&p.PhoneNumber, d.PhoneNumber)
+		patch(&p.IPAddress, d.IPAddress)
+		if d.Name != (client.BeaconUserName{}) {
+			p.Name = d.Name
+		}
+		if d.Address != (client.BeaconUserRequestAddress{}) {
+			p.Address = d.Address
+		}
+		if d.IDNumber != (client.BeaconUserIDNumber{}) {
+			p.IDNumber = d.IDNumber
+		}
+		e.setPerson(u, p)
+		e.addAccounts(u, d.DepositoryAccounts, req.AccessTokens)
+		u.Version++
+		u.UpdatedAt = e.now()
+		return e.screenAndSave(tx, u, prog, before)
+	})
 }
 
 func patch(dst *string, v string) {
@@ -173,31 +232,45 @@ func patch(dst *string, v string) {
 	}
 }
 
-func (e *Emulator) reportCreate(req *client.BeaconReportCreateRequest) (any, *apiError) {
+func (e *Emulator) reportCreate(ctx context.Context, req *client.BeaconReportCreateRequest) (any, *apiError) {
 	if ps := catalog.CheckRequest(req, e.checkEnv()); len(ps) > 0 {
 		return nil, fieldError(ps)
 	}
-	u, apiErr := e.user(req.BeaconUserID)
-	if apiErr != nil {
-		return nil, apiErr
-	}
-	now := e.now()
-	r := &report{
-		ID: "becrpt_" + e.randomString(14, alnum), BeaconUserID: u.ID, Type: req.Type,
-		FraudDate: req.FraudDate, FraudAmount: req.FraudAmount, CreatedAt: now, Keys: u.keys(),
-	}
-	e.st.addReport(r)
-	u.Reports = append(u.Reports, r.ID)
-	e.st.changes++
-	fraudDate := r.FraudDate
-	return &client.BeaconReport{
-		ID: r.ID, BeaconUserID: u.ID, CreatedAt: now, Type: r.Type,
-		FraudDate: &fraudDate, EventDate: r.FraudDate, FraudAmount: r.FraudAmount,
-		AuditTrail: client.BeaconAuditTrail{Source: client.AuditAPI, Timestamp: now},
-	}, nil
+	return e.change(ctx, func(tx *txn) (any, *apiError) {
+		u, apiErr := e.user(tx, req.BeaconUserID)
+		if apiErr != nil {
+			return nil, apiErr
+		}
+		now := e.now()
+		r := &client.BeaconReport{
+			ID: "becrpt_" + e.randomString(14, alnum), BeaconUserID: u.ID, CreatedAt: now, Type: req.Type,
+			FraudDate: &req.FraudDate, EventDate: req.FraudDate, FraudAmount: req.FraudAmount,
+			AuditTrail: client.BeaconAuditTrail{Source: client.AuditAPI, Timestamp: now},
+		}
+		var amount any
+		if r.FraudAmount != nil {
+			amount = jsonText(r.FraudAmount)
+		}
+		if _, err := tx.exec(`INSERT INTO reports (id, user_id, type, fraud_date, fraud_amount, created_at, audit, person)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, r.ID, u.ID, r.Type, req.FraudDate, amount, formatTime(now), jsonText(r.AuditTrail),
+			jsonText(u.Person)); err != nil {
+			return nil, stored(err)
+		}
+		// The report matches on the user's data as it is now.
+		for _, k := range u.keys() {
+			if _, err := tx.exec("INSERT OR IGNORE INTO report_keys (field, key, report_id) VALUES (?, ?, ?)",
+				string(k.Field), e.hash(k), r.ID); err != nil {
+				return nil, stored(err)
+			}
+		}
+		return r, nil
+	})
 }
 
 // userView is the Beacon User object: account numbers never, masks only.
+// When no date of birth or address was sent, the object holds none: the
+// spec marks both non-nullable, yet a user can be created without them
+// (FACTS.md §10); see README.
 func (e *Emulator) userView(u *beaconUser) *client.BeaconUser {
 	p := u.Person
 	out := &client.BeaconUser{
@@ -212,6 +285,9 @@ func (e *Emulator) userView(u *beaconUser) *client.BeaconUser {
 			IPAddress:          nullable(p.IPAddress),
 			DepositoryAccounts: []client.BeaconUserDepositoryAccount{},
 		},
+	}
+	if out.ItemIDs == nil {
+		out.ItemIDs = []string{}
 	}
 	if a := p.Address; a.Street != "" {
 		out.User.Address = &client.BeaconUserAddress{

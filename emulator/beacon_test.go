@@ -1,7 +1,12 @@
 package emulator
 
 import (
+	"database/sql"
 	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -139,17 +144,19 @@ func TestBeaconUpdateRescreensAndBumpsVersion(t *testing.T) {
 }
 
 func TestAccountNumbersNeverLeave(t *testing.T) {
-	h := start(t, Options{})
+	path := filepath.Join(t.TempDir(), "emulator.db")
+	h := start(t, Options{StatePath: path})
 	req := samples.BeaconCreate()
-	for _, path := range []string{client.PathBeaconUserCreate} {
-		_, body := h.postJSON(path, req)
-		if strings.Contains(string(body), req.User.DepositoryAccounts[0].AccountNumber) {
-			t.Fatalf("the full account number came back: %s", body)
-		}
+	number := req.User.DepositoryAccounts[0].AccountNumber
+	_, body := h.postJSON(client.PathBeaconUserCreate, req)
+	if strings.Contains(string(body), number) {
+		t.Fatalf("the full account number came back: %s", body)
 	}
-	b, _ := h.emu.st.encode()
-	if strings.Contains(string(b), req.User.DepositoryAccounts[0].AccountNumber) {
-		t.Fatal("the full account number is in the saved state")
+	h.emu.Close()
+	for _, p := range []string{path, path + "-wal"} {
+		if b, _ := os.ReadFile(p); strings.Contains(string(b), number) {
+			t.Fatalf("the full account number is in the store (%s)", p)
+		}
 	}
 }
 
@@ -180,8 +187,8 @@ func TestConcurrentRequests(t *testing.T) {
 	for err := range errs {
 		t.Error(err)
 	}
-	if len(h.emu.st.Users) != 32 || len(h.emu.st.Customers) != 32 {
-		t.Errorf("%d users, %d customers", len(h.emu.st.Users), len(h.emu.st.Customers))
+	if users, customers := h.rows("beacon_users"), h.rows("customers"); users != 32 || customers != 32 {
+		t.Errorf("%d users, %d customers", users, customers)
 	}
 }
 
@@ -191,4 +198,74 @@ func idOf(body []byte) string {
 	}
 	_ = json.Unmarshal(body, &v)
 	return v.ID
+}
+
+// TestScreeningRecordsItsFindings: why a user has its status is kept as
+// Plaid keeps it — a duplicate per matched user, a syndication per matched
+// report — each with its analysis, once.
+func TestScreeningRecordsItsFindings(t *testing.T) {
+	h := start(t, Options{})
+	first := person("Leslie", "Knope", "1975-01-18")
+	first.User.EmailAddress = "leslie@example.com"
+	a, err := h.cli.CreateBeaconUser(ctx, first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second := person("Leslie", "Knope-Wyatt", "1975-01-19")
+	second.User.EmailAddress = "LESLIE@example.com"
+	b, err := h.cli.CreateBeaconUser(ctx, second)
+	if err != nil || b.Status != client.BeaconPendingReview {
+		t.Fatalf("%+v %v", b, err)
+	}
+	var u1, u2, analysis string
+	var v1, v2 int
+	if err := h.emu.db.sql.QueryRow("SELECT user1_id, user1_version, user2_id, user2_version, analysis FROM duplicates").
+		Scan(&u1, &v1, &u2, &v2, &analysis); err != nil {
+		t.Fatal(err)
+	}
+	var got client.BeaconMatchSummaryAnalysis
+	json.Unmarshal([]byte(analysis), &got)
+	want := client.BeaconMatchSummaryAnalysis{Name: "partial_match", DateOfBirth: "partial_match", EmailAddress: "match",
+		Address: "no_data", PhoneNumber: "no_data", IDNumber: "no_data", IPAddress: "no_data"}
+	if u1 != b.ID || v1 != 1 || u2 != a.ID || v2 != 1 || got != want {
+		t.Fatalf("duplicate %s v%d ~ %s v%d: %+v", u1, v1, u2, v2, got)
+	}
+	// Screening again with nothing the analysis compares changed records
+	// nothing more.
+	if _, err := h.cli.UpdateBeaconUser(ctx, &client.BeaconUserUpdateRequest{BeaconUserID: b.ID,
+		User: client.BeaconUserUpdateRequestData{EmailAddress: "leslie@EXAMPLE.com"}}); err != nil {
+		t.Fatal(err)
+	}
+	if n := h.rows("duplicates"); n != 1 {
+		t.Fatalf("%d duplicates after a re-screen that changed nothing", n)
+	}
+
+	// A network match, and one of this organisation's reports.
+	mallory := person("Mallory", "Mallard", "1979-04-01")
+	if _, err := h.cli.CreateBeaconUser(ctx, mallory); err != nil {
+		t.Fatal(err)
+	}
+	ron := person("Ron", "Swanson", "1970-01-01")
+	r, _ := h.cli.CreateBeaconUser(ctx, ron)
+	report, err := h.cli.CreateBeaconReport(ctx, &client.BeaconReportCreateRequest{BeaconUserID: r.ID, Type: "first_party", FraudDate: "2026-01-01"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ron.ProgramID = "becprg_22222222222222"
+	again, err := h.cli.CreateBeaconUser(ctx, ron)
+	if err != nil || again.Status != client.BeaconRejected {
+		t.Fatalf("%+v %v", again, err)
+	}
+	rows, _ := h.emu.db.sql.Query("SELECT report_id, network FROM syndications ORDER BY seq")
+	var found []string
+	for rows.Next() {
+		var reportID sql.NullString
+		var network sql.NullInt64
+		rows.Scan(&reportID, &network)
+		found = append(found, fmt.Sprintf("%v/%v", reportID.String, network.Valid))
+	}
+	rows.Close()
+	if want := []string{"/true", report.ID + "/false"}; !slices.Equal(found, want) {
+		t.Fatalf("syndications %v, want %v", found, want)
+	}
 }

@@ -8,6 +8,7 @@
 package emulator
 
 import (
+	"context"
 	"crypto/rand"
 	"encoding/json"
 	"fmt"
@@ -28,8 +29,13 @@ type Options struct {
 	Programs []Program
 	// Partner is the reseller's profile; DefaultPartner when nil.
 	Partner *PartnerProfile
-	// StatePath, when set, is loaded at start and saved after every change.
+	// StatePath, when set, is the SQLite database the emulator keeps its
+	// state in (a JSON state an older version wrote there is imported);
+	// without it the state lives in memory.
 	StatePath string
+	// LegacyPath is where older versions kept the JSON state StatePath
+	// replaces: imported once, while StatePath does not exist yet.
+	LegacyPath string
 	// Now is the clock; time.Now when nil.
 	Now func() time.Time
 	// Random feeds ids and secrets; crypto/rand when nil.
@@ -46,13 +52,16 @@ type Emulator struct {
 	programs map[string]Program
 	partner  PartnerProfile
 	routes   map[string]routeFunc
-
-	mu    sync.Mutex
-	st    *state
-	store *fileStore // nil without StatePath
+	db       *db
+	// randomMu guards the random source, which need not be safe for
+	// concurrent use (tests give a seeded one).
+	randomMu sync.Mutex
+	// network maps the hashed keys of the built-in Beacon Network to its
+	// reports (two fictional people: in memory).
+	network map[string]int
 }
 
-type routeFunc func(e *Emulator, body map[string]any, raw []byte) (any, *apiError)
+type routeFunc func(ctx context.Context, e *Emulator, body map[string]any, raw []byte) (any, *apiError)
 
 // New builds an emulator, loading its state when StatePath names a file.
 func New(opts Options) (*Emulator, error) {
@@ -88,24 +97,70 @@ func New(opts Options) (*Emulator, error) {
 		client.PathBeaconUserUpdate:      typed(e.beaconUpdate),
 		client.PathBeaconReportCreate:    typed(e.reportCreate),
 	}
-	if opts.StatePath != "" {
-		e.store = &fileStore{path: opts.StatePath}
-		st, err := e.store.load()
-		if err != nil {
-			return nil, err
-		}
-		e.st = st
+	d, err := e.openStore()
+	if err != nil {
+		return nil, err
 	}
-	if e.st == nil {
-		e.st = newState(e.randomString(24, alnum))
+	e.db = d
+	if err := e.storePrograms(); err != nil {
+		d.close()
+		return nil, err
+	}
+	e.network = map[string]int{}
+	for i, n := range NetworkReports {
+		for _, k := range personKeys(n.Person) {
+			e.network[string(e.hash(k))] = i
+		}
+		for _, a := range n.Accounts {
+			e.network[string(e.hash(matchKey{MatchAccount, accountKey(d.salt, a[0], a[1])}))] = i
+		}
 	}
 	return e, nil
 }
 
+// Close closes the store.
+func (e *Emulator) Close() error { return e.db.close() }
+
+// storePrograms records the programs this emulator serves, as
+// configured; a start that changes none writes nothing.
+func (e *Emulator) storePrograms() error {
+	const upsert = `INSERT INTO programs (id, name, duplicate_fields, auto_flag_network_fraud) VALUES (?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET name = excluded.name, duplicate_fields = excluded.duplicate_fields,
+		auto_flag_network_fraud = excluded.auto_flag_network_fraud`
+	const same = "SELECT 1 FROM programs WHERE id = ? AND name = ? AND duplicate_fields = ? AND auto_flag_network_fraud = ?"
+	args := func(p Program) []any {
+		return []any{p.ID, p.Name, jsonText(p.DuplicateFields), p.AutoFlagNetworkFraud}
+	}
+	var changed []Program
+	err := e.db.read(context.Background(), func(tx *txn) error {
+		for _, p := range e.opts.Programs {
+			known, err := tx.exists(same, args(p)...)
+			if err != nil {
+				return err
+			}
+			if !known {
+				changed = append(changed, p)
+			}
+		}
+		return nil
+	})
+	if err != nil || len(changed) == 0 {
+		return err
+	}
+	return e.db.write(context.Background(), func(tx *txn) error {
+		for _, p := range changed {
+			if _, err := tx.exec(upsert, args(p)...); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
 // typed decodes the body into the handler's request type after the schema
-// check, and runs the handler with the state locked.
-func typed[Req any](h func(req *Req) (any, *apiError)) routeFunc {
-	return func(e *Emulator, body map[string]any, raw []byte) (any, *apiError) {
+// check, and runs the handler.
+func typed[Req any](h func(ctx context.Context, req *Req) (any, *apiError)) routeFunc {
+	return func(ctx context.Context, e *Emulator, body map[string]any, raw []byte) (any, *apiError) {
 		var req Req
 		findings := client.CheckBody(body, req)
 		switch {
@@ -124,8 +179,42 @@ func typed[Req any](h func(req *Req) (any, *apiError)) routeFunc {
 		if err := json.Unmarshal(raw, &req); err != nil {
 			return nil, invalidBody("the body does not fit the request: %v", err)
 		}
-		return h(&req)
+		return h(ctx, &req)
 	}
+}
+
+// change runs fn in one write transaction: everything it did is committed,
+// durably, before the answer goes out — or, when it refuses or the store
+// fails, none of it is kept.
+func (e *Emulator) change(ctx context.Context, fn func(tx *txn) (any, *apiError)) (any, *apiError) {
+	return inTransaction(ctx, e.db.write, fn, "the emulator could not store the change, so nothing of it was kept: ")
+}
+
+// look runs fn in a read transaction.
+func (e *Emulator) look(ctx context.Context, fn func(tx *txn) (any, *apiError)) (any, *apiError) {
+	return inTransaction(ctx, e.db.read, fn, "the emulator could not read its state: ")
+}
+
+// inTransaction runs fn through run (a write or a read); a refusal of fn
+// ends the transaction (a write keeps nothing) and is the answer.
+func inTransaction(ctx context.Context, run func(context.Context, func(*txn) error) error,
+	fn func(tx *txn) (any, *apiError), failed string) (any, *apiError) {
+	var out any
+	var refused *apiError
+	err := run(ctx, func(tx *txn) error {
+		out, refused = fn(tx)
+		if refused != nil {
+			return refused
+		}
+		return nil
+	})
+	switch {
+	case refused != nil:
+		return nil, refused
+	case err != nil:
+		return nil, internalError(failed + err.Error())
+	}
+	return out, nil
 }
 
 // ServeHTTP answers one request.
@@ -173,29 +262,9 @@ func (e *Emulator) serve(r *http.Request, resp *any) *apiError {
 	if apiErr := e.authenticate(r, body); apiErr != nil {
 		return apiErr
 	}
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	if e.store != nil {
-		unlock, err := e.store.lock()
-		if err != nil {
-			return internalError("the emulator's state is locked: " + err.Error())
-		}
-		defer unlock()
-		if st, err := e.store.reloadIfChanged(); err != nil {
-			return internalError("the emulator's state could not be read: " + err.Error())
-		} else if st != nil {
-			e.st = st
-		}
-	}
-	before := e.st.changes
-	out, apiErr := route(e, body, raw)
+	out, apiErr := route(r.Context(), e, body, raw)
 	if apiErr != nil {
 		return apiErr
-	}
-	if e.store != nil && e.st.changes != before {
-		if err := e.store.save(e.st); err != nil {
-			return internalError("the emulator could not save its state: " + err.Error())
-		}
 	}
 	*resp = out
 	return nil
@@ -257,21 +326,6 @@ func withRequestID(resp any, id string) any {
 	return resp
 }
 
-// Save writes the state now (the server calls it on shutdown).
-func (e *Emulator) Save() error {
-	if e.store == nil {
-		return nil
-	}
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	unlock, err := e.store.lock()
-	if err != nil {
-		return err
-	}
-	defer unlock()
-	return e.store.save(e.st)
-}
-
 const (
 	alnum  = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 	hexLow = "0123456789abcdef"
@@ -280,6 +334,8 @@ const (
 // randomString draws n characters from set (at most 256 of them) without
 // bias: bytes that would favour the first characters are drawn again.
 func (e *Emulator) randomString(n int, set string) string {
+	e.randomMu.Lock()
+	defer e.randomMu.Unlock()
 	limit := 256 - 256%len(set)
 	out := make([]byte, 0, n)
 	buf := make([]byte, n+n/2)

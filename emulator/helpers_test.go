@@ -41,6 +41,7 @@ func start(t *testing.T, opts Options) *harness {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { emu.Close() })
 	srv := httptest.NewServer(emu)
 	t.Cleanup(srv.Close)
 	c, err := client.New(client.Config{Environment: client.Local, BaseURL: srv.URL, ClientID: testID, Secret: testSecret, RetryWait: time.Millisecond})
@@ -105,3 +106,13 @@ func errorCode(b []byte) (typ, code, msg string) {
 }
 
 var ctx = context.Background()
+
+// rows counts the rows of a table of the store.
+func (h *harness) rows(table string) int {
+	h.t.Helper()
+	var n int
+	if err := h.emu.db.sql.QueryRow("SELECT count(*) FROM " + table).Scan(&n); err != nil {
+		h.t.Fatal(err)
+	}
+	return n
+}

@@ -68,15 +68,31 @@ func personKeys(d client.BeaconUserRequestData) []matchKey {
 		add(MatchPhone, normPhone(d.PhoneNumber))
 	}
 	if d.IDNumber.Value != "" {
-		add(MatchIDNumber, string(d.IDNumber.Type)+":"+strings.ToUpper(strings.Join(strings.FieldsFunc(d.IDNumber.Value, func(r rune) bool {
-			return r == '-' || r == ' ' || r == '.'
-		}), "")))
+		add(MatchIDNumber, normID(d.IDNumber))
 	}
 	if d.IPAddress != "" {
 		add(MatchIPAddress, normIP(d.IPAddress))
 	}
 	if a := d.Address; a.Street != "" {
-		add(MatchAddress, fold(a.Street)+"|"+fold(a.Street2)+"|"+fold(a.City)+"|"+fold(a.PostalCode)+"|"+strings.ToUpper(a.Country))
+		add(MatchAddress, normAddress(a))
 	}
 	return keys
+}
+
+// normID is an id number's key: its type and its characters without the
+// separators people type.
+func normID(id client.BeaconUserIDNumber) string {
+	if id.Value == "" {
+		return ""
+	}
+	return string(id.Type) + ":" + strings.ToUpper(strings.Join(strings.FieldsFunc(id.Value, func(r rune) bool {
+		return r == '-' || r == ' ' || r == '.'
+	}), ""))
+}
+
+func normAddress(a client.BeaconUserRequestAddress) string {
+	if a.Street == "" {
+		return ""
+	}
+	return fold(a.Street) + "|" + fold(a.Street2) + "|" + fold(a.City) + "|" + fold(a.PostalCode) + "|" + strings.ToUpper(a.Country)
 }

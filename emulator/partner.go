@@ -1,9 +1,12 @@
 package emulator
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"slices"
+	"strings"
 
 	"github.com/plaid-onboard/plaid-onboard/catalog"
 	"github.com/plaid-onboard/plaid-onboard/client"
@@ -24,7 +27,7 @@ func fieldError(ps validate.Problems) *apiError {
 	return invalidField(ps[0].Path, ps[0].Message, more...)
 }
 
-func (e *Emulator) partnerCreate(req *client.PartnerCustomerCreateRequest) (any, *apiError) {
+func (e *Emulator) partnerCreate(ctx context.Context, req *client.PartnerCustomerCreateRequest) (any, *apiError) {
 	// The logo has error codes of its own.
 	if req.CreateLinkCustomization != nil && *req.CreateLinkCustomization && req.Logo == "" {
 		return nil, partnerError(http.StatusBadRequest, "LOGO_REQUIRED",
@@ -40,115 +43,138 @@ func (e *Emulator) partnerCreate(req *client.PartnerCustomerCreateRequest) (any,
 	if len(ps) > 0 {
 		return nil, fieldError(ps)
 	}
-	if id, taken := e.st.appNames[fold(req.ApplicationName)]; taken {
-		return nil, partnerError(http.StatusBadRequest, "CUSTOMER_ALREADY_CREATED",
-			fmt.Sprintf("the application name %q is taken by %q (end customer %s); application names are unique across Plaid",
-				req.ApplicationName, e.st.Customers[id].Request.ApplicationName, id))
-	}
-	c := &customer{
-		ClientID:  e.randomString(24, hexLow),
-		Request:   *req,
-		HasLogo:   req.Logo != "",
-		CreatedAt: e.now(),
-		Secrets: client.PartnerSecrets{
-			Sandbox:    e.randomString(30, hexLow),
-			Production: e.randomString(30, hexLow),
-		},
-	}
-	c.Request.Logo = "" // not kept: 5 MB per customer, and never returned
-	e.st.Customers[c.ClientID] = c
-	e.st.appNames[fold(req.ApplicationName)] = c.ClientID
-	e.st.changes++
-	return &client.PartnerCustomerCreateResponse{
-		EndCustomer: client.PartnerEndCustomerWithSecrets{PartnerEndCustomer: e.view(c), Secrets: c.Secrets},
-	}, nil
+	return e.change(ctx, func(tx *txn) (any, *apiError) {
+		id, taken, err := appNameOwner(tx, req.ApplicationName)
+		if err != nil {
+			return nil, stored(err)
+		}
+		if id != "" {
+			return nil, partnerError(http.StatusBadRequest, "CUSTOMER_ALREADY_CREATED",
+				fmt.Sprintf("the application name %q is taken by %q (end customer %s); application names are unique across Plaid",
+					req.ApplicationName, taken, id))
+		}
+		c := &customer{
+			ClientID:  e.randomString(24, hexLow),
+			Request:   *req,
+			HasLogo:   req.Logo != "",
+			CreatedAt: e.now(),
+			Secrets: client.PartnerSecrets{
+				Sandbox:    e.randomString(30, hexLow),
+				Production: e.randomString(30, hexLow),
+			},
+		}
+		c.Request.Logo = "" // not kept: 5 MB per customer, and never returned
+		if err := e.saveCustomer(tx, c, true); err != nil {
+			return nil, stored(err)
+		}
+		return &client.PartnerCustomerCreateResponse{
+			EndCustomer: client.PartnerEndCustomerWithSecrets{PartnerEndCustomer: e.view(c), Secrets: c.Secrets},
+		}, nil
+	})
 }
 
-func (e *Emulator) customer(id string) (*customer, *apiError) {
-	c := e.st.Customers[id]
-	if c == nil {
+// customer reads an end customer, answering Plaid's error for an unknown
+// one.
+func (e *Emulator) customer(tx *txn, id string) (*customer, *apiError) {
+	c, err := loadCustomer(tx, id)
+	switch {
+	case errors.Is(err, errNoCustomer):
 		return nil, partnerError(http.StatusNotFound, "CUSTOMER_NOT_FOUND",
 			fmt.Sprintf("no end customer with client_id %q", id))
+	case err != nil:
+		return nil, stored(err)
 	}
 	return c, nil
 }
 
-func (e *Emulator) partnerGet(req *client.PartnerCustomerGetRequest) (any, *apiError) {
-	c, apiErr := e.customer(req.EndCustomerClientID)
-	if apiErr != nil {
-		return nil, apiErr
-	}
-	return &client.PartnerCustomerGetResponse{EndCustomer: e.view(c)}, nil
+func (e *Emulator) partnerGet(ctx context.Context, req *client.PartnerCustomerGetRequest) (any, *apiError) {
+	return e.look(ctx, func(tx *txn) (any, *apiError) {
+		c, apiErr := e.customer(tx, req.EndCustomerClientID)
+		if apiErr != nil {
+			return nil, apiErr
+		}
+		return &client.PartnerCustomerGetResponse{EndCustomer: e.view(c)}, nil
+	})
 }
 
-func (e *Emulator) partnerUpdate(req *client.PartnerCustomerUpdateRequest) (any, *apiError) {
+func (e *Emulator) partnerUpdate(ctx context.Context, req *client.PartnerCustomerUpdateRequest) (any, *apiError) {
 	if ps := catalog.CheckRequest(req, e.checkEnv()); len(ps) > 0 {
 		return nil, fieldError(ps)
 	}
-	c, apiErr := e.customer(req.EndCustomerClientID)
-	if apiErr != nil {
-		return nil, apiErr
-	}
-	r := &c.Request
-	if req.LegalEntityName != "" {
-		r.LegalEntityName = req.LegalEntityName
-	}
-	if len(req.RedirectURIs) > 0 {
-		r.RedirectURIs = req.RedirectURIs
-	}
-	if req.BankAddendumAcceptance != (client.BankAddendumAcceptance{}) {
-		r.BankAddendumAcceptance = req.BankAddendumAcceptance
-	}
-	if q := req.Questionnaires.CRA; len(q.Purposes) > 0 || q.IsThirdPartyInvolved != nil || q.IsTechnicalServiceProviderInvolved != nil {
-		r.Questionnaires = req.Questionnaires
-	}
-	e.st.changes++
-	return &client.PartnerCustomerUpdateResponse{EndCustomer: e.view(c)}, nil
+	return e.change(ctx, func(tx *txn) (any, *apiError) {
+		c, apiErr := e.customer(tx, req.EndCustomerClientID)
+		if apiErr != nil {
+			return nil, apiErr
+		}
+		r := &c.Request
+		if req.LegalEntityName != "" {
+			r.LegalEntityName = req.LegalEntityName
+		}
+		if len(req.RedirectURIs) > 0 {
+			r.RedirectURIs = req.RedirectURIs
+		}
+		if req.BankAddendumAcceptance != (client.BankAddendumAcceptance{}) {
+			r.BankAddendumAcceptance = req.BankAddendumAcceptance
+		}
+		if q := req.Questionnaires.CRA; len(q.Purposes) > 0 || q.IsThirdPartyInvolved != nil || q.IsTechnicalServiceProviderInvolved != nil {
+			r.Questionnaires = req.Questionnaires
+		}
+		if err := e.saveCustomer(tx, c, false); err != nil {
+			return nil, stored(err)
+		}
+		return &client.PartnerCustomerUpdateResponse{EndCustomer: e.view(c)}, nil
+	})
 }
 
-func (e *Emulator) partnerEnable(req *client.PartnerCustomerEnableRequest) (any, *apiError) {
+func (e *Emulator) partnerEnable(ctx context.Context, req *client.PartnerCustomerEnableRequest) (any, *apiError) {
 	if ps := catalog.CheckRequest(req, e.checkEnv()); len(ps) > 0 {
 		return nil, fieldError(ps)
 	}
-	c, apiErr := e.customer(req.EndCustomerClientID)
-	if apiErr != nil {
-		return nil, apiErr
-	}
-	owned := e.products(c)
-	wanted := req.Products
-	if len(wanted) == 0 {
-		wanted = owned
-	}
-	for i, p := range wanted {
-		if !slices.Contains(owned, p) {
-			return nil, invalidField(fmt.Sprintf("products[%d]", i), fmt.Sprintf("%s is not one of this end customer's products (%s)", p, joinWords(client.Strings(owned))))
+	return e.change(ctx, func(tx *txn) (any, *apiError) {
+		c, apiErr := e.customer(tx, req.EndCustomerClientID)
+		if apiErr != nil {
+			return nil, apiErr
 		}
-	}
-	_, statuses, due := e.standing(c)
-	var notReady, toEnable []string
-	for _, p := range wanted {
-		switch statuses[string(p)] {
-		case string(client.StatusMoreInformationNeeded):
-			notReady = append(notReady, string(p))
-		case string(client.StatusPendingEnablement):
-			toEnable = append(toEnable, string(p))
+		owned := e.products(c)
+		wanted := req.Products
+		if len(wanted) == 0 {
+			wanted = owned
 		}
-	}
-	switch {
-	case len(notReady) > 0:
-		return nil, partnerError(http.StatusPreconditionFailed, "CUSTOMER_NOT_READY_FOR_ENABLEMENT",
-			fmt.Sprintf("the end customer is not ready for enablement: %s still need %s", joinWords(notReady), joinWords(client.Strings(due))))
-	case len(toEnable) == 0:
-		return nil, partnerError(http.StatusBadRequest, "CUSTOMER_ALREADY_ENABLED",
-			"the end customer is already enabled for "+joinWords(client.Strings(wanted)))
-	}
-	for _, p := range toEnable {
-		c.Enabled = append(c.Enabled, client.Product(p))
-	}
-	e.st.changes++
-	status, statuses, _ := e.standing(c)
-	return &client.PartnerCustomerEnableResponse{
-		EndCustomerClientID: c.ClientID, Status: status, ProductStatuses: statuses,
-		ProductionSecret: c.Secrets.Production,
-	}, nil
+		for i, p := range wanted {
+			if !slices.Contains(owned, p) {
+				return nil, invalidField(fmt.Sprintf("products[%d]", i), fmt.Sprintf("%s is not one of this end customer's products (%s)", p, joinWords(client.Strings(owned))))
+			}
+		}
+		_, statuses, due := e.standing(c)
+		var notReady, toEnable []string
+		for _, p := range wanted {
+			switch statuses[string(p)] {
+			case string(client.StatusMoreInformationNeeded):
+				notReady = append(notReady, string(p))
+			case string(client.StatusPendingEnablement):
+				toEnable = append(toEnable, string(p))
+			}
+		}
+		switch {
+		case len(notReady) > 0:
+			return nil, partnerError(http.StatusPreconditionFailed, "CUSTOMER_NOT_READY_FOR_ENABLEMENT",
+				fmt.Sprintf("the end customer is not ready for enablement: %s still need %s", joinWords(notReady), joinWords(client.Strings(due))))
+		case len(toEnable) == 0:
+			return nil, partnerError(http.StatusBadRequest, "CUSTOMER_ALREADY_ENABLED",
+				"the end customer is already enabled for "+joinWords(client.Strings(wanted)))
+		}
+		for _, p := range toEnable {
+			c.Enabled = append(c.Enabled, client.Product(p))
+		}
+		if err := e.saveCustomer(tx, c, false); err != nil {
+			return nil, stored(err)
+		}
+		status, statuses, _ := e.standing(c)
+		return &client.PartnerCustomerEnableResponse{
+			EndCustomerClientID: c.ClientID, Status: status, ProductStatuses: statuses,
+			ProductionSecret: c.Secrets.Production,
+		}, nil
+	})
 }
+
+func joinWords(words []string) string { return strings.Join(words, ", ") }

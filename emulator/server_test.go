@@ -111,7 +111,10 @@ func TestConnectionsAreBounded(t *testing.T) {
 	resp.Body.Close()
 	mu.Lock()
 	defer mu.Unlock()
-	if most > limit {
+	// The server frees a closing connection's slot just before it reports
+	// the connection closed, so a new one may be reported open first: the
+	// count seen here can lead the listener's by one.
+	if most > limit+1 {
 		t.Fatalf("%d connections were held at once, more than %d", most, limit)
 	}
 }

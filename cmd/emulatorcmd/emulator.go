@@ -9,7 +9,6 @@ import (
 	"log"
 	"net"
 	"net/http"
-	"os"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -40,17 +39,23 @@ func NewCmd(f *app.Factory) *cobra.Command {
 		Long: `Serve the built-in emulator of the Plaid endpoints this program uses
 (/beta/partner/customer/v1/* and /beacon/*). The first line on stdout is its
 base URL. It accepts PLAID_CLIENT_ID / PLAID_SECRET when both are set, else
-the demo pair demo_client_id / demo_secret. Ctrl-C or SIGTERM stops it,
-saving its state when --state is given.`,
+the demo pair demo_client_id / demo_secret. Ctrl-C or SIGTERM stops it.
+
+Without --state it keeps what it is sent in memory, gone when it stops.
+With --state FILE it keeps it in FILE, an SQLite database (created if
+missing; a JSON state an older version wrote there is imported and kept
+as FILE.bak): every change is committed to disk before it is answered,
+and the wizard, a command and this server may share one FILE.`,
 		Example: `  plaid-onboard emulator
-  plaid-onboard emulator --addr 127.0.0.1:8686 --state demo-state.json`,
+  plaid-onboard emulator --addr 127.0.0.1:8686 --state demo.db
+  plaid-onboard emulator seed --users 100000 --state demo.db`,
 		Args: cmdutil.InvalidArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error { return Run(cmd.Context(), opts) },
 	}
 	cmd.Flags().StringVar(&opts.Addr, "addr", "127.0.0.1:8686", "address to listen on (loopback unless you name another interface)")
-	cmd.Flags().StringVar(&opts.StatePath, "state", "", "file to load the state from at start and save it to after each change")
+	cmd.Flags().StringVar(&opts.StatePath, "state", "", "SQLite database to keep the state in (default: in memory)")
 	cmd.Flags().StringVar(&opts.ConfigPath, "config", "", "JSON file with extra Beacon programs and the partner profile (see README)")
-	cmd.AddCommand(newCmdReset(f))
+	cmd.AddCommand(newCmdReset(f), newCmdSeed(f))
 	return cmd
 }
 
@@ -72,6 +77,7 @@ func Run(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return app.Local(err, "")
 	}
+	defer emu.Close()
 	ln, err := net.Listen("tcp", opts.Addr)
 	if err != nil {
 		return app.Invalid(fmt.Errorf("cannot listen on %s: %w", opts.Addr, err), "choose another address with --addr")
@@ -96,12 +102,6 @@ func Run(ctx context.Context, opts *Options) error {
 	if err := srv.Shutdown(shutdown); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		fmt.Fprintf(opts.IO.ErrOut, "emulator: shutting down: %v\n", err)
 	}
-	if err := emu.Save(); err != nil {
-		return fmt.Errorf("saving the emulator state: %w", err)
-	}
-	if opts.StatePath != "" {
-		fmt.Fprintf(opts.IO.ErrOut, "state saved to %s\n", opts.StatePath)
-	}
 	return nil
 }
 
@@ -111,26 +111,4 @@ func isLoopback(host string) bool {
 	}
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
-}
-
-func newCmdReset(f *app.Factory) *cobra.Command {
-	return &cobra.Command{
-		Use:   "reset",
-		Short: "Forget everything the local emulator (--env local) has stored: customers, Beacon users, reports",
-		Args:  cmdutil.InvalidArgs(cobra.NoArgs),
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			path := f.Paths.EmulatorState()
-			err := os.Remove(path)
-			switch {
-			case errors.Is(err, os.ErrNotExist):
-				fmt.Fprintln(f.IO.ErrOut, "the local emulator has no saved state")
-				return nil
-			case err != nil:
-				return err
-			}
-			os.Remove(path + ".lock")
-			fmt.Fprintf(f.IO.ErrOut, "removed %s\n", path)
-			return nil
-		},
-	}
 }

@@ -32,7 +32,9 @@ read from the environment only, never from flags.
 
 Exit codes: 0 success; 1 Plaid returned an error; 2 invalid input or usage
 (nothing was sent); 3 the request could not be sent or its outcome is
-unknown; 130 interrupted.`,
+unknown; 4 a problem on this machine: a file that cannot be read or
+written, a damaged draft or emulator store (nothing was sent); 130
+interrupted.`,
 		Example: `  # the home screen: new customer, screen a person, resume a draft
   plaid-onboard
 

@@ -134,7 +134,8 @@ func (f *Factory) Connect(env client.Environment) (*Session, error) {
 }
 
 func (f *Factory) startLocalEmulator(id, secret string) (string, func(), error) {
-	opts := emulator.Options{ClientID: id, Secret: secret, StatePath: f.Paths.EmulatorState(), Now: f.Now}
+	opts := emulator.Options{ClientID: id, Secret: secret, StatePath: f.Paths.EmulatorState(),
+		LegacyPath: f.Paths.EmulatorLegacyState(), Now: f.Now}
 	if cfg, err := emulator.LoadConfig(f.Paths.EmulatorConfig()); err == nil {
 		opts.Programs = cfg.Programs
 		opts.Partner = cfg.Partner
@@ -147,6 +148,7 @@ func (f *Factory) startLocalEmulator(id, secret string) (string, func(), error) 
 	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
+		emu.Close()
 		return "", nil, fmt.Errorf("starting the local emulator: %w", err)
 	}
 	srv, _ := emulator.Serve(ln, emu, emulator.ServerOptions{})
@@ -154,6 +156,7 @@ func (f *Factory) startLocalEmulator(id, secret string) (string, func(), error) 
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		defer cancel()
 		srv.Shutdown(ctx)
+		emu.Close()
 	}
 	return "http://" + ln.Addr().String(), stop, nil
 }

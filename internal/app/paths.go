@@ -40,8 +40,12 @@ func ResolvePaths(getenv func(string) string) Paths {
 // Drafts is the drafts directory.
 func (p Paths) Drafts() string { return filepath.Join(p.Data, "drafts") }
 
-// EmulatorState is the local emulator's state file.
-func (p Paths) EmulatorState() string { return filepath.Join(p.Data, "emulator.json") }
+// EmulatorState is the local emulator's store, an SQLite database.
+func (p Paths) EmulatorState() string { return filepath.Join(p.Data, "emulator.db") }
+
+// EmulatorLegacyState is where versions before the database kept the
+// local emulator's state, as JSON: imported into EmulatorState once.
+func (p Paths) EmulatorLegacyState() string { return filepath.Join(p.Data, "emulator.json") }
 
 // EmulatorConfig is the optional emulator configuration (extra programs).
 func (p Paths) EmulatorConfig() string { return filepath.Join(p.Config, "emulator.json") }

@@ -29,6 +29,7 @@ func Client(tb testing.TB, env client.Environment, now func() time.Time) (*clien
 	if err != nil {
 		tb.Fatal(err)
 	}
+	tb.Cleanup(func() { emu.Close() })
 	srv := httptest.NewServer(emu)
 	tb.Cleanup(srv.Close)
 	c, err := client.New(client.Config{Environment: env, BaseURL: srv.URL, ClientID: ClientID, Secret: Secret})

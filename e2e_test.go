@@ -15,9 +15,9 @@ import (
 // These tests run the real binary in a real terminal (tmux), against the
 // built-in emulator, typing as a person does and reading the screen.
 
-// TestTerminalPartnerFlow fills the whole partner wizard — with a phone
-// typed wrong and corrected while the error is on screen — sends it, and
-// reads the result screen.
+// TestTerminalPartnerFlow fills the whole partner wizard — with a support
+// phone typed in national form and its E.164 suggestion taken — sends it,
+// and reads the result screen.
 func TestTerminalPartnerFlow(t *testing.T) {
 	logo := filepath.Join(t.TempDir(), "logo.png")
 	if err := os.WriteFile(logo, samples.LogoPNG(), 0o600); err != nil {
@@ -55,11 +55,11 @@ func TestTerminalPartnerFlow(t *testing.T) {
 	s.Type("support@pawneeparkscu.example.com")
 	s.Keys("Tab")
 	s.Type("(415) 555-01")
-	s.WaitFor("must start with + and the country code") // wrong while typing…
+	s.WaitFor("Plaid gives this field no format") // advice while typing, not an error…
 	s.Type("00")
 	s.WaitFor("+14155550100", "ctrl+y")
-	s.Keys("C-y") // …and corrected with the fix on screen
-	s.WaitGone("must start with +")
+	s.Keys("C-y") // …and its suggestion taken
+	s.WaitGone("Plaid gives this field no format")
 	s.Keys("Tab")
 	s.Type("https://pawneeparkscu.example.com/contact")
 	s.Keys("Tab", "Enter")
@@ -157,7 +157,18 @@ func screenAda(t *testing.T, s *tmuxtest.Session) string {
 	s.Type("+14155550100")
 	s.Keys("Enter")
 	s.WaitFor("Country")
-	s.Keys("PageDown") // no address
+	s.Type("united st") // the built-in emulator needs an address
+	s.WaitFor("United States")
+	s.Keys("Enter")
+	s.Type("calif")
+	s.WaitFor("California")
+	s.Keys("Enter")
+	s.Type("94105")
+	s.Keys("Tab")
+	s.Type("1 Market St")
+	s.Keys("Tab", "Tab")
+	s.Type("San Francisco")
+	s.Keys("Enter")
 	s.WaitFor("ID type")
 	s.Keys("PageDown") // no id number
 	s.WaitFor("No bank accounts yet")

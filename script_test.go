@@ -353,7 +353,8 @@ func TestDebugShowsExchangesMasked(t *testing.T) {
 	}
 
 	// Accessible mode writes to a file and says where.
-	answers := strings.Join(append([]string{"1", "", "Ada", "Lovelace", "1990-01-31"}, append(slices.Repeat([]string{""}, 13), "s", "")...), "\n") + "\n"
+	answers := strings.Join(append([]string{"1", "", "Ada", "Lovelace", "1990-01-31", "", "",
+		"United States", "California", "94105", "1 Market St", "", "San Francisco"}, append(slices.Repeat([]string{""}, 5), "s", "")...), "\n") + "\n"
 	out, _, _ = s.runEnv(s.env, answers, "beacon", "--accessible", "--debug")
 	m := regexp.MustCompile(`written to (\S+) \(personal data masked`).FindStringSubmatch(out)
 	if m == nil {

@@ -113,11 +113,32 @@ func beaconAccounts(ch *checker, existing int) {
 }
 
 func beaconCreateRules(ch *checker) {
-	if ch.text("user.date_of_birth") == "" && ch.count("user.depository_accounts") == 0 {
+	switch {
+	case ch.scope.env.Environment == client.Local:
+		// The built-in emulator answers only in Plaid's schema, which makes
+		// both part of every Beacon user; see EmulatorNeeds.
+		if ch.text("user.date_of_birth") == "" {
+			ch.need("user.date_of_birth", EmulatorNeedsBirthDate)
+		}
+		if !ch.sent("user.address") {
+			ch.need("user.address.street", EmulatorNeedsAddress)
+		}
+	case ch.text("user.date_of_birth") == "" && ch.count("user.depository_accounts") == 0:
 		ch.need("user.date_of_birth", "a date of birth or at least one bank account is required besides the name")
 	}
 	beaconAccounts(ch, 0)
 }
+
+// What the built-in emulator needs of a new Beacon user beyond Plaid's
+// rules. Plaid takes a user with a bank account instead of a date of
+// birth, and without an address, yet its schema makes both part of every
+// Beacon user object it answers with (non-null, FACTS.md §10); the
+// emulator answers only in that schema, so it asks for both rather than
+// answer null or make them up.
+const (
+	EmulatorNeedsBirthDate = "the built-in emulator needs a date of birth (Plaid's answer always holds one; Plaid itself also takes a bank account instead)"
+	EmulatorNeedsAddress   = "the built-in emulator needs an address (Plaid's answer always holds one; Plaid itself takes a user without)"
+)
 
 // BeaconUserCreate is the catalogue of /beacon/user/create.
 var BeaconUserCreate = sync.OnceValue(func() *Catalog {

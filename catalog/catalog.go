@@ -12,6 +12,8 @@ package catalog
 
 import (
 	"reflect"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -329,4 +331,77 @@ func EachPersonal(req any, visit func(f *Field, path string, value *string)) {
 			}
 		}
 	}
+}
+
+// FieldName is how a person reads a field path of this request: the field's
+// label, numbered for an item of a list ("Redirect URI 2"), the list's
+// label for the list itself, "Bank account 1 · Routing number" for the
+// field of an item. A path the catalogue does not know is named as it is.
+func (c *Catalog) FieldName(path string) string {
+	pattern := client.Pattern(path)
+	f := c.Field(pattern)
+	if f == nil {
+		f = c.Field(pattern + "[]") // the list itself
+		if f == nil {
+			if lf := c.Field(strings.TrimSuffix(pattern, "[]") + "[]"); lf != nil && strings.HasSuffix(pattern, "[]") {
+				f = lf
+			}
+		}
+		if f == nil {
+			return path
+		}
+		if !strings.HasSuffix(path, "]") {
+			return f.ReviewLabel() // the list itself: "Redirect URIs"
+		}
+	}
+	// The indices in path, in order: "a[1].b[2]" → 1, 2.
+	var nums []string
+	for _, part := range strings.Split(path, "[")[1:] {
+		if i, err := strconv.Atoi(part[:max(0, strings.IndexByte(part, ']'))]); err == nil {
+			nums = append(nums, strconv.Itoa(i+1))
+		}
+	}
+	switch {
+	case len(nums) == 0:
+		return f.Label
+	case f.IsList():
+		return f.Label + " " + strings.Join(nums, ".")
+	}
+	// The field of an item: the item's list, numbered, then the field.
+	list := pattern[:strings.LastIndex(pattern, "[]")+2]
+	item, named := itemLabels[list]
+	if !named {
+		item = list
+	}
+	return item + " " + strings.Join(nums, ".") + " · " + f.Label
+}
+
+// itemLabels name the items of the lists of objects.
+var itemLabels = map[string]string{"user.depository_accounts[]": "Bank account"}
+
+// objectLabels name the objects whose fields are asked together.
+var objectLabels = map[string]string{
+	"bank_addendum_acceptance": "Bank addendum acceptance", "questionnaires": "CRA questionnaire",
+	"address": "Address", "customer_support_info": "Customer support", "technical_contact": "Technical contact",
+	"billing_contact": "Billing contact", "user": "Person",
+}
+
+// UpdatableNames names what /update can change once this request has
+// created its object, in the order the wizard asks it: a field, or the
+// object its fields make up.
+func (c *Catalog) UpdatableNames() []string {
+	var names []string
+	for _, f := range c.fields {
+		if !f.updatable {
+			continue
+		}
+		name := f.ReviewLabel()
+		if top, _, nested := strings.Cut(f.Path, "."); nested && objectLabels[top] != "" {
+			name = objectLabels[top]
+		}
+		if !slices.Contains(names, name) {
+			names = append(names, name)
+		}
+	}
+	return names
 }

@@ -16,6 +16,47 @@ import (
 // requirements, then the rules that span several fields; in the order the
 // wizard asks the fields. An empty list means it can be sent.
 func (c *Catalog) Check(req any, env Env) validate.Problems {
+	return c.walk(req, env).ps
+}
+
+// Advice lists the advice on a request's values that can be sent as they
+// are (State Valid, the fix it suggests): rules of ours rather than
+// Plaid's, like https:// on a website, and doubts Plaid's rule does not
+// share, like a phone number in no range libphonenumber knows. None of it
+// stops a submit; the review and `submit` show it.
+func (c *Catalog) Advice(req any, env Env) validate.Problems {
+	return c.walk(req, env).advice
+}
+
+// Notes is what to know before sending that does not stop it: the advice
+// on the values (Advice), then each answer left empty that /update can
+// never add once the request has created its object (a yes/no question
+// unanswered, a field Plaid expects), in the order the wizard asks them.
+func (c *Catalog) Notes(req any, env Env) validate.Problems {
+	notes := c.Advice(req, env)
+	if c.update == nil {
+		return notes
+	}
+	ch := &checker{req: req, scope: Scope{req: req, env: env}}
+	for _, f := range c.fields {
+		if (f.Kind != YesNo && !f.Expected) || c.Updatable(f.Path) || f.IsList() {
+			continue
+		}
+		for _, p := range client.Expand(req, f.Path) {
+			v := ch.value(p)
+			empty := !v.IsValid() || v.IsZero()
+			if empty && ch.sent(parent(p)) || empty && parent(p) == "" {
+				notes = append(notes, validate.Problem{Path: p, State: validate.Valid,
+					Message: "left unanswered, and it cannot be added after the create: /update does not take it"})
+			}
+		}
+	}
+	slices.SortStableFunc(notes, func(a, b validate.Problem) int { return c.compare(a.Path, b.Path) })
+	return notes
+}
+
+// walk checks the whole request, in the order the wizard asks the fields.
+func (c *Catalog) walk(req any, env Env) *checker {
 	ch := &checker{req: req, scope: Scope{req: req, env: env}}
 	for _, p := range client.MissingFields(req) {
 		ch.ps.Required(p)
@@ -26,8 +67,10 @@ func (c *Catalog) Check(req any, env Env) validate.Problems {
 	if c.more != nil {
 		c.more(ch)
 	}
-	slices.SortStableFunc(ch.ps, func(a, b validate.Problem) int { return c.compare(a.Path, b.Path) })
-	return ch.ps
+	byField := func(a, b validate.Problem) int { return c.compare(a.Path, b.Path) }
+	slices.SortStableFunc(ch.ps, byField)
+	slices.SortStableFunc(ch.advice, byField)
+	return ch
 }
 
 // compare orders problems as the wizard asks the fields: by field, and
@@ -63,9 +106,10 @@ func CheckRequest(req any, env Env) validate.Problems {
 
 // checker gathers the problems of one request.
 type checker struct {
-	req   any
-	scope Scope
-	ps    validate.Problems
+	req    any
+	scope  Scope
+	ps     validate.Problems
+	advice validate.Problems
 }
 
 // text is the string at path ("" when absent).
@@ -150,7 +194,11 @@ func (ch *checker) one(f *Field, p, v string) {
 			ch.need(p, f.Need)
 		}
 	case f.Rule != nil:
-		ch.ps.Add(p, f.Rule(v, ch.scope))
+		r := f.Rule(v, ch.scope)
+		ch.ps.Add(p, r)
+		if a := r.Advice(); a != "" {
+			ch.advice = append(ch.advice, validate.Problem{Path: p, Message: a, State: validate.Valid, Fix: r.Fix})
+		}
 	}
 }
 

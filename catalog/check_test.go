@@ -54,7 +54,7 @@ func TestPartnerCheckListsEveryProblem(t *testing.T) {
 	got := paths(catalog.CheckRequest(r, opt))
 	want := []string{
 		"company_name", "website", "address.region", "address.postal_code",
-		"customer_support_info.email", "customer_support_info.phone_number",
+		"customer_support_info.email",
 		"technical_contact.family_name", "technical_contact.email",
 		"products[3]", "products[4]", "logo",
 		"redirect_uris[0]", "redirect_uris[1]", "redirect_uris[1]",
@@ -64,11 +64,12 @@ func TestPartnerCheckListsEveryProblem(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("problems:\n got  %v\n want %v", got, want)
 	}
-	// the phone has a fix from the address country
-	for _, p := range catalog.CheckRequest(r, opt) {
-		if p.Path == "customer_support_info.phone_number" && p.Fix != "+14155550100" {
-			t.Errorf("phone fix = %q", p.Fix)
-		}
+	// The support phone is a suggestion (Plaid gives it no format), with
+	// the fix from the address country.
+	advice := catalog.For(r).Advice(r, opt)
+	i := slices.IndexFunc(advice, func(p validate.Problem) bool { return p.Path == "customer_support_info.phone_number" })
+	if i < 0 || advice[i].Fix != "+14155550100" {
+		t.Errorf("support phone advice: %+v", advice)
 	}
 }
 
@@ -200,5 +201,30 @@ func TestAccountLimitNamesTheRightList(t *testing.T) {
 	r.AccessTokens = []string{"access-sandbox-a", "access-sandbox-b"}
 	if got := paths(catalog.CheckRequest(r, opt)); !slices.Equal(got, []string{"access_tokens"}) {
 		t.Errorf("49 accounts and 2 tokens: %v", got)
+	}
+}
+
+// TestNotesWarnOfWhatUpdateCannotAdd: an answer left empty that /update
+// can never add is a note before sending (issue: "Has your team completed
+// diligence?" unanswered, and the review said only "Ready to send").
+func TestNotesWarnOfWhatUpdateCannotAdd(t *testing.T) {
+	r := samples.PartnerMinimal()
+	r.IsDiligenceAttested = nil
+	notes := catalog.PartnerCreate().Notes(r, opt)
+	var got []string
+	for _, n := range notes {
+		if strings.Contains(n.Message, "cannot be added after the create") {
+			got = append(got, n.Path)
+		}
+	}
+	if !slices.Contains(got, "is_diligence_attested") || slices.Contains(got, "legal_entity_name") {
+		t.Errorf("final notes on %v", got)
+	}
+	yes := true
+	r.IsDiligenceAttested = &yes
+	for _, n := range catalog.PartnerCreate().Notes(r, opt) {
+		if n.Path == "is_diligence_attested" {
+			t.Errorf("a note on an answered question: %v", n)
+		}
 	}
 }

@@ -23,7 +23,7 @@ const (
 	StepCRA          = "cra"
 )
 
-func productValues() []string    { return client.Strings(client.Products) }
+func productValues() []string    { return client.Strings(client.AllProducts()) }
 func useCaseValues() []string    { return client.Strings(client.CRAUseCaseValues) }
 func purposeValues() []string    { return client.Strings(client.CRAPurposes) }
 func reportTypeValues() []string { return client.Strings(client.BeaconReportTypes) }
@@ -76,7 +76,7 @@ func partnerCreateFields() []*Field {
 			// Plaid's prose: mandatory for partners created after 2024-11-26.
 			Need: "a support email is required"},
 		{Path: "customer_support_info.phone_number", Label: "Support phone", Short: "Phone", Placeholder: "+14155550100",
-			Step: StepSupport, CharLimit: 40, Context: "address.country_code", Rule: PhoneIn("address.country_code", "")},
+			Step: StepSupport, CharLimit: 40, Context: "address.country_code", Rule: SupportPhoneIn("address.country_code")},
 		{Path: "customer_support_info.contact_url", Label: "Contact page URL", Short: "Contact URL",
 			Placeholder: "example.com/contact", Step: StepSupport, Rule: Check(validate.WebURL)},
 		{Path: "customer_support_info.link_update_url", Label: "Link update URL",

@@ -55,6 +55,12 @@ func PhoneIn(path, fallback string) Rule {
 	return func(v string, s Scope) validate.Result { return validate.Phone(v, country(s, path, fallback)) }
 }
 
+// SupportPhoneIn checks a support phone number (a field Plaid gives no
+// format: E.164 is our advice); the fix follows the country at path.
+func SupportPhoneIn(path string) Rule {
+	return func(v string, s Scope) validate.Result { return validate.SupportPhone(v, s.Value(path)) }
+}
+
 // RegionOf checks a subdivision code of the country at path.
 func RegionOf(path string) Rule {
 	return func(v string, s Scope) validate.Result { return validate.Region(s.Value(path), v) }

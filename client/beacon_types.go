@@ -87,17 +87,17 @@ type BeaconUserUpdateRequestData struct {
 // (BeaconUserCreateResponse, BeaconUserGetResponse, BeaconUserUpdateResponse
 // share the shape). Every key is required in the spec, so none is omitted.
 type BeaconUser struct {
-	ItemIDs      []string         `json:"item_ids"`
-	ID           string           `json:"id"`
-	Version      int              `json:"version"`
-	CreatedAt    time.Time        `json:"created_at"`
-	UpdatedAt    time.Time        `json:"updated_at"`
-	Status       BeaconUserStatus `json:"status"`
-	ProgramID    string           `json:"program_id"`
-	ClientUserID string           `json:"client_user_id"`
-	User         BeaconUserData   `json:"user"`
-	AuditTrail   BeaconAuditTrail `json:"audit_trail"`
-	RequestID    string           `json:"request_id"`
+	ItemIDs      []string         `json:"item_ids" plaid:"required"`
+	ID           string           `json:"id" plaid:"required"`
+	Version      int              `json:"version" plaid:"required"`
+	CreatedAt    time.Time        `json:"created_at" plaid:"required"`
+	UpdatedAt    time.Time        `json:"updated_at" plaid:"required"`
+	Status       BeaconUserStatus `json:"status" plaid:"required"`
+	ProgramID    string           `json:"program_id" plaid:"required"`
+	ClientUserID string           `json:"client_user_id" plaid:"required"`
+	User         BeaconUserData   `json:"user" plaid:"required"`
+	AuditTrail   BeaconAuditTrail `json:"audit_trail" plaid:"required"`
+	RequestID    string           `json:"request_id" plaid:"required"`
 }
 
 // BeaconUserData is the screened person as Plaid returns it. Account numbers
@@ -105,39 +105,39 @@ type BeaconUser struct {
 // the spec calls them non-null: a user can be created without them (FACTS.md
 // §10).
 type BeaconUserData struct {
-	DateOfBirth        *string                       `json:"date_of_birth"`
-	Name               BeaconUserName                `json:"name"`
-	Address            *BeaconUserAddress            `json:"address"`
-	EmailAddress       *string                       `json:"email_address"`
-	PhoneNumber        *string                       `json:"phone_number"`
-	IDNumber           *BeaconUserIDNumber           `json:"id_number"`
-	IPAddress          *string                       `json:"ip_address"`
-	DepositoryAccounts []BeaconUserDepositoryAccount `json:"depository_accounts"`
+	DateOfBirth        *string                       `json:"date_of_birth" plaid:"required"`
+	Name               BeaconUserName                `json:"name" plaid:"required"`
+	Address            *BeaconUserAddress            `json:"address" plaid:"required"`
+	EmailAddress       *string                       `json:"email_address" plaid:"required"`
+	PhoneNumber        *string                       `json:"phone_number" plaid:"required"`
+	IDNumber           *BeaconUserIDNumber           `json:"id_number" plaid:"required"`
+	IPAddress          *string                       `json:"ip_address" plaid:"required"`
+	DepositoryAccounts []BeaconUserDepositoryAccount `json:"depository_accounts" plaid:"required"`
 }
 
 // BeaconUserAddress is the returned address: all six keys present, some null
 // (UK addresses have no region, Hong Kong ones no postal code).
 type BeaconUserAddress struct {
-	Street     string  `json:"street"`
-	Street2    *string `json:"street2"`
-	City       string  `json:"city"`
-	Region     *string `json:"region"`
-	PostalCode *string `json:"postal_code"`
-	Country    string  `json:"country"`
+	Street     string  `json:"street" plaid:"required"`
+	Street2    *string `json:"street2" plaid:"required"`
+	City       string  `json:"city" plaid:"required"`
+	Region     *string `json:"region" plaid:"required"`
+	PostalCode *string `json:"postal_code" plaid:"required"`
+	Country    string  `json:"country" plaid:"required"`
 }
 
 // BeaconUserDepositoryAccount is a screened account as returned: a mask.
 type BeaconUserDepositoryAccount struct {
-	AccountMask   string    `json:"account_mask"`
-	RoutingNumber string    `json:"routing_number"`
-	AddedAt       time.Time `json:"added_at"`
+	AccountMask   string    `json:"account_mask" plaid:"required"`
+	RoutingNumber string    `json:"routing_number" plaid:"required"`
+	AddedAt       time.Time `json:"added_at" plaid:"required"`
 }
 
 // BeaconAuditTrail says what made the last change and when.
 type BeaconAuditTrail struct {
-	Source          BeaconAuditTrailSource `json:"source"`
-	DashboardUserID *string                `json:"dashboard_user_id"`
-	Timestamp       time.Time              `json:"timestamp"`
+	Source          BeaconAuditTrailSource `json:"source" plaid:"required"`
+	DashboardUserID *string                `json:"dashboard_user_id" plaid:"required"`
+	Timestamp       time.Time              `json:"timestamp" plaid:"required"`
 }
 
 // BeaconReportCreateRequest is the body of POST /beacon/report/create.
@@ -156,13 +156,13 @@ type FraudAmount struct {
 
 // BeaconReport is BeaconReportCreateResponse.
 type BeaconReport struct {
-	ID           string           `json:"id"`
-	BeaconUserID string           `json:"beacon_user_id"`
-	CreatedAt    time.Time        `json:"created_at"`
-	Type         BeaconReportType `json:"type"`
-	FraudDate    *string          `json:"fraud_date"`
-	EventDate    string           `json:"event_date"`
-	FraudAmount  *FraudAmount     `json:"fraud_amount"`
-	AuditTrail   BeaconAuditTrail `json:"audit_trail"`
-	RequestID    string           `json:"request_id"`
+	ID           string           `json:"id" plaid:"required"`
+	BeaconUserID string           `json:"beacon_user_id" plaid:"required"`
+	CreatedAt    time.Time        `json:"created_at" plaid:"required"`
+	Type         BeaconReportType `json:"type" plaid:"required"`
+	FraudDate    *string          `json:"fraud_date" plaid:"required"`
+	EventDate    string           `json:"event_date" plaid:"required"`
+	FraudAmount  *FraudAmount     `json:"fraud_amount" plaid:"required"`
+	AuditTrail   BeaconAuditTrail `json:"audit_trail" plaid:"required"`
+	RequestID    string           `json:"request_id" plaid:"required"`
 }

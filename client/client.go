@@ -226,6 +226,12 @@ func (c *Client) once(ctx context.Context, op, path string, body []byte, resp an
 		if err := decodeJSON(data, ct, resp); err != nil {
 			return ans, &ResponseError{Op: op, HTTPStatus: hresp.StatusCode, ContentType: ct, Snippet: snippet(data, ct), Err: err}
 		}
+		// An answer without what Plaid's schema promises would be shown
+		// as blanks: it is not an answer to act on.
+		if absent := AbsentInAnswer(data, resp); len(absent) > 0 {
+			return ans, &ResponseError{Op: op, HTTPStatus: hresp.StatusCode, ContentType: ct, Snippet: snippet(data, ct),
+				Err: fmt.Errorf("the answer lacks fields Plaid's schema requires: %s", strings.Join(absent, ", "))}
+		}
 		return ans, nil
 	}
 	if hresp.StatusCode >= 300 && hresp.StatusCode < 400 {

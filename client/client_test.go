@@ -172,3 +172,31 @@ func TestParseNamesTheBOM(t *testing.T) {
 		t.Fatalf("%v", ps)
 	}
 }
+
+// A 200 answer without the fields Plaid's schema requires is not shown as
+// blanks: it is an error whose outcome is unknown (the report may exist).
+func TestAnswerMissingRequiredFieldsIsAnError(t *testing.T) {
+	reg := newRegistry(t)
+	reg.register(&stub{path: PathBeaconReportCreate, body: []byte(`{"request_id":"x"}`)})
+	_, err := reg.client(t).CreateBeaconReport(context.Background(), &BeaconReportCreateRequest{BeaconUserID: "becusr_1", Type: "stolen", FraudDate: "2026-01-01"})
+	if err == nil || !strings.Contains(err.Error(), "lacks fields Plaid's schema requires: id, beacon_user_id, created_at") || OutcomeOf(err) != Unknown {
+		t.Fatalf("got %v (outcome %v)", err, OutcomeOf(err))
+	}
+}
+
+// Values newer than this program, and extra fields, never break reading
+// an answer; a null where a user was created without something is read as
+// nothing there.
+func TestNewerValuesInAnAnswerAreRead(t *testing.T) {
+	reg := newRegistry(t)
+	body := `{"item_ids":[],"id":"becusr_1","version":1,"created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-01T00:00:00Z",
+	"status":"escalated","program_id":"p","client_user_id":"c","request_id":"r","new_field":{"x":1},
+	"audit_trail":{"source":"partner_portal","dashboard_user_id":null,"timestamp":"2026-01-01T00:00:00Z"},
+	"user":{"date_of_birth":null,"name":{"given_name":"A","family_name":"B"},"address":null,"email_address":null,
+	"phone_number":null,"id_number":{"value":"1234","type":"zz_new_id"},"ip_address":null,"depository_accounts":[]}}`
+	reg.register(&stub{path: PathBeaconUserGet, body: []byte(body)})
+	u, err := reg.client(t).GetBeaconUser(context.Background(), &BeaconUserGetRequest{BeaconUserID: "becusr_1"})
+	if err != nil || u.Status != "escalated" || u.AuditTrail.Source != "partner_portal" || u.User.IDNumber.Type != "zz_new_id" {
+		t.Fatalf("%+v %v", u, err)
+	}
+}

@@ -36,6 +36,14 @@ var Products = []Product{
 	"layer", "pay_by_bank", "protect_linked_bank", "protect_transactions",
 }
 
+// NewerProducts are values Plaid added to Products after the spec copy
+// (FACTS.md §13: Plaid's Node SDK 47.0.0 has them). Plaid adds enum values
+// without a new API version, so they are accepted like the others.
+var NewerProducts = []Product{"cra_home_lending", "cra_qualify"}
+
+// AllProducts are Products and NewerProducts.
+func AllProducts() []Product { return slices.Concat(Products, NewerProducts) }
+
 // PartnerProducts are the 13 products Plaid's docs show as valid for
 // partners (x-override-enum-values-shown on /partner/customer/create); the
 // forms list these first and the rest under "more".
@@ -49,8 +57,8 @@ var PartnerProducts = []Product{
 // the CRA questionnaire and the bank addendum.
 func (p Product) IsCRA() bool { return strings.HasPrefix(string(p), "cra_") }
 
-// KnownProduct reports whether p is in the Products enum.
-func KnownProduct(p Product) bool { return slices.Contains(Products, p) }
+// KnownProduct reports whether p is in the Products enum, or newer.
+func KnownProduct(p Product) bool { return slices.Contains(AllProducts(), p) }
 
 // CRAPurpose is a permissible purpose: a property name of
 // PartnerEndCustomerCRAPurposes.

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"errors"
+	"fmt"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -71,7 +72,7 @@ func TestServerErrorIsUnknownAndNotRetriedOnCreate(t *testing.T) {
 func TestReadsRetryAfterServerError(t *testing.T) {
 	reg := newRegistry(t)
 	reg.register(&stub{path: PathBeaconUserGet, status: 503, body: []byte(`{"error_type":"API_ERROR","error_code":"INTERNAL_SERVER_ERROR","error_message":"busy","display_message":null}`)})
-	reg.register(&stub{path: PathBeaconUserGet, body: []byte(`{"id":"becusr_1","version":2,"status":"cleared","user":{"name":{"given_name":"a","family_name":"b"}}}`)})
+	reg.register(&stub{path: PathBeaconUserGet, body: beaconAnswer("becusr_1", 2)})
 	u, err := reg.client(t).GetBeaconUser(context.Background(), &BeaconUserGetRequest{BeaconUserID: "becusr_1"})
 	if err != nil || u.Version != 2 {
 		t.Fatalf("get after a 503 should be retried: %+v %v", u, err)
@@ -83,7 +84,7 @@ func TestRateLimitRetriedWithBackoff(t *testing.T) {
 	limited := []byte(`{"error_type":"RATE_LIMIT_EXCEEDED","error_code":"RATE_LIMIT","error_message":"too many requests","display_message":null}`)
 	reg.register(&stub{path: PathBeaconUserCreate, status: 429, body: limited, header: map[string]string{"Retry-After": "0"}})
 	reg.register(&stub{path: PathBeaconUserCreate, status: 429, body: limited})
-	reg.register(&stub{path: PathBeaconUserCreate, body: []byte(`{"id":"becusr_2","version":1,"status":"cleared"}`)})
+	reg.register(&stub{path: PathBeaconUserCreate, body: beaconAnswer("becusr_2", 1)})
 	u, err := reg.client(t).CreateBeaconUser(context.Background(), sampleBeacon())
 	if err != nil || u.ID != "becusr_2" {
 		t.Fatalf("429 twice then 200: %+v %v", u, err)
@@ -335,4 +336,14 @@ func TestABudgetBoundsTheWholeCall(t *testing.T) {
 	if n := requests.Load(); n != 1 {
 		t.Fatalf("%d requests: the budget was spent on the first", n)
 	}
+}
+
+// beaconAnswer is a Beacon user as Plaid answers it, every required field
+// there.
+func beaconAnswer(id string, version int) []byte {
+	return []byte(fmt.Sprintf(`{"item_ids":[],"id":%q,"version":%d,"created_at":"2026-01-01T00:00:00Z",
+	"updated_at":"2026-01-01T00:00:00Z","status":"cleared","program_id":"becprg_11111111111111","client_user_id":"c1",
+	"request_id":"r1","audit_trail":{"source":"api","dashboard_user_id":null,"timestamp":"2026-01-01T00:00:00Z"},
+	"user":{"date_of_birth":"1990-01-01","name":{"given_name":"a","family_name":"b"},"address":null,"email_address":null,
+	"phone_number":null,"id_number":null,"ip_address":null,"depository_accounts":[]}}`, id, version))
 }

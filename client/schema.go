@@ -332,3 +332,42 @@ func pathsIn(n *schemaNode, path string, out *[]string) {
 		}
 	}
 }
+
+// AbsentInAnswer lists the required fields (by path) an answer leaves
+// out, for resp's type: a key that is not there at all. A null counts as
+// there (Plaid answers null for what a user was created without, though
+// its schema says otherwise: FACTS.md §10), and so does any extra field.
+func AbsentInAnswer(data []byte, resp any) []string {
+	var body any
+	if json.Unmarshal(data, &body) != nil {
+		return nil // the decoder has said what is wrong
+	}
+	var out []string
+	absentIn(body, schemaOf(reflect.TypeOf(resp)), "", &out)
+	return out
+}
+
+func absentIn(v any, n *schemaNode, path string, out *[]string) {
+	switch n.kind {
+	case kindObject:
+		obj, isObject := v.(map[string]any)
+		if !isObject {
+			return
+		}
+		for _, f := range n.fields {
+			fv, present := obj[f.name]
+			p := joinPath(path, f.name)
+			if !present && f.required {
+				*out = append(*out, p)
+			}
+			if present && fv != nil {
+				absentIn(fv, f.node, p, out)
+			}
+		}
+	case kindArray:
+		items, _ := v.([]any)
+		for i, item := range items {
+			absentIn(item, n.elem, fmt.Sprintf("%s[%d]", path, i), out)
+		}
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/plaid-onboard/plaid-onboard/internal/spectest"
+	"github.com/plaid-onboard/plaid-onboard/validate"
 )
 
 // properties merges a schema's own properties with those of its allOf parts.
@@ -47,7 +48,7 @@ func sorted(s []string) []string {
 }
 
 // TestTypesMatchSpec holds every wire type to its schema: the same JSON
-// names, and for requests the same required fields. Credentials are left
+// names and the same required fields (a response missing one is refused). Credentials are left
 // out of request bodies by design (they travel in headers).
 func TestTypesMatchSpec(t *testing.T) {
 	spec := spectest.Load(t)
@@ -117,7 +118,10 @@ func TestTypesMatchSpec(t *testing.T) {
 				if !slices.Equal(sorted(got), sorted(want)) {
 					t.Errorf("fields differ:\n Go:   %s\n spec: %s", strings.Join(sorted(got), " "), strings.Join(sorted(want), " "))
 				}
-				if c.request && !slices.Equal(sorted(gotRequired), sorted(required)) {
+				if name == "PlaidError" {
+					return // its required fields are checked where errors are read
+				}
+				if !slices.Equal(sorted(gotRequired), sorted(required)) {
 					t.Errorf("required fields differ: Go %v, spec %v", sorted(gotRequired), sorted(required))
 				}
 			})
@@ -137,7 +141,15 @@ func TestEnumsMatchSpec(t *testing.T) {
 	spec := spectest.Load(t)
 	ids := make([]string, 0)
 	for _, v := range IDNumberTypes() {
-		ids = append(ids, string(v))
+		if !slices.Contains(validate.NewerIDTypes(), string(v)) {
+			ids = append(ids, string(v))
+		}
+	}
+	// The newer values are newer: once the spec copy has them, they move.
+	for _, v := range append(Strings(NewerProducts), validate.NewerIDTypes()...) {
+		if slices.Contains(enumOf(t, spec, "Products"), v) || slices.Contains(enumOf(t, spec, "IDNumberType"), v) {
+			t.Errorf("%s is in the spec copy now: move it out of the newer values", v)
+		}
 	}
 	purposes, _ := properties(spec.Schema(t, "PartnerEndCustomerCRAPurposes"))
 	var purposeNames []string

@@ -49,7 +49,9 @@ func stored(err error) *apiError {
 }
 
 func (e *Emulator) beaconCreate(ctx context.Context, req *client.BeaconUserCreateRequest) (any, *apiError) {
-	if ps := catalog.CheckRequest(req, e.checkEnv()); len(ps) > 0 {
+	env := e.checkEnv()
+	env.Environment = client.Local // the emulator's own needs too (catalog.EmulatorNeedsAddress)
+	if ps := catalog.CheckRequest(req, env); len(ps) > 0 {
 		return nil, fieldError(ps)
 	}
 	prog, apiErr := e.program(req.ProgramID)

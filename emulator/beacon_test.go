@@ -16,7 +16,7 @@ import (
 )
 
 func person(given, family, dob string) *client.BeaconUserCreateRequest {
-	r := samples.BeaconMinimal()
+	r := samples.BeaconLocal()
 	r.User.Name = client.BeaconUserName{GivenName: given, FamilyName: family}
 	r.User.DateOfBirth = dob
 	return r
@@ -226,7 +226,7 @@ func TestScreeningRecordsItsFindings(t *testing.T) {
 	var got client.BeaconMatchSummaryAnalysis
 	json.Unmarshal([]byte(analysis), &got)
 	want := client.BeaconMatchSummaryAnalysis{Name: "partial_match", DateOfBirth: "partial_match", EmailAddress: "match",
-		Address: "no_data", PhoneNumber: "no_data", IDNumber: "no_data", IPAddress: "no_data"}
+		Address: "match", PhoneNumber: "no_data", IDNumber: "no_data", IPAddress: "no_data"}
 	if u1 != b.ID || v1 != 1 || u2 != a.ID || v2 != 1 || got != want {
 		t.Fatalf("duplicate %s v%d ~ %s v%d: %+v", u1, v1, u2, v2, got)
 	}

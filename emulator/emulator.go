@@ -295,7 +295,9 @@ func (e *Emulator) authenticate(r *http.Request, body map[string]any) *apiError 
 	return nil
 }
 
-// envelope is Plaid's error object.
+// envelope is Plaid's error object, with what the spec says such an
+// answer carries: no `status` (only errors sent by webhook have it) and
+// no `causes` (only asset and check report errors do).
 func envelope(e *apiError, reqID string) map[string]any {
 	var display any
 	if e.displayMessage != "" {
@@ -308,8 +310,6 @@ func envelope(e *apiError, reqID string) map[string]any {
 		"error_message":     e.message,
 		"display_message":   display,
 		"request_id":        reqID,
-		"causes":            []any{},
-		"status":            e.status,
 		"documentation_url": "https://plaid.com/docs/errors/",
 		"suggested_action":  nil,
 	}

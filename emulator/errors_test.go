@@ -60,7 +60,7 @@ func TestEveryErrorCode(t *testing.T) {
 	if _, err := h.cli.EnablePartnerCustomer(ctx, &client.PartnerCustomerEnableRequest{EndCustomerClientID: full.EndCustomer.ClientID}); err != nil {
 		t.Fatal(err)
 	}
-	user, err := h.cli.CreateBeaconUser(ctx, samples.BeaconMinimal())
+	user, err := h.cli.CreateBeaconUser(ctx, samples.BeaconLocal())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,7 +101,7 @@ func TestEveryErrorCode(t *testing.T) {
 		{"unknown CRA purpose", client.PathPartnerCustomerCreate, withField(partner, "questionnaires.cra.purposes.GAMBLING", map[string]any{"use_cases": []string{}}), nil, 400, "INVALID_REQUEST", "UNKNOWN_FIELDS", []string{"questionnaires.cra.purposes.GAMBLING"}},
 		{"wrong type", client.PathBeaconUserCreate, withField(beacon, "user.name.given_name", 42), nil, 400, "INVALID_REQUEST", "INVALID_FIELD", []string{"user.name.given_name", "a string"}},
 		{"broken rule", client.PathBeaconUserCreate, withField(beacon, "user.address.city", "1234"), nil, 400, "INVALID_REQUEST", "INVALID_FIELD", []string{"user.address.city", "letter"}},
-		{"birth date or account", client.PathBeaconUserCreate, withField(samples.BeaconMinimal(), "user.date_of_birth", nil), nil, 400, "INVALID_REQUEST", "INVALID_FIELD", []string{"user.date_of_birth", "bank account"}},
+		{"birth date or account", client.PathBeaconUserCreate, withField(samples.BeaconLocal(), "user.date_of_birth", nil), nil, 400, "INVALID_REQUEST", "INVALID_FIELD", []string{"user.date_of_birth", "bank account"}},
 		{"unknown program", client.PathBeaconUserCreate, withField(beacon, "program_id", "becprg_nope"), nil, 400, "INVALID_REQUEST", "INVALID_FIELD", []string{"program_id", "becprg_11111111111111"}},
 		{"unknown user", client.PathBeaconUserGet, mustJSON(client.BeaconUserGetRequest{BeaconUserID: "becusr_nope"}), nil, 400, "INVALID_REQUEST", "INVALID_FIELD", []string{"beacon_user_id"}},
 		{"reject without report", client.PathBeaconUserReview, mustJSON(client.BeaconUserReviewRequest{BeaconUserID: user.ID, Status: "rejected"}), nil, 400, "INVALID_REQUEST", "INVALID_FIELD", []string{"status", "fraud report"}},

@@ -49,7 +49,6 @@ func start(t *testing.T, opts Options) *harness {
 		t.Fatal(err)
 	}
 	h := &harness{t: t, emu: emu, url: srv.URL, cli: c, spec: spectest.Load(t)}
-	h.spec.AllowBeaconUserWithoutBirthDateOrAddress(t)
 	return h
 }
 

@@ -10,7 +10,8 @@ import (
 // (Plaid documents the requirement names, not the rules; these are ours,
 // listed in the README):
 //
-//   - every product: legal_entity_name; is_diligence_attested = true; a
+//   - every product: legal_entity_name; is_diligence_attested = true (or
+//     the bank addendum accepted, which /update can send); a
 //     technical and a billing contact, unless the partner has defaults on
 //     file; an address with street, city and country (and for the US,
 //     region and postal code);
@@ -24,7 +25,13 @@ func (e *Emulator) generalDue(c *customer) []client.RequirementDue {
 	if r.LegalEntityName == "" {
 		due = append(due, client.RequirementLegalEntityName)
 	}
-	if r.IsDiligenceAttested == nil || !*r.IsDiligenceAttested {
+	// /update cannot carry is_diligence_attested; in the spec's own
+	// sequence (its create, then its update with the customer's bank
+	// addendum acceptance) the requirement is gone, so an accepted
+	// addendum stands for the attestation.
+	attested := r.IsDiligenceAttested != nil && *r.IsDiligenceAttested
+	accepted := r.BankAddendumAcceptance.CustomerAccepted != nil && *r.BankAddendumAcceptance.CustomerAccepted
+	if !attested && !accepted {
 		due = append(due, client.RequirementIsDiligenceAttested)
 	}
 	if r.TechnicalContact == (client.PartnerContact{}) && !e.partner.HasTechnicalContact {

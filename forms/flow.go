@@ -101,6 +101,10 @@ func (f *Flow) Env() catalog.Env {
 // emulator and the submit command apply.
 func (f *Flow) Check() validate.Problems { return f.Catalog.Check(f.req, f.Env()) }
 
+// Notes is what to know before sending that does not stop it (advice,
+// answers /update cannot add later): catalog.Catalog.Notes.
+func (f *Flow) Notes() validate.Problems { return f.Catalog.Notes(f.req, f.Env()) }
+
 // Request is the request as it will be sent.
 func (f *Flow) Request() any { return f.req }
 

@@ -147,6 +147,10 @@ func (i *Input) Update(msg tea.Msg) (huh.Model, tea.Cmd) {
 		if i.focused && i.result.Fix != "" && key.Matches(msg, FixKey) {
 			i.acc.Set(i.result.Fix)
 			i.Input.Accessor(i.acc) // puts the fixed value in the text box
+			// The cursor goes to the end of the fixed value, where typing
+			// goes on: left where it was, the next digit lands inside it.
+			m, _ := i.Input.Update(tea.KeyPressMsg{Code: tea.KeyEnd})
+			i.Input = m.(*huh.Input)
 			i.recheck()
 			return i, nil
 		}
@@ -194,25 +198,26 @@ func (i *Input) message() string {
 		return lipgloss.NewStyle().PaddingLeft(2).Render(style.Width(width).Render(s))
 	}
 	r := i.result
+	// A fix of a hidden field is shown hidden too: only its last digits.
+	fix := ""
+	if r.Fix != "" {
+		fix = "\n" + wrapped(st.Accent, "→ "+summarize(r.Fix, i.spec.Masked)+"  ("+FixKey.Help().Key+" to use it)")
+	}
 	switch r.State {
 	case validate.Invalid:
-		out := wrapped(st.Bad, "✗ "+r.Message)
-		if r.Fix != "" {
-			out += "\n" + wrapped(st.Accent, "→ "+r.Fix+"  ("+FixKey.Help().Key+" to use it)")
-		}
-		return out
+		return wrapped(st.Bad, "✗ "+r.Message) + fix
 	case validate.Incomplete:
 		if i.checked == "" && !i.focused {
 			return ""
 		}
 		if i.checked == "" && r.Fix != "" {
-			return wrapped(st.Accent, "→ "+r.Fix+"  ("+FixKey.Help().Key+" to use it)")
+			return strings.TrimPrefix(fix, "\n")
 		}
-		out := wrapped(st.Faint, "… "+r.Message)
-		if r.Fix != "" {
-			out += "\n" + wrapped(st.Accent, "→ "+r.Fix+"  ("+FixKey.Help().Key+" to use it)")
-		}
-		return out
+		return wrapped(st.Faint, "… "+r.Message) + fix
+	}
+	if a := r.Advice(); a != "" && i.checked != "" {
+		// Sendable as it is: advice, not an error.
+		return wrapped(st.Warn, "! "+a) + fix
 	}
 	if i.spec.Info != nil && i.checked != "" {
 		if info := i.spec.Info(i.checked); info != "" {
@@ -302,6 +307,15 @@ func (i *Input) RunAccessible(w io.Writer, r io.Reader) error {
 		v := i.acc.Get()
 		switch {
 		case v == "" || i.result.State == validate.Valid:
+			// Advice is read out, not asked about: the answer stands (a
+			// script piping answers gets no extra question), and the review
+			// lists the note again with its suggestion.
+			if a := i.result.Advice(); a != "" {
+				say(w, "  Note on %s: %s.", i.spec.Title, strings.TrimSuffix(a, "."))
+				if i.result.Fix != "" {
+					say(w, "  Suggested: %s (the review offers it again).", summarize(i.result.Fix, i.spec.Masked))
+				}
+			}
 			if i.spec.Info != nil && v != "" {
 				if info := i.spec.Info(v); info != "" {
 					say(w, "  %s", info)

@@ -183,7 +183,7 @@ func (f *Flow) productSubset(r *client.PartnerCustomerCreateRequest, subset []cl
 		},
 		func(chosen []client.Product) {
 			var out []client.Product
-			for _, p := range client.Products {
+			for _, p := range client.AllProducts() {
 				if slices.Contains(chosen, p) || (!slices.Contains(subset, p) && slices.Contains(r.Products, p)) {
 					out = append(out, p)
 				}
@@ -195,7 +195,7 @@ func (f *Flow) productSubset(r *client.PartnerCustomerCreateRequest, subset []cl
 // OtherProducts are the products beyond the 13 Plaid shows partners.
 func OtherProducts() []client.Product {
 	var out []client.Product
-	for _, p := range client.Products {
+	for _, p := range client.AllProducts() {
 		if !slices.Contains(client.PartnerProducts, p) {
 			out = append(out, p)
 		}

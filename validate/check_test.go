@@ -17,11 +17,18 @@ type tc struct {
 	msg  string // a substring the message must contain ("" means not checked)
 }
 
+// advised, as a case's want, is a valid value with advice (the message).
+const advised State = 99
+
 func runChecks(t *testing.T, check Check, cases []tc) {
 	t.Helper()
 	for _, c := range cases {
 		r := check(c.in)
-		if r.State != c.want || r.Fix != c.fix {
+		want := c.want
+		if want == advised {
+			want = Valid
+		}
+		if r.State != want || r.Fix != c.fix {
 			t.Errorf("check(%q) = %v %q fix %q; want %v fix %q", c.in, r.State, r.Message, r.Fix, c.want, c.fix)
 			continue
 		}
@@ -207,8 +214,8 @@ func TestPhone(t *testing.T) {
 		{"+9", Incomplete, "", "country code"},
 		{"+0", Invalid, "", "0"},
 		{"+999", Invalid, "", "not a country calling code"},
-		{"+19876543212", Invalid, "", "not a real"},
-		{"+141555501001", Invalid, "", "too long"},
+		{"+19876543212", advised, "", "no +1 number in this range"}, // Plaid's own example
+		{"+141555501001", advised, "", "longer than any +1"},
 		{"+1234567890123456", Invalid, "", "15 digits"},
 		{"(415) 555-0100", Invalid, "+14155550100", "E.164"},
 		{"415-555-0100", Invalid, "+14155550100", ""},
@@ -344,11 +351,11 @@ func TestTimestamp(t *testing.T) {
 
 func TestWebURL(t *testing.T) {
 	runChecks(t, WebURL, []tc{
-		{"plaid.com", Valid, "", ""},
+		{"plaid.com", advised, "https://plaid.com", "https://"}, // Plaid's own example
 		{"https://plaid.com", Valid, "", ""},
-		{"http://www.example.com/contact?x=1", Valid, "", ""},
-		{"example.com/contact", Valid, "", ""},
-		{"example.com:8443/x", Valid, "", ""},
+		{"http://www.example.com/contact?x=1", advised, "https://www.example.com/contact?x=1", "https://"},
+		{"example.com/contact", advised, "https://example.com/contact", "https://"},
+		{"example.com:8443/x", advised, "https://example.com:8443/x", ""},
 		{"", Incomplete, "", ""},
 		{"htt", Incomplete, "", ""},
 		{"https://", Incomplete, "", ""},
@@ -533,4 +540,18 @@ func TestProblems(t *testing.T) {
 	if !strings.Contains(ps.Error(), "a.c: is required") {
 		t.Errorf("Error() = %q", ps.Error())
 	}
+}
+
+func TestSupportPhone(t *testing.T) {
+	us := func(s string) Result { return SupportPhone(s, "US") }
+	runChecks(t, us, []tc{
+		{"+14155550100", Valid, "", ""},
+		{"1234567890", advised, "", "no format"}, // Plaid's own example
+		{"(415) 555-0100", advised, "+14155550100", "E.164"},
+		{"+1415", advised, "", "too short"},
+		{"call us", advised, "", "no format"},
+		{" +14155550100", Invalid, "+14155550100", "spaces"},
+		{"", Incomplete, "", ""},
+		{"\x00", Invalid, "", ""},
+	})
 }

@@ -34,6 +34,7 @@ var idTypes = []IDType{
 	{"es_dni", "ES", "Spain DNI", false, 9, 9, "12345678Z"},
 	{"es_nie", "ES", "Spain NIE", false, 9, 9, "X1234567L"},
 	{"hk_hkid", "HK", "Hong Kong HKID", false, 8, 9, "A1234563"},
+	{"in_epic", "IN", "India EPIC (voter ID)", false, 10, 10, "ABC1234567"}, // newer than the spec copy
 	{"in_pan", "IN", "India PAN", false, 10, 10, "ABCDE1234F"},
 	{"it_cf", "IT", "Italy codice fiscale", false, 16, 16, "RSSMRA85T10A562S"},
 	{"jo_civil_id", "JO", "Jordan civil ID", true, 10, 10, "9901234567"},
@@ -60,6 +61,11 @@ var idTypes = []IDType{
 
 // IDTypes lists every ID number type with its rule.
 func IDTypes() []IDType { return idTypes }
+
+// NewerIDTypes are the values of IDTypes that Plaid added after the spec
+// copy this program was built against (FACTS.md §13: Plaid's Node SDK
+// 47.0.0 has them): accepted like the others.
+func NewerIDTypes() []string { return []string{"in_epic"} }
 
 // IDTypesFor lists the ID number types issued by a country; all of them when
 // the country is empty.

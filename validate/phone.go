@@ -55,23 +55,45 @@ func Phone(s, country string) Result {
 	if phoneValid(cc, nsn) {
 		return ok()
 	}
+	// From here the number has E.164's shape, which is Plaid's rule; what
+	// libphonenumber doubts is advice, sent past if the user is sure.
 	switch phonePossible(cc, nsn) {
 	case tooShort, isPossibleLocalOnly:
 		return incomplete(fmt.Sprintf("too short for a +%d number: keep typing", cc))
 	case tooLong:
-		return invalid(fmt.Sprintf("too long for a +%d number", cc))
+		return advise(fmt.Sprintf("longer than any +%d number libphonenumber knows: check it (Plaid asks only for E.164)", cc))
 	}
 	// A national trunk prefix typed after the country code (+44 020…) is
 	// not E.164, but libphonenumber's parser reads it: offer the clean form.
 	if fix, valid := phoneE164(t, ""); valid {
-		return invalid("must not include the national trunk prefix after the country code").withFix(check, t, fix)
+		return advise("looks like it includes the national trunk prefix after the country code").withFix(check, t, fix)
 	}
 	// The length is possible but the digits are not an assigned range. Only
 	// if a longer number could still be valid is this merely incomplete.
 	if phonePossible(cc, nsn+"0") != tooLong {
 		return incomplete(fmt.Sprintf("not a complete +%d number yet", cc))
 	}
-	return invalid(fmt.Sprintf("is not a real +%d phone number (libphonenumber knows no such range)", cc))
+	return advise(fmt.Sprintf("no +%d number in this range is known to libphonenumber: check it (Plaid asks only for E.164, so it can be sent)", cc))
+}
+
+// SupportPhone checks a customer-support phone number, a field Plaid gives
+// no format: a number in E.164 is checked as Phone checks it; anything
+// else is accepted, with the advice to write it in E.164 (and the fix,
+// when the country reads it). Only what no phone field may hold — control
+// characters, more than 40 characters, space around it — is refused.
+func SupportPhone(s, country string) Result {
+	r := Phone(s, country)
+	if r.State == Valid || strings.TrimSpace(s) != s || strings.TrimSpace(s) == "" {
+		return r
+	}
+	if lr := lengthAndText(func(x string) Result { return SupportPhone(x, country) }, s, maxPhoneInput); lr.State != Valid {
+		return lr
+	}
+	advice := "Plaid gives this field no format; written in E.164, like +14155550100, anyone can dial it"
+	if strings.HasPrefix(s, "+") {
+		advice = "checked as E.164, it " + r.Message + " (Plaid gives this field no format, so it can be sent)"
+	}
+	return Result{State: Valid, Message: advice, Fix: r.Fix}
 }
 
 // nationalPhone handles anything that is not "+digits": formatted or

@@ -39,7 +39,10 @@ func (s State) String() string {
 type Result struct {
 	State State
 	// Message states the rule in plain words (for Invalid) or what is still
-	// missing (for Incomplete). Empty when the value is valid.
+	// missing (for Incomplete). For a valid value it is advice, or empty:
+	// a rule of ours rather than Plaid's, or a doubt Plaid's rule does not
+	// share (a phone number in no range libphonenumber knows), which the
+	// user may send past.
 	Message string
 	// Fix is a suggested replacement for the value, offered only when the
 	// correction is obvious ("germany" → "DE"). Empty when there is none.
@@ -50,6 +53,17 @@ type Result struct {
 func (r Result) OK() bool { return r.State == Valid }
 
 func ok() Result { return Result{State: Valid} }
+
+// advise is a valid value with advice, and the fix it suggests.
+func advise(msg string) Result { return Result{State: Valid, Message: msg} }
+
+// Advice is the advice on a valid value, "" when there is none.
+func (r Result) Advice() string {
+	if r.State != Valid {
+		return ""
+	}
+	return r.Message
+}
 
 func incomplete(msg string) Result { return Result{State: Incomplete, Message: msg} }
 
@@ -64,7 +78,7 @@ func invalid(msg string) Result { return Result{State: Invalid, Message: msg} }
 func (r Result) withFix(c Check, input, fix string) Result {
 	fr := c(fix)
 	switch {
-	case fr.Fix != "":
+	case fr.Fix != "" && fr.State != Valid: // a suggestion on the fix is not part of it
 		fix = fr.Fix
 	case fr.State == Invalid:
 		return r
@@ -80,10 +94,11 @@ func (r Result) withFix(c Check, input, fix string) Result {
 // environment, today's date) is bound.
 type Check func(string) Result
 
-// Normalize applies a check's suggested fix, if any. Applying it twice gives
+// Normalize applies a check's fix of a problem, if any (not the fix a piece
+// of advice suggests: that is the user's to take). Applying it twice gives
 // the same value as applying it once; the fuzz tests hold every check to that.
 func Normalize(c Check, s string) string {
-	if r := c(s); r.Fix != "" {
+	if r := c(s); r.Fix != "" && r.State != Valid {
 		return r.Fix
 	}
 	return s

@@ -42,7 +42,19 @@ func WebURL(s string) Result {
 	if r := portCheck(port); r.State != Valid {
 		return r
 	}
-	return finishedHost(hostName(host, "the host name"), path != "")
+	r := finishedHost(hostName(host, "the host name"), path != "")
+	if r.State != Valid {
+		return r
+	}
+	// Plaid gives these fields no format and its own example has no
+	// scheme; https:// is our suggestion, so a browser opens it as it is.
+	switch scheme, after, _ := strings.Cut(s, "://"); {
+	case after == "":
+		return advise("a full address, https://…, opens in a browser as it stands (Plaid does not require it)").withFix(WebURL, s, "https://"+s)
+	case strings.EqualFold(scheme, "http"):
+		return advise("https:// keeps it private on the way, if the site has it (Plaid does not require it)").withFix(WebURL, s, "https://"+after)
+	}
+	return r
 }
 
 // RedirectURI checks one OAuth redirect URI: an absolute http(s) URL without

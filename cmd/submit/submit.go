@@ -111,6 +111,14 @@ func Run(ctx context.Context, o *Options) error {
 	if err := gates(o, d, env); err != nil {
 		return err
 	}
+	// Notes do not stop a script; they are said on stderr, once.
+	for _, n := range actions.Notes(d, catalog.Env{Environment: env, Now: f.Now()}) {
+		line := "note: " + n.Path + ": " + n.Message
+		if f := actions.Catalog(d).Field(n.Path); f != nil && n.Fix != "" {
+			line += " (suggested: " + f.MaskValue(n.Fix) + ")"
+		}
+		fmt.Fprintln(f.IO.ErrOut, line)
+	}
 
 	session, err := f.Connect(env)
 	if err != nil {

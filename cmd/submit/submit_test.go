@@ -1,6 +1,9 @@
 package submit_test
 
 import (
+	"encoding/json"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/plaid-onboard/plaid-onboard/client"
@@ -35,5 +38,36 @@ func TestUnknownOutcomeNeedsForce(t *testing.T) {
 	}
 	if saved, _ := s.Load(d.ID); len(saved.Submissions) != 2 || !saved.Submissions[1].Succeeded() {
 		t.Fatalf("not sent with --force: %+v", saved.Submissions)
+	}
+}
+
+// Plaid's own examples go out: a Beacon phone in no range libphonenumber
+// knows (the spec's +19876543212) and the spec's partner create example
+// (a website and URLs without a scheme, a support phone of bare digits)
+// are sent, each with its notes on stderr, not refused with exit 2.
+func TestPlaidsOwnExamplesAreSentWithNotes(t *testing.T) {
+	e := cmdtest.New(t)
+	dir := t.TempDir()
+	beacon := samples.BeaconCreate()
+	beacon.User.PhoneNumber = "+19876543212"
+	partner := samples.PartnerMinimal()
+	partner.Website = "plaid.com"
+	partner.CustomerSupportInfo.PhoneNumber = "1234567890"
+	partner.CustomerSupportInfo.ContactURL = "example.com/contact"
+	partner.RedirectURIs = []string{"http://localhost/oauth.html", "https://www.example.com/oauth.html"}
+	for kind, req := range map[string]any{"beacon": beacon, "customer": partner} {
+		b, _ := json.Marshal(req)
+		file := filepath.Join(dir, kind+".json")
+		os.WriteFile(file, b, 0o600)
+		if code := e.Run(t, "submit", kind, "--file", file); code != 0 {
+			t.Fatalf("%s: exit %d: %s", kind, code, e.ErrOut)
+		}
+		switch kind {
+		case "beacon":
+			cmdtest.Contains(t, "stderr", e.ErrOut.String(), "note: user.phone_number: no +1 number in this range")
+		case "customer":
+			cmdtest.Contains(t, "stderr", e.ErrOut.String(), "note: website:", "(suggested: https://plaid.com)",
+				"note: customer_support_info.phone_number: Plaid gives this field no format")
+		}
 	}
 }

@@ -96,6 +96,20 @@ func Check(d *drafts.Draft, env catalog.Env) validate.Problems {
 	return validate.Problems{{Path: "(body)", Message: "the draft holds no request", State: validate.Invalid}}
 }
 
+// Notes is what to know before sending d that does not stop it: advice
+// on the answers, and answers /update could never add (catalog Notes).
+func Notes(d *drafts.Draft, env catalog.Env) validate.Problems {
+	switch {
+	case d.Partner != nil:
+		return catalog.PartnerCreate().Notes(d.Partner, env)
+	case d.Beacon != nil && Endpoint(d) == client.PathBeaconUserCreate:
+		return catalog.BeaconUserCreate().Notes(d.Beacon, env)
+	case d.Beacon != nil:
+		return catalog.BeaconUserCreate().Advice(d.Beacon, env)
+	}
+	return nil
+}
+
 // Sent is what sending a draft created or changed: an end customer, or a
 // Beacon user (created or re-screened). One of the two is set.
 type Sent struct {

@@ -115,7 +115,8 @@ func BeaconCreate() *client.BeaconUserCreateRequest {
 	}
 }
 
-// BeaconMinimal has a name and a date of birth only.
+// BeaconMinimal has what Plaid requires: a name and a date of birth.
+// (The built-in emulator also needs an address: BeaconLocal.)
 func BeaconMinimal() *client.BeaconUserCreateRequest {
 	return &client.BeaconUserCreateRequest{
 		ProgramID:    "becprg_11111111111111",
@@ -125,4 +126,12 @@ func BeaconMinimal() *client.BeaconUserCreateRequest {
 			Name:        client.BeaconUserName{GivenName: "Ron", FamilyName: "Swanson"},
 		},
 	}
+}
+
+// BeaconLocal is BeaconMinimal with the address the built-in emulator
+// needs besides.
+func BeaconLocal() *client.BeaconUserCreateRequest {
+	r := BeaconMinimal()
+	r.User.Address = client.BeaconUserRequestAddress{Street: "1 Cabin Rd", City: "Pawnee", Region: "IN", PostalCode: "46001", Country: "US"}
+	return r
 }

@@ -129,6 +129,32 @@ func (s *Spec) ResponseExample(tb testing.TB, path string) []byte {
 	return nil
 }
 
+// RequestExample is the spec's first example request body of POST path,
+// without the credentials it carries (requests send them in headers), or
+// nil when the spec gives none.
+func (s *Spec) RequestExample(tb testing.TB, path string) []byte {
+	tb.Helper()
+	media := s.operation(tb, path).RequestBody.Value.Content.Get("application/json")
+	for _, name := range sortedExampleNames(media.Examples) {
+		v, ok := media.Examples[name].Value.Value.(map[string]any)
+		if !ok {
+			tb.Fatalf("%s: example %s is not an object", path, name)
+		}
+		body := map[string]any{}
+		for k, x := range v {
+			if k != "client_id" && k != "secret" {
+				body[k] = x
+			}
+		}
+		b, err := json.Marshal(body)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		return b
+	}
+	return nil
+}
+
 func sortedExampleNames(m openapi3.Examples) []string {
 	names := make([]string, 0, len(m))
 	for k := range m {
@@ -178,24 +204,4 @@ func (s *Spec) RequireValidError(tb testing.TB, body []byte) {
 	if err := Check(s.ErrorSchema(tb), body, false); err != nil {
 		tb.Fatalf("error body does not match Plaid's PlaidError: %v\nbody: %s", err, body)
 	}
-}
-
-var lenient sync.Once
-
-// AllowBeaconUserWithoutBirthDateOrAddress lets BeaconUserData.date_of_birth
-// and .address be null. The spec marks them non-null, yet a user can be
-// created without them (FACTS.md §10, unconfirmed): the emulator answers
-// null, as a decoder must expect. Only those two properties of that one
-// schema change; the shared ISO8601Date and BeaconUserAddress schemas stay
-// strict everywhere else.
-func (s *Spec) AllowBeaconUserWithoutBirthDateOrAddress(tb testing.TB) {
-	lenient.Do(func() {
-		data := s.Schema(tb, "BeaconUserData")
-		for _, name := range []string{"date_of_birth", "address"} {
-			orig := data.Properties[name].Value
-			cp := *orig
-			cp.Nullable = true
-			data.Properties[name] = &openapi3.SchemaRef{Value: &cp}
-		}
-	})
 }

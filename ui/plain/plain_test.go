@@ -114,8 +114,10 @@ func TestBeaconClearedThenRejectedAfterFraudReport(t *testing.T) {
 	mustSee(t, again, "Status: REJECTED", "Matches one of your organisation's fraud reports")
 }
 
-// The partner flow end to end on piped answers: a wrong phone fixed with
-// y, a billing contact filled in, a logo, a redirect URI, then the result.
+// The partner flow end to end on piped answers: a wrong postal code fixed
+// with y, a support phone kept as typed (Plaid gives it no format: a note
+// with a suggestion), a billing contact filled in, a logo, a redirect URI,
+// then the result.
 func TestPartnerFlowFromPipedAnswers(t *testing.T) {
 	deps := newDeps(t, client.Local)
 	logo := filepath.Join(t.TempDir(), "logo.png")
@@ -124,8 +126,8 @@ func TestPartnerFlowFromPipedAnswers(t *testing.T) {
 	}
 	out := run(t, deps, Request{Flow: "customer"},
 		"Pawnee Parks", "Pawnee Parks App", "Pawnee Parks LLC", "pawnee.example.com",
-		"United States", "Indiana", "47998", "100 State St", "Pawnee",
-		"help@pawnee.example.com", "(317) 555-0100", "y", "pawnee.example.com/help", "",
+		"United States", "Indiana", "47998-0001", "y", "100 State St", "Pawnee",
+		"help@pawnee.example.com", "(317) 555-0100", "pawnee.example.com/help", "",
 		"1", "2", "Leslie", "Knope", "leslie@pawnee.example.com",
 		"2 9", "", "", // auth and transactions; no more products
 		logo,
@@ -135,8 +137,8 @@ func TestPartnerFlowFromPipedAnswers(t *testing.T) {
 		"b", "s", // body, then send
 		"r", "", // reveal the secrets, done
 	)
-	mustSee(t, out, "Suggested: +13175550100", "Chosen: Indiana (IN)", "1024×1024",
-		`"phone_number": "+13175550100"`, "End customer created", "client_id: ", "Product auth: ")
+	mustSee(t, out, "Note on Support phone", "Suggested: +13175550100", "Chosen: Indiana (IN)", "1024×1024",
+		`"postal_code": "47998"`, `"phone_number": "(317) 555-0100"`, "End customer created", "client_id: ", "Product auth: ")
 	if strings.Count(out, "Secret, sandbox: ") != 2 {
 		t.Fatalf("the secret is not read out masked, then revealed:\n%s", out)
 	}
@@ -251,7 +253,7 @@ func TestReviewListsProblemsAndFixesThem(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := run(t, deps, Request{DraftID: d.ID}, "s", "p1", "ada@example.com", "", "q")
-	mustSee(t, out, "1 problem to fix before sending", "p1. user.email_address", "Fix the 1 problem listed first",
+	mustSee(t, out, "1 problem to fix before sending", "p1. Email: ", "(step Contact)", "Fix the 1 problem listed first",
 		"Step 4 of 9: Contact", "Ready: every answer passes its checks", "is saved")
 	got, err := deps.Store.Load(d.ID)
 	if err != nil || got.Beacon.User.EmailAddress != "ada@example.com" || len(got.Submissions) != 0 {
@@ -293,7 +295,7 @@ func TestMenuResumesADraft(t *testing.T) {
 func TestEditsAfterTheConcurrentCopyAreKept(t *testing.T) {
 	deps := newDeps(t, client.Local)
 	d := deps.Store.New(drafts.BeaconUser)
-	d.Beacon = samples.BeaconMinimal()
+	d.Beacon = samples.BeaconLocal()
 	d.RefreshTitle()
 	if err := deps.Store.Save(d, drafts.SaveOptions{}); err != nil {
 		t.Fatal(err)
@@ -360,7 +362,7 @@ func TestEditsAfterTheConcurrentCopyAreKept(t *testing.T) {
 func TestPlainResendAfterUnknownOutcomeAsks(t *testing.T) {
 	deps := newDeps(t, client.Local)
 	d := deps.Store.New(drafts.BeaconUser)
-	d.Beacon = samples.BeaconMinimal()
+	d.Beacon = samples.BeaconLocal()
 	d.Submissions = []drafts.Submission{{At: testNow, Env: client.Local, Endpoint: client.PathBeaconUserCreate,
 		Outcome: client.Unknown.String(), RequestID: "req-lost"}}
 	if err := deps.Store.Save(d, drafts.SaveOptions{}); err != nil {
@@ -405,7 +407,7 @@ func TestUnsavedDraftIsNotCalledSaved(t *testing.T) {
 func TestPlainChangesInProductionAskForTheWord(t *testing.T) {
 	deps := newDeps(t, client.Production)
 	d := deps.Store.New(drafts.BeaconUser)
-	d.Beacon = samples.BeaconMinimal()
+	d.Beacon = samples.BeaconLocal()
 	if err := deps.Store.Save(d, drafts.SaveOptions{}); err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/internal/actions"
 	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
+	"github.com/plaid-onboard/plaid-onboard/validate"
 )
 
 // review reads out the answers and every remaining problem, then takes a
@@ -36,16 +37,23 @@ func (e *editor) review() error {
 		if n := len(problems); n > 0 {
 			e.s.say("%d %s to fix before sending:", n, uikit.Plural(n, "problem", "problems"))
 			for k, p := range problems {
-				where := ""
-				if j := e.flow.StepOf(p.Path); j >= 0 {
-					where = " (step " + e.flow.Steps[j].Title + ")"
-				}
-				e.s.say("  p%d. %s%s", k+1, p.String(), where)
+				e.s.say("  p%d. %s", k+1, e.line(p, "fix"))
 			}
 			prompt = "p and a number fixes that problem, a step number edits the step, b shows the request body, q saves and leaves: "
 		} else {
 			e.s.say("Ready: every answer passes its checks. Sending is POST %s to %s.", actions.Endpoint(e.d), e.s.deps.Env.Label())
 			prompt = "s sends it, a step number edits the step, b shows the request body, q saves and leaves: "
+		}
+		notes := e.flow.Notes()
+		if n := len(notes); n > 0 {
+			e.s.say("%d %s before sending (none stops it):", n, uikit.Plural(n, "note", "notes"))
+			for k, p := range notes {
+				e.s.say("  n%d. %s", k+1, e.line(p, "suggested"))
+			}
+			prompt = "n and a number opens that answer; " + prompt
+		}
+		if names := e.flow.Catalog.UpdatableNames(); len(names) > 0 && actions.Endpoint(e.d) == e.flow.Catalog.Endpoint {
+			e.s.say("After the create, only these can be changed (with /update): %s.", strings.Join(names, ", "))
 		}
 		a, err := e.s.ask("%s", prompt)
 		if err != nil {
@@ -75,14 +83,18 @@ func (e *editor) review() error {
 			if err != nil || done {
 				return err
 			}
-		case strings.HasPrefix(a, "p"):
+		case strings.HasPrefix(a, "p"), strings.HasPrefix(a, "n"):
+			list, what := problems, "problem"
+			if a[0] == 'n' {
+				list, what = notes, "note"
+			}
 			k, convErr := strconv.Atoi(strings.TrimSpace(a[1:]))
-			if convErr != nil || k < 1 || k > len(problems) {
-				e.s.say("There is no problem %s.", a)
+			if convErr != nil || k < 1 || k > len(list) {
+				e.s.say("There is no %s %s.", what, a)
 				summary = false
 				continue
 			}
-			if err := e.fix(problems[k-1].Path); err != nil {
+			if err := e.fix(list[k-1].Path); err != nil {
 				return err
 			}
 		default:
@@ -246,4 +258,21 @@ func statusLine(status, meaning string) string {
 		return status
 	}
 	return fmt.Sprintf("%s. %s", status, meaning)
+}
+
+// line reads out a problem or a note: the answer by name, what is wrong
+// or advised, the value suggested (masked like the answer), and where.
+func (e *editor) line(p validate.Problem, fix string) string {
+	text := e.flow.Catalog.FieldName(p.Path) + ": " + p.Message
+	if p.Fix != "" {
+		shown := p.Fix
+		if f := e.flow.Catalog.Field(p.Path); f != nil {
+			shown = f.MaskValue(p.Fix)
+		}
+		text += " (" + fix + ": " + shown + ")"
+	}
+	if j := e.flow.StepOf(p.Path); j >= 0 {
+		text += " (step " + e.flow.Steps[j].Title + ")"
+	}
+	return text
 }

@@ -133,21 +133,34 @@ func TestBeaconWizardEndToEnd(t *testing.T) {
 }
 
 func TestBeaconNeedsBirthDateOrAccount(t *testing.T) {
-	r := newRig(t, client.Local)
+	r := newRig(t, client.Sandbox)
 	d := r.store.New(drafts.BeaconUser)
 	d.Beacon = samples.BeaconMinimal()
 	d.Beacon.User.DateOfBirth = ""
 	r.open(drafts.BeaconUser, d)
 	r.keys("ctrl+r")
-	r.see("1 problem", "user.date_of_birth — a date of birth or at least one bank account is required")
+	r.see("1 problem", "Date of birth — a date of birth or at least one bank account is required", "user.date_of_birth")
 	r.keys("enter")
 	r.atStep("birth")
+}
+
+// On the built-in emulator a date of birth and an address are needed
+// (catalog.EmulatorNeedsAddress), and the review says why.
+func TestBeaconOnTheEmulatorNeedsBirthDateAndAddress(t *testing.T) {
+	r := newRig(t, client.Local)
+	d := r.store.New(drafts.BeaconUser)
+	d.Beacon = samples.BeaconMinimal()
+	d.Beacon.User.DateOfBirth = ""
+	d.Beacon.User.DepositoryAccounts = []client.BeaconUserRequestDepositoryAccount{{RoutingNumber: "021000021", AccountNumber: "1234567890"}}
+	r.open(drafts.BeaconUser, d)
+	r.keys("ctrl+r")
+	r.see("2 problems", "the built-in emulator needs a date of birth", "the built-in emulator needs an address")
 }
 
 func TestRejectedAfterAFraudReport(t *testing.T) {
 	r := newRig(t, client.Local)
 	ron := r.store.New(drafts.BeaconUser)
-	ron.Beacon = samples.BeaconMinimal()
+	ron.Beacon = samples.BeaconLocal()
 	r.open(drafts.BeaconUser, ron)
 	r.keys("ctrl+r", "s")
 	r.await()
@@ -157,7 +170,7 @@ func TestRejectedAfterAFraudReport(t *testing.T) {
 	r.w.Close()
 
 	again := r.store.New(drafts.BeaconUser)
-	again.Beacon = samples.BeaconMinimal()
+	again.Beacon = samples.BeaconLocal()
 	again.Beacon.ClientUserID = "cust-0003"
 	again.Beacon.ProgramID = "becprg_22222222222222" // another program: reports count across programs
 	r.open(drafts.BeaconUser, again)

@@ -44,10 +44,10 @@ func TestPartnerWizardEndToEnd(t *testing.T) {
 	r.typ("support@pawneeparkscu.example.com")
 	r.keys("tab")
 	r.typ("(415) 555-01")
-	r.see("must start with + and the country code (+1 for US)") // wrong while typing…
+	r.see("! Plaid gives this field no format") // advice while typing, not an error…
 	r.typ("00")
 	r.see("+14155550100", "ctrl+y")
-	r.keys("ctrl+y") // …and corrected with the fix on screen
+	r.keys("ctrl+y") // …and its suggestion taken with the key on screen
 	if got := r.w.flow.Draft.Partner.CustomerSupportInfo.PhoneNumber; got != "+14155550100" {
 		t.Fatalf("phone %q", got)
 	}

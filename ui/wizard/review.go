@@ -11,6 +11,7 @@ import (
 
 	"github.com/plaid-onboard/plaid-onboard/internal/actions"
 	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
+	"github.com/plaid-onboard/plaid-onboard/validate"
 )
 
 // review is the last screen before sending: every remaining problem (each
@@ -18,23 +19,31 @@ import (
 // body that will be sent.
 type review struct {
 	vp     viewport.Model
-	cursor int
+	cursor int // over the problems, then the notes
 	reveal bool
-	// problemLines are the line of each problem in the content, to keep
-	// the cursor in view.
-	problemLines []int
+	// notes are what to know before sending that does not stop it.
+	notes validate.Problems
+	// itemLines are the line of each problem and note in the content, to
+	// keep the cursor in view.
+	itemLines []int
+}
+
+// items are the problems then the notes: each a jump to its field.
+func (r *review) items(m *Model) validate.Problems {
+	return append(append(validate.Problems{}, m.problems...), r.notes...)
 }
 
 func (m *Model) openReview() tea.Cmd {
 	m.mode = modeReview
 	m.form, m.list = nil, nil
+	if m.review == nil {
+		m.review = &review{vp: viewport.New()}
+	}
 	// The gate: the whole request is checked again, now, on the live
 	// answers (huh's accessible mode can let anything through).
 	m.problems = m.flow.Check()
 	m.checked = m.seen
-	if m.review == nil {
-		m.review = &review{vp: viewport.New()}
-	}
+	m.review.notes = m.flow.Notes()
 	m.review.cursor = 0
 	m.review.setSize(m.width, m.height)
 	m.review.refresh(m)
@@ -48,7 +57,7 @@ func (r *review) setSize(w, h int) {
 }
 
 func (r *review) refresh(m *Model) {
-	r.cursor = min(r.cursor, max(0, len(m.problems)-1))
+	r.cursor = min(r.cursor, max(0, len(r.items(m))-1))
 	r.vp.SetContent(r.content(m))
 }
 
@@ -56,28 +65,43 @@ func (r *review) content(m *Model) string {
 	st := m.st
 	width := r.vp.Width()
 	var b strings.Builder
-	r.problemLines = r.problemLines[:0]
+	r.itemLines = r.itemLines[:0]
 	line := func(s string) { b.WriteString(s + "\n") }
+	item := func(i int, p validate.Problem, fix string) {
+		step := ""
+		if j := m.flow.StepOf(p.Path); j >= 0 {
+			step = m.flow.Steps[j].Title
+		}
+		mark := "  "
+		if i == r.cursor {
+			mark = st.Selected.Render("❯ ")
+		}
+		r.itemLines = append(r.itemLines, strings.Count(b.String(), "\n"))
+		text := fmt.Sprintf("%s — %s", m.flow.Catalog.FieldName(p.Path), p.Message)
+		if p.Fix != "" {
+			text += " (" + fix + ": " + r.shownFix(m, p) + ")"
+		}
+		// Wrapped under the text, not back at column 1.
+		body := lipgloss.NewStyle().Width(max(10, width-4)).Render(st.Text.Render(text) + st.Faint.Render("  → "+step+" · "+p.Path))
+		line(lipgloss.JoinHorizontal(lipgloss.Top, mark, body))
+	}
 	if n := len(m.problems); n > 0 {
 		line(st.Bad.Bold(true).Render(fmt.Sprintf("%d %s to fix before sending", n, uikit.Plural(n, "problem", "problems"))))
 		for i, p := range m.problems {
-			step := ""
-			if j := m.flow.StepOf(p.Path); j >= 0 {
-				step = m.flow.Steps[j].Title
-			}
-			mark := "  "
-			if i == r.cursor {
-				mark = st.Selected.Render("❯ ")
-			}
-			r.problemLines = append(r.problemLines, strings.Count(b.String(), "\n"))
-			text := fmt.Sprintf("%s — %s", p.Path, p.Message)
-			if p.Fix != "" {
-				text += " (fix: " + p.Fix + ")"
-			}
-			line(mark + lipgloss.NewStyle().Width(width-4).Render(st.Text.Render(text)+st.Faint.Render("  → "+step)))
+			item(i, p, "fix")
 		}
 	} else {
 		line(st.OK.Bold(true).Render("Ready to send: every answer passes its checks"))
+	}
+	if n := len(r.notes); n > 0 {
+		line(st.Warn.Bold(true).Render(fmt.Sprintf("%d %s before sending (none stops it)", n, uikit.Plural(n, "note", "notes"))))
+		for i, p := range r.notes {
+			item(len(m.problems)+i, p, "suggested")
+		}
+	}
+	if names := m.flow.Catalog.UpdatableNames(); len(names) > 0 && actions.Endpoint(m.flow.Draft) == m.flow.Catalog.Endpoint {
+		line(st.Faint.Render(lipgloss.NewStyle().Width(width - 2).Render("After the create, only these can be changed (with /update): " +
+			strings.Join(names, ", ") + ".")))
 	}
 	if s, sent := m.flow.Draft.LastSuccess(); sent {
 		what := "sending again creates another one"
@@ -101,7 +125,7 @@ func (r *review) content(m *Model) string {
 	if r.reveal {
 		note = "Credentials go in headers, never in the body. Personal data is shown (r masks it)."
 	}
-	line(st.Faint.Render(note))
+	line(st.Faint.Render(lipgloss.NewStyle().Width(max(10, width-2)).Render(note)))
 	line(st.Text.Render(actions.DisplayBody(m.flow.Draft, r.reveal)))
 	return b.String()
 }
@@ -110,20 +134,20 @@ func (m *Model) reviewKey(k tea.KeyPressMsg) tea.Cmd {
 	r := m.review
 	switch {
 	case key.Matches(k, m.keys.Up):
-		if n := len(m.problems); n > 0 {
+		if n := len(r.items(m)); n > 0 {
 			r.cursor = (r.cursor - 1 + n) % n
 			r.refresh(m)
 			r.show()
 		}
 	case key.Matches(k, m.keys.Down):
-		if n := len(m.problems); n > 0 {
+		if n := len(r.items(m)); n > 0 {
 			r.cursor = (r.cursor + 1) % n
 			r.refresh(m)
 			r.show()
 		}
 	case key.Matches(k, m.keys.GoFix):
-		if len(m.problems) > 0 {
-			return m.jump(m.problems[r.cursor].Path)
+		if items := r.items(m); len(items) > 0 {
+			return m.jump(items[r.cursor].Path)
 		}
 	case key.Matches(k, m.keys.Submit):
 		return m.startSubmit()
@@ -150,8 +174,8 @@ func (m *Model) reviewKey(k tea.KeyPressMsg) tea.Cmd {
 
 // show scrolls the cursor's problem into view.
 func (r *review) show() {
-	if r.cursor < len(r.problemLines) {
-		line := r.problemLines[r.cursor]
+	if r.cursor < len(r.itemLines) {
+		line := r.itemLines[r.cursor]
 		if line < r.vp.YOffset() || line >= r.vp.YOffset()+r.vp.Height() {
 			r.vp.SetYOffset(max(0, line-1))
 		}
@@ -165,7 +189,7 @@ func (m *Model) lastVisible() int {
 
 func (m *Model) reviewHelp() []key.Binding {
 	var hb []key.Binding
-	if len(m.problems) > 0 {
+	if len(m.problems)+len(m.review.notes) > 0 {
 		hb = append(hb, m.keys.Up, m.keys.GoFix)
 	}
 	hb = append(hb, m.keys.Submit, m.keys.Reveal, m.keys.ScrollUp, backBinding(m), m.keys.Steps, m.keys.Close)
@@ -183,4 +207,13 @@ func padRight(s string, n int) string {
 		return s + strings.Repeat(" ", n-w)
 	}
 	return s
+}
+
+// shownFix is a suggested value as the review shows it: masked like the
+// field's answer unless the personal data is revealed.
+func (r *review) shownFix(m *Model, p validate.Problem) string {
+	if f := m.flow.Catalog.Field(p.Path); f != nil && !r.reveal {
+		return f.MaskValue(p.Fix)
+	}
+	return p.Fix
 }

@@ -198,6 +198,8 @@ func TestTerminalBeaconClearedThenRejected(t *testing.T) {
 	s.WaitFor("When did it happen?")
 	s.Keys("Enter") // today
 	s.Keys("Enter") // amount unknown
+	s.WaitFor("for fraud?", "cannot delete it")
+	s.Keys("y") // a report cannot be undone: it asks first
 	s.WaitFor("fraud report becrpt_")
 	s.Keys("C-c")
 	s.WaitExit()

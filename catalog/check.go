@@ -51,7 +51,7 @@ func (c *Catalog) Notes(req any, env Env) validate.Problems {
 			}
 		}
 	}
-	slices.SortStableFunc(notes, func(a, b validate.Problem) int { return c.compare(a.Path, b.Path) })
+	slices.SortStableFunc(notes, func(a, b validate.Problem) int { return c.Compare(a.Path, b.Path) })
 	return notes
 }
 
@@ -67,15 +67,15 @@ func (c *Catalog) walk(req any, env Env) *checker {
 	if c.more != nil {
 		c.more(ch)
 	}
-	byField := func(a, b validate.Problem) int { return c.compare(a.Path, b.Path) }
+	byField := func(a, b validate.Problem) int { return c.Compare(a.Path, b.Path) }
 	slices.SortStableFunc(ch.ps, byField)
 	slices.SortStableFunc(ch.advice, byField)
 	return ch
 }
 
-// compare orders problems as the wizard asks the fields: by field, and
-// the items of a list by index, each item's fields in order.
-func (c *Catalog) compare(a, b string) int {
+// Compare orders field paths as the wizard asks the fields: by field,
+// and the items of a list by index, each item's fields in order.
+func (c *Catalog) Compare(a, b string) int {
 	ka, kb := c.sortKey(a), c.sortKey(b)
 	return slices.Compare(ka, kb)
 }

@@ -5,6 +5,7 @@ package forms
 
 import (
 	"slices"
+	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -99,11 +100,28 @@ func (f *Flow) Env() catalog.Env {
 
 // Check lists every problem of the whole request: the same check the
 // emulator and the submit command apply.
-func (f *Flow) Check() validate.Problems { return f.Catalog.Check(f.req, f.Env()) }
+func (f *Flow) Check() validate.Problems { return f.Draft.Check(f.Env()) }
 
 // Notes is what to know before sending that does not stop it (advice,
 // answers /update cannot add later): catalog.Catalog.Notes.
 func (f *Flow) Notes() validate.Problems { return f.Catalog.Notes(f.req, f.Env()) }
+
+// Answered reports whether step i holds an answer: a resumed draft's
+// filled steps are marked although this session has not opened them.
+func (f *Flow) Answered(i int) bool {
+	s := f.Steps[i]
+	if s.ID == catalog.StepLogo && f.Draft.UI[UILogoPath] != "" {
+		return true
+	}
+	for _, fd := range f.Catalog.InStep(s.ID) {
+		for _, p := range client.Expand(f.req, strings.TrimSuffix(fd.Path, "[]")) {
+			if v, found := client.Resolve(f.req, p); found && v.IsValid() && !v.IsZero() {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // Request is the request as it will be sent.
 func (f *Flow) Request() any { return f.req }

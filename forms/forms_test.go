@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
+
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 
@@ -23,6 +25,13 @@ func partnerFlow(t *testing.T) *Flow {
 	t.Helper()
 	d := &drafts.Draft{ID: "abcdef", Kind: drafts.PartnerCustomer, UI: map[string]string{}}
 	return NewPartnerFlow(d, Options{Env: client.Local, Now: func() time.Time { return now }})
+}
+
+func beaconFlow(t *testing.T) *Flow {
+	t.Helper()
+	d := &drafts.Draft{ID: "bcdefg", Kind: drafts.BeaconUser, UI: map[string]string{}}
+	return NewBeaconFlow(d, Options{Env: client.Local, Now: func() time.Time { return now }, Programs: []PickOption{
+		{Value: "becprg_11111111111111", Label: "Default program"}, {Value: "becprg_22222222222222", Label: "Relaxed program"}}})
 }
 
 // testForm is a step's form as a test drives it: keys go through
@@ -285,6 +294,30 @@ func TestLogoFromAFile(t *testing.T) {
 	if got := suggestPaths(filepath.Join(dir, "l")); len(got) != 1 || got[0] != good {
 		t.Errorf("suggestions %v", got)
 	}
+	// The home directory as typed: "~/" once panicked (its expansion is
+	// shorter than what was typed).
+	t.Setenv("HOME", dir)
+	for _, typed := range []string{"~/", "~", "~/l"} {
+		for _, got := range suggestPaths(typed) {
+			if !strings.HasPrefix(got, strings.TrimSuffix(typed, "l")) {
+				t.Errorf("%q completes to %q", typed, got)
+			}
+		}
+	}
+	if got := suggestPaths("~/l"); len(got) != 1 || got[0] != "~/logo.png" {
+		t.Errorf("~/l completes to %v", got)
+	}
+	// Tab completes, as in a shell; the hint says so.
+	f3 := partnerFlow(t)
+	form = open(t, f3, "logo")
+	form = deliver(form, tuitest.Type("~/lo")...)
+	if v := form.View(); !strings.Contains(v, "Tab completes") {
+		t.Errorf("no hint:\n%s", v)
+	}
+	form = deliver(form, tuitest.Key("tab"))
+	if f3.Draft.Partner.Logo != samples.LogoBase64() || f3.Draft.UI[UILogoPath] != "~/logo.png" {
+		t.Errorf("tab did not complete: %q", f3.Draft.UI[UILogoPath])
+	}
 }
 
 func TestStepOf(t *testing.T) {
@@ -333,5 +366,52 @@ func TestInputShowsAValueChangedElsewhere(t *testing.T) {
 	}
 	if !strings.Contains(form.View(), want) {
 		t.Errorf("the stamped time is not in the field:\n%s", form.View())
+	}
+}
+
+// What is highlighted is what Enter takes: a required choice among a few
+// (the Beacon programs) shows its first option highlighted and Enter
+// takes it; a long list (countries) shows none until ↓ or typing, and ↓
+// then highlights the first.
+func TestEnterTakesWhatIsHighlighted(t *testing.T) {
+	f := beaconFlow(t)
+	form := open(t, f, "program")
+	if v := ansi.Strip(form.View()); !strings.Contains(v, "> Default program") {
+		t.Fatalf("the first program is not highlighted:\n%s", v)
+	}
+	deliver(form, tuitest.Key("enter"))
+	if got := f.Draft.Beacon.ProgramID; got != "becprg_11111111111111" {
+		t.Fatalf("Enter on the highlighted program chose %q", got)
+	}
+	p := partnerFlow(t)
+	form = open(t, p, "address")
+	if v := ansi.Strip(form.View()); strings.Contains(v, "> Afghanistan") || !strings.Contains(v, "type or ↓ to choose") {
+		t.Fatalf("a country is highlighted before any is picked:\n%s", v)
+	}
+	form = deliver(form, tuitest.Key("down"))
+	if v := ansi.Strip(form.View()); !strings.Contains(v, "> Afghanistan") {
+		t.Fatalf("↓ does not highlight the first country:\n%s", v)
+	}
+	deliver(form, tuitest.Key("enter"))
+	if got := p.Draft.Partner.Address.CountryCode; got != "AF" {
+		t.Fatalf("Enter on the highlighted country chose %q", got)
+	}
+}
+
+// A hidden field's fix is shown hidden too: the SSN typed with dashes is
+// offered without them, as its last four digits only.
+func TestMaskedFieldsFixIsMasked(t *testing.T) {
+	f := beaconFlow(t)
+	f.Draft.Beacon.User.IDNumber.Type = "us_ssn"
+	form := open(t, f, "id_number")
+	form = deliver(form, tuitest.Key("tab"))
+	form = deliver(form, tuitest.Type("219-09-9999")...)
+	v := ansi.Strip(form.View())
+	if strings.Contains(v, "219099999") || strings.Contains(v, "219-09") || !strings.Contains(v, "•••••9999") {
+		t.Fatalf("the fix is not masked:\n%s", v)
+	}
+	form = deliver(form, tuitest.Key("ctrl+y"))
+	if got := f.Draft.Beacon.User.IDNumber.Value; got != "219099999" {
+		t.Fatalf("ctrl+y gave %q", got)
 	}
 }

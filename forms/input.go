@@ -61,6 +61,8 @@ type Input struct {
 	dark       bool
 	accessible bool
 	nav        navKeys
+	// suggestions are the completions of the value now (Suggestions).
+	suggestions []string
 	// view caches the rendering while blurred: a group re-renders every
 	// field on every key, and only the focused one (with its cursor) can
 	// have changed.
@@ -119,7 +121,8 @@ func (i *Input) recheck() {
 	}
 	i.fresh, i.checked = true, v
 	if i.spec.Suggestions != nil {
-		i.Input.Suggestions(i.spec.Suggestions(v))
+		i.suggestions = i.spec.Suggestions(v)
+		i.Input.Suggestions(i.suggestions)
 	}
 	switch {
 	case v == "":
@@ -155,6 +158,11 @@ func (i *Input) Update(msg tea.Msg) (huh.Model, tea.Cmd) {
 			return i, nil
 		}
 	}
+	if k, isKey := msg.(tea.KeyPressMsg); isKey && i.focused && k.String() == "tab" && i.completes() {
+		// Tab completes a path, as in a shell; with nothing to complete it
+		// moves on as everywhere else.
+		msg = tea.KeyPressMsg{Code: 'e', Mod: tea.ModCtrl}
+	}
 	if d := i.nav.of(msg); d != stay && i.focused {
 		// huh's input would ask for the move by command; StepForm makes
 		// it at once. The key still reaches it, for the value it keeps.
@@ -175,6 +183,11 @@ func (i *Input) Update(msg tea.Msg) (huh.Model, tea.Cmd) {
 	i.Input = m.(*huh.Input)
 	i.recheck()
 	return i, cmd
+}
+
+// completes reports whether a completion would change the value.
+func (i *Input) completes() bool {
+	return len(i.suggestions) > 0 && i.suggestions[0] != i.acc.Get()
 }
 
 // View is huh's input with the verdict under it.

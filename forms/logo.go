@@ -13,12 +13,12 @@ import (
 
 	"github.com/plaid-onboard/plaid-onboard/catalog"
 	"github.com/plaid-onboard/plaid-onboard/client"
+	"github.com/plaid-onboard/plaid-onboard/drafts"
 	"github.com/plaid-onboard/plaid-onboard/validate"
 )
 
-// UILogoPath is the draft's UI key for the logo's file path: the path is
-// what was typed; the body holds the file's base64.
-const UILogoPath = "logo_path"
+// UILogoPath is the draft's UI key for the logo's file path.
+const UILogoPath = drafts.UILogoPath
 
 // logoFiles checks logo files, reading each file once per version of it.
 type logoFiles struct {
@@ -57,7 +57,7 @@ func (l *logoFiles) check(typed string) validate.Result {
 		if derr == nil {
 			for _, e := range entries {
 				if strings.HasPrefix(e.Name(), base) {
-					return validate.Result{State: validate.Incomplete, Message: "keep typing the path (Tab completes)"}
+					return validate.Result{State: validate.Incomplete, Message: "keep typing the path (Tab completes it)"}
 				}
 			}
 		}
@@ -87,9 +87,11 @@ func (l *logoFiles) check(typed string) validate.Result {
 
 // suggest lists the folders and PNG files that continue a typed path.
 func suggestPaths(typed string) []string {
-	path := expandHome(typed)
-	dir, base := filepath.Split(path)
-	readDir := dir
+	// What is typed up to its last separator is kept as typed (~/ stays
+	// ~/); only the name after it is completed.
+	cut := strings.LastIndexAny(typed, "/"+string(filepath.Separator)) + 1
+	prefix, base := typed[:cut], typed[cut:]
+	readDir := expandHome(prefix)
 	if readDir == "" {
 		readDir = "."
 	}
@@ -103,7 +105,7 @@ func suggestPaths(typed string) []string {
 		if !strings.HasPrefix(name, base) || (strings.HasPrefix(name, ".") && !strings.HasPrefix(base, ".")) {
 			continue
 		}
-		full := typed[:len(typed)-len(base)] + name
+		full := prefix + name
 		if e.IsDir() {
 			out = append(out, full+"/")
 		} else if strings.EqualFold(filepath.Ext(name), ".png") {

@@ -166,11 +166,21 @@ func (p *Picker) Result() validate.Result {
 	return validate.Result{State: validate.Invalid, Message: fmt.Sprintf("%q is not one of the choices", v)}
 }
 
-// choose takes the highlighted match, but only if the user picked it —
-// typed a filter or moved the highlight. Enter on an untouched picker keeps
-// the value (an empty country must not become Afghanistan).
+// unpicked is an empty picker nobody has touched: no option is
+// highlighted, and Enter leaves it empty (a country left out must not
+// become Afghanistan, the first of the list). A required choice among a
+// few options all on screen (the Beacon programs) is the exception: its
+// first option is highlighted, and Enter takes it.
+func (p *Picker) unpicked() bool {
+	few := p.spec.Required && len(p.options) <= p.spec.Shown
+	return !few && p.acc.Get() == "" && p.input.Value() == "" && !p.moved
+}
+
+// choose takes the highlighted match: the one shown with the cursor. An
+// untouched picker with a value keeps it; an unpicked one stays empty.
 func (p *Picker) choose() {
-	if p.cursor < len(p.matches) && (p.input.Value() != "" || p.moved) {
+	picked := p.input.Value() != "" || p.moved || (p.acc.Get() == "" && !p.unpicked())
+	if p.cursor < len(p.matches) && picked {
 		p.acc.Set(p.matches[p.cursor].Value)
 	}
 	p.input.SetValue("")
@@ -190,12 +200,19 @@ func (p *Picker) Update(msg tea.Msg) (huh.Model, tea.Cmd) {
 		switch {
 		case key.Matches(msg, pickerUp):
 			if n := len(p.matches); n > 0 {
+				if p.unpicked() {
+					p.cursor = 0 // the first move highlights the first option
+				}
 				p.cursor, p.moved = (p.cursor-1+n)%n, true
 			}
 			return p, nil
 		case key.Matches(msg, pickerDown):
 			if n := len(p.matches); n > 0 {
-				p.cursor, p.moved = (p.cursor+1)%n, true
+				step := 1
+				if p.unpicked() {
+					step = 0 // the first move highlights the first option
+				}
+				p.cursor, p.moved = (p.cursor+step)%n, true
 			}
 			return p, nil
 		}
@@ -279,12 +296,16 @@ func (p *Picker) render() string {
 		// does, and indent the other options by its width.
 		cursor := st.SelectSelector.String()
 		pad := strings.Repeat(" ", lipgloss.Width(cursor))
+		unpicked := p.unpicked()
 		for _, o := range shown {
 			line := pad + st.UnselectedOption.Render(o.display())
-			if o == p.matches[p.cursor] {
+			if o == p.matches[p.cursor] && !unpicked {
 				line = cursor + st.SelectedOption.Render(o.display())
 			}
 			b.WriteString("\n" + line)
+		}
+		if unpicked {
+			b.WriteString("\n" + ts.Faint.Render("  Enter leaves it empty; type or ↓ to choose"))
 		}
 		switch rest := len(p.matches) - len(shown); {
 		case len(p.matches) == 0 && p.spec.Free:

@@ -38,3 +38,19 @@ func FuzzPlainPrompts(f *testing.F) {
 		}
 	})
 }
+
+// FuzzSuggestPaths: no typed path makes the completer panic, and every
+// completion continues what was typed.
+func FuzzSuggestPaths(f *testing.F) {
+	for _, seed := range []string{"", "~", "~/", "~/Pi", "/", "//", "./", "../x", "a/b/", "~x/", "\x00", "~/../.."} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, typed string) {
+		for _, s := range suggestPaths(typed) {
+			cut := strings.LastIndexAny(typed, "/") + 1
+			if !strings.HasPrefix(s, typed[:cut]) {
+				t.Fatalf("%q completes %q", s, typed)
+			}
+		}
+	})
+}

@@ -46,8 +46,33 @@ func (a *App) setScreen(s uikit.Screen) {
 }
 
 // The header and the footer take a line each, with a blank line under the
-// header; the body has the rest.
-func (a *App) bodySize() (int, int) { return max(20, a.width-2), max(5, a.height-3) }
+// header, and a notice its lines above the footer; the body has the rest.
+func (a *App) bodySize() (int, int) {
+	return max(20, a.width-2), max(5, a.height-3-len(a.noticeLines()))
+}
+
+// noticeLines are the notice as shown above the footer: at most two
+// lines, which the next key hides (the footer keeps the keys).
+func (a *App) noticeLines() []string {
+	if a.notice == "" {
+		return nil
+	}
+	text := a.notice + " (any key hides this)"
+	lines := strings.Split(lipgloss.NewStyle().Width(max(20, a.width-2)).Render(text), "\n")
+	if len(lines) > 2 {
+		lines = lines[:2]
+		lines[1] = truncateStyled(lines[1]+" …", max(20, a.width-2))
+	}
+	return lines
+}
+
+// setNotice shows or hides the notice, making room for it.
+func (a *App) setNotice(text string) {
+	a.notice = text
+	if a.screen != nil {
+		a.screen.SetSize(a.bodySize())
+	}
+}
 
 // Init asks the terminal for its background (the themes need it) and
 // starts the screen.
@@ -59,7 +84,7 @@ func (a *App) Init() tea.Cmd {
 func (a *App) closeWizard() {
 	if a.wizard != nil {
 		if err := a.wizard.Close(); err != nil {
-			a.notice = "the draft could not be saved: " + err.Error()
+			a.setNotice("the draft could not be saved: " + err.Error())
 		}
 		a.wizard = nil
 	}
@@ -82,8 +107,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, tea.Quit
 	case uikit.GoHomeMsg:
 		a.closeWizard()
-		a.setScreen(home.New(a.deps, firstNonEmpty(msg.Notice, a.notice)))
+		notice := firstNonEmpty(msg.Notice, a.notice)
 		a.notice = ""
+		a.setScreen(home.New(a.deps, notice))
 		return a, nil
 	case uikit.OpenDraftMsg:
 		a.closeWizard()
@@ -99,8 +125,12 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.setScreen(msg.screen)
 		return a, tea.Batch(msg.screen.Init(), msg.cmd)
 	case uikit.NoticeMsg:
-		a.notice = msg.Text
+		a.setNotice(msg.Text)
 		return a, nil
+	case tea.KeyPressMsg:
+		if a.notice != "" {
+			a.setNotice("") // seen: the key hides it, and still does its work
+		}
 	}
 	s, cmd := a.screen.Update(msg)
 	a.screen = s
@@ -122,9 +152,6 @@ func (a *App) View() tea.View {
 	gap := max(1, a.width-2-lipgloss.Width(title)-lipgloss.Width(badge))
 
 	status := a.screen.Status()
-	if a.notice != "" {
-		status = a.st.Warn.Render(a.notice)
-	}
 	help := uikit.HelpLine(a.st, a.screen.Help(), max(10, a.width-2-lipgloss.Width(status)-2))
 	fgap := max(1, a.width-2-lipgloss.Width(help)-lipgloss.Width(status))
 
@@ -140,6 +167,9 @@ func (a *App) View() tea.View {
 	}
 	for ; lines < h; lines++ {
 		b.WriteString("\n")
+	}
+	for _, l := range a.noticeLines() {
+		b.WriteString(" " + a.st.Warn.Render(l) + "\n")
 	}
 	b.WriteString(" " + help + strings.Repeat(" ", fgap) + status)
 	v := tea.NewView(b.String())

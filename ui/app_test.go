@@ -60,3 +60,30 @@ func TestCtrlCSavesAndAborts(t *testing.T) {
 		t.Fatalf("the draft was not saved on ctrl+c: %+v %v", saved, err)
 	}
 }
+
+// A notice (the keyring's, say) shows above the footer, which keeps its
+// keys, and the next key hides it.
+func TestNoticeIsShownOnceAndTheKeysStay(t *testing.T) {
+	deps := testDeps(t)
+	app := NewApp(deps, home.New(deps, ""))
+	drive := tuitest.New[tea.Model](t, app)
+	drive.Send(tea.WindowSizeMsg{Width: 100, Height: 24})
+	keysBefore := lastLine(app.View().Content)
+	drive.Send(uikit.NoticeMsg{Text: "the OS keyring is turned off (PLAID_ONBOARD_KEYRING=off), so the key that encrypts personal data in drafts is kept in a file beside them"})
+	frame := app.View().Content
+	if !strings.Contains(frame, "the OS keyring is turned off") || !strings.Contains(frame, "any key hides this") {
+		t.Fatalf("no notice:\n%s", frame)
+	}
+	if lastLine(frame) != keysBefore {
+		t.Fatalf("the footer lost its keys:\n%q\n%q", lastLine(frame), keysBefore)
+	}
+	if lines := strings.Count(frame, "\n") + 1; lines != 24 {
+		t.Errorf("the frame has %d lines", lines)
+	}
+	drive.Send(tuitest.Key("down"))
+	if frame := app.View().Content; strings.Contains(frame, "keyring") {
+		t.Fatalf("the notice stays after a key:\n%s", frame)
+	}
+}
+
+func lastLine(s string) string { return s[strings.LastIndex(s, "\n")+1:] }

@@ -555,3 +555,14 @@ func TestSupportPhone(t *testing.T) {
 		{"\x00", Invalid, "", ""},
 	})
 }
+
+// A country whose calling code is unknown ("USA", a typo) is not named
+// with a "+0".
+func TestPhoneNeverSuggestsPlusZero(t *testing.T) {
+	for _, country := range []string{"USA", "XX", "ZZZ", "", "us"} {
+		r := Phone("415 555 01", country)
+		if strings.Contains(r.Message, "+0") {
+			t.Errorf("country %q: %q", country, r.Message)
+		}
+	}
+}

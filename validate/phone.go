@@ -112,10 +112,12 @@ func nationalPhone(check Check, t, country string) Result {
 	if strings.HasPrefix(t, "+") {
 		return invalid("must be + then digits only, no spaces or punctuation")
 	}
-	if region == "" {
-		return invalid("must start with + and the country code, like +14155550100")
+	// A country with no calling code known (a code mistyped, "USA") is
+	// not named: "+0" would be a wrong hint.
+	if cc := countryCodeFor(region); cc != 0 {
+		return invalid(fmt.Sprintf("must start with + and the country code (+%d for %s)", cc, region))
 	}
-	return invalid(fmt.Sprintf("must start with + and the country code (+%d for %s)", countryCodeFor(region), region))
+	return invalid("must start with + and the country code, like +14155550100")
 }
 
 // isRealPhone reports whether s is a valid number, as libphonenumber's

@@ -26,6 +26,22 @@ const (
 // it asks first, as a submit does.
 func (a Action) Changes() bool { return a != Refresh }
 
+// Irreversible reports whether what a does cannot be undone from this
+// program, so every front end asks first, in any environment.
+func (a Action) Irreversible() bool { return a == Report || a == Enable }
+
+// Consequence says what an irreversible action leaves behind, for the
+// question asked before it.
+func Consequence(a Action) string {
+	switch a {
+	case Report:
+		return "A fraud report rejects this person, and anyone who matches them later, in every program; this program cannot delete it."
+	case Enable:
+		return "It gets full Production access for its products; this program cannot take it back."
+	}
+	return ""
+}
+
 // Describe says in words what running a on what does ("set the status of
 // becusr_1"), for the question asked before a change in production.
 func Describe(a Action, what string) string {

@@ -68,12 +68,7 @@ func AfterUnknown(d *drafts.Draft) string {
 }
 
 // Catalog is the catalogue of the request a draft holds.
-func Catalog(d *drafts.Draft) *catalog.Catalog {
-	if d.Partner != nil {
-		return catalog.PartnerCreate()
-	}
-	return catalog.BeaconUserCreate()
-}
+func Catalog(d *drafts.Draft) *catalog.Catalog { return d.Catalog() }
 
 // FieldPaths lists the field paths of d's request, to find the field an
 // error message names.
@@ -85,16 +80,8 @@ func FieldPaths(d *drafts.Draft) []string {
 }
 
 // Check lists every problem of the request d holds: the same rules the
-// emulator applies, run before anything is sent.
-func Check(d *drafts.Draft, env catalog.Env) validate.Problems {
-	switch {
-	case d.Partner != nil:
-		return catalog.PartnerCreate().Check(d.Partner, env)
-	case d.Beacon != nil:
-		return catalog.BeaconUserCreate().Check(d.Beacon, env)
-	}
-	return validate.Problems{{Path: "(body)", Message: "the draft holds no request", State: validate.Invalid}}
-}
+// emulator applies, run before anything is sent (drafts.Draft.Check).
+func Check(d *drafts.Draft, env catalog.Env) validate.Problems { return d.Check(env) }
 
 // Notes is what to know before sending d that does not stop it: advice
 // on the answers, and answers /update could never add (catalog Notes).

@@ -197,9 +197,4 @@ func orEmpty(s string) string {
 	return s
 }
 
-func capitalize(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
-}
+func capitalize(s string) string { return uikit.Capitalize(s) }

@@ -94,8 +94,8 @@ var adaAnswers = []string{
 func TestBeaconClearedThenRejectedAfterFraudReport(t *testing.T) {
 	deps := newDeps(t, client.Local)
 	answers := append(append([]string{}, adaAnswers...),
-		"s",             // send from the review
-		"p", "", "", "", // report fraud: first party, today, amount unknown
+		"s",                  // send from the review
+		"p", "", "", "", "y", // report fraud: first party, today, amount unknown; yes, report
 		"v", "3", // set the status to rejected
 		"", // done
 	)

@@ -23,9 +23,17 @@ func (e *editor) result(sent actions.Sent) (done bool, err error) {
 // follow runs a follow-up and reads out what it did, or why it failed. In
 // production a change is asked about first (the word production typed).
 func (e *editor) follow(a actions.Action, what string, call func() (actions.Result, error)) (actions.Result, bool) {
-	if e.s.deps.Env == client.Production && a.Changes() {
-		answer, err := e.s.ask("This will %s at Plaid, in production. Type production to do it: ", actions.Describe(a, what))
+	switch {
+	case e.s.deps.Env == client.Production && a.Changes():
+		answer, err := e.s.ask("This will %s at Plaid, in production. %s Type production to do it: ", actions.Describe(a, what), actions.Consequence(a))
 		if err != nil || answer != "production" {
+			e.s.say("Not done.")
+			return actions.Result{}, false
+		}
+	case a.Irreversible():
+		// What cannot be undone is asked about in any environment.
+		yes, err := e.s.confirm("%s? %s", capitalize(actions.Describe(a, what)), actions.Consequence(a))
+		if err != nil || !yes {
 			e.s.say("Not done.")
 			return actions.Result{}, false
 		}
@@ -76,16 +84,7 @@ func (e *editor) partnerResult(r *client.PartnerCustomerCreateResponse) (bool, e
 		case "f":
 			res, ok = e.follow(actions.Refresh, ec.ClientID, func() (actions.Result, error) { return actions.RefreshCustomer(ctx, c, env, ec.ClientID) })
 		case "n":
-			if e.s.deps.Env != client.Production { // in production, follow asks for the word instead
-				yes, err := e.s.confirm("Enable %s (%s) in full Production?", ec.CompanyName, ec.ClientID)
-				if err != nil {
-					return true, err
-				}
-				if !yes {
-					continue
-				}
-			}
-			res, ok = e.follow(actions.Enable, ec.ClientID, func() (actions.Result, error) {
+			res, ok = e.follow(actions.Enable, ec.CompanyName+" ("+ec.ClientID+")", func() (actions.Result, error) {
 				return actions.EnableCustomer(ctx, c, env, &client.PartnerCustomerEnableRequest{EndCustomerClientID: ec.ClientID})
 			})
 		default:

@@ -69,7 +69,7 @@ func (r *beaconResult) toForm(m *Model, msg tea.Msg) tea.Cmd {
 
 func (r *beaconResult) openForm(m *Model, of string, sf *forms.StepForm) tea.Cmd {
 	r.form, r.formOf = sf, of
-	r.form.Form = resize(r.form.Form, min(m.width, 72), max(8, m.height-10))
+	r.form.Form = resize(r.form.Form, min(m.width, 72), max(8, m.height-2))
 	return r.form.Form.Init()
 }
 
@@ -146,6 +146,19 @@ func (r *beaconResult) view(m *Model) string {
 	st, u := m.st, r.user
 	var b strings.Builder
 	line := func(s string) { b.WriteString(s + "\n") }
+	if r.form != nil {
+		// The form alone under one line of who it is about: below the
+		// details, its last fields would fall off the screen.
+		what := "Set the status of "
+		if r.formOf == "report" {
+			what = "Report for fraud: "
+		}
+		line(st.Title.Render(what) + st.Bold.Render(u.ID) + st.Muted.Render(" · "+
+			strings.TrimSpace(u.User.Name.GivenName+" "+u.User.Name.FamilyName)+" · now "+string(u.Status)))
+		line("")
+		line(r.form.Form.View())
+		return b.String()
+	}
 	line(m.bigStatus(u.Status))
 	line("")
 	if meaning := actions.BeaconMeaning(u.Status); meaning != "" {
@@ -181,9 +194,5 @@ func (r *beaconResult) view(m *Model) string {
 		row("Linked items", fmt.Sprintf("%d", len(u.ItemIDs)))
 	}
 	r.followUps.view(st, m.width, m.deps.Now(), line)
-	if r.form != nil {
-		line("")
-		line(r.form.Form.View())
-	}
 	return b.String()
 }

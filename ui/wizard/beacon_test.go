@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/drafts"
 	"github.com/plaid-onboard/plaid-onboard/internal/samples"
@@ -98,6 +100,9 @@ func TestBeaconWizardEndToEnd(t *testing.T) {
 	r.keys("enter", "enter") // first party; today's date
 	r.typ("1250.50")
 	r.keys("enter")
+	// A report cannot be undone from here: it asks first.
+	r.see("Report "+first.ID+" for fraud?", "cannot delete it")
+	r.keys("y")
 	r.await()
 	r.see("fraud report becrpt_")
 	r.keys("v", "down", "down", "enter") // rejected
@@ -165,7 +170,7 @@ func TestRejectedAfterAFraudReport(t *testing.T) {
 	r.keys("ctrl+r", "s")
 	r.await()
 	r.see("CLEARED")
-	r.keys("p", "enter", "enter", "enter")
+	r.keys("p", "enter", "enter", "enter", "y")
 	r.await()
 	r.w.Close()
 
@@ -177,4 +182,101 @@ func TestRejectedAfterAFraudReport(t *testing.T) {
 	r.keys("ctrl+r", "s")
 	r.await()
 	r.see("REJECTED", "Matches one of your organisation's fraud reports")
+}
+
+// The fraud report form fits a small terminal: every field, down to the
+// amount, is on screen while it is answered.
+func TestReportFormFitsTheScreen(t *testing.T) {
+	r := newRig(t, client.Local)
+	d := r.store.New(drafts.BeaconUser)
+	d.Beacon = samples.BeaconCreate()
+	r.open(drafts.BeaconUser, d)
+	r.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	r.keys("ctrl+r", "s")
+	r.await()
+	r.keys("p", "enter", "enter") // to the amount
+	lines := strings.Split(r.screen(), "\n")
+	if len(lines) > 22 {
+		lines = lines[:22] // what the app shows under its header and above its footer
+	}
+	if shown := strings.Join(lines, "\n"); !strings.Contains(shown, "Amount lost") || !strings.Contains(shown, "What kind of fraud?") {
+		t.Fatalf("the form does not fit:\n%s", shown)
+	}
+}
+
+// A list item corrected in its form loses its ✗ at once, and so does its
+// step in the step list.
+func TestCorrectedListItemLosesItsMark(t *testing.T) {
+	r := newRig(t, client.Local)
+	d := r.store.New(drafts.BeaconUser)
+	d.Beacon = samples.BeaconCreate()
+	d.Beacon.User.DepositoryAccounts[0].AccountNumber = "12" // too short
+	r.open(drafts.BeaconUser, d)
+	r.goTo("accounts")
+	r.atStep("accounts")
+	r.await()
+	r.see("✗ 1.")
+	r.keys("enter", "tab") // edit the account: to its number
+	for range 2 {
+		r.keys("backspace")
+	}
+	r.typ("1234567890")
+	r.keys("esc")
+	r.await()
+	if s := r.screen(); strings.Contains(s, "✗") {
+		t.Fatalf("a mark is stale after the fix:\n%s", s)
+	}
+	r.see("✓ 1.")
+	r.keys("ctrl+r")
+	r.see("Ready to send")
+	r.keys("esc")
+	r.see("› Bank accounts") // the step list agrees
+	if strings.Contains(r.screen(), "✗") {
+		t.Fatalf("a step keeps a stale ✗:\n%s", r.screen())
+	}
+}
+
+// The step list's marks agree with the review: every broken rule marks
+// its step ✗, whether the step was opened in this session or not; a
+// resumed draft's filled steps are ✓; the current step keeps its ›.
+func TestStepMarksAgreeWithTheReview(t *testing.T) {
+	r := newRig(t, client.Local)
+	d := r.store.New(drafts.BeaconUser)
+	d.Beacon = samples.BeaconCreate()
+	d.Beacon.User.DateOfBirth = "1975-02-30"
+	d.Beacon.User.IPAddress = "192.168.1.300"
+	r.open(drafts.BeaconUser, d)
+	r.await()
+	for _, want := range []string{"✗ Date of birth", "✗ IP address", "✓ Name", "✓ Bank accounts"} {
+		r.see(want)
+	}
+	r.goTo("birth")
+	r.see("› Date of birth") // current, though wrong
+	r.keys("ctrl+r")
+	r.see("2 problems")
+}
+
+func TestCorrectedNewListItemLosesItsMark(t *testing.T) {
+	r := newRig(t, client.Local)
+	d := r.store.New(drafts.BeaconUser)
+	d.Beacon = samples.BeaconCreate()
+	d.Beacon.User.DepositoryAccounts = nil
+	r.open(drafts.BeaconUser, d)
+	r.goTo("accounts")
+	r.atStep("accounts")
+	r.keys("a")
+	r.typ("021000021")
+	r.keys("tab")
+	r.typ("12")
+	r.keys("enter")
+	r.await()
+	r.see("✗ 1.")
+	r.keys("enter", "tab")
+	r.typ("34567")
+	r.keys("enter")
+	r.await()
+	if s := r.screen(); strings.Contains(s, "✗") {
+		t.Fatalf("a mark is stale after the fix:\n%s", s)
+	}
+	r.see("✓ 1.")
 }

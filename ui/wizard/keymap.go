@@ -71,11 +71,22 @@ func defaultKeys() keyMap {
 		Update:   b([]string{"u"}, "u", "send update"),
 		Refresh:  b([]string{"f"}, "f", "refresh"),
 		Enable:   b([]string{"n"}, "n", "enable"),
-		Reveal:   b([]string{"r"}, "r", "reveal secrets"),
+		Reveal:   b([]string{"r"}, "r", "reveal"),
 		Retry:    b([]string{"t"}, "t", "try again"),
 		Lookup:   b([]string{"l"}, "l", "look it up"),
 		Report:   b([]string{"p"}, "p", "report fraud"),
 		Status:   b([]string{"v"}, "v", "review status"),
 		Rescreen: b([]string{"e"}, "e", "edit & re-screen"),
 	}
+}
+
+// toggled is a show/hide key as its help should read now: what pressing
+// it does next.
+func toggled(b key.Binding, shown bool, what string) key.Binding {
+	verb := "show "
+	if shown {
+		verb = "hide "
+	}
+	b.SetHelp(b.Help().Key, verb+what)
+	return b
 }

@@ -46,7 +46,9 @@ type Model struct {
 	onConfirm func() tea.Cmd
 
 	sidebar int // cursor in the step list (an index into visible(), or len for Review)
-	visited map[string]bool
+	// sidebarFrom is the mode the step list was opened from.
+	sidebarFrom mode
+	visited     map[string]bool
 
 	problems validate.Problems
 	checking bool   // a check is running
@@ -303,8 +305,8 @@ func (m *Model) check() tea.Cmd {
 		return nil
 	}
 	m.checking = true
-	snap, env, change, cat := m.flow.Draft.Clone(), m.flow.Env(), m.seen, m.flow.Catalog
-	return func() tea.Msg { return problemsMsg{change: change, problems: cat.Check(snap.Request(), env)} }
+	snap, env, change := m.flow.Draft.Clone(), m.flow.Env(), m.seen
+	return func() tea.Msg { return problemsMsg{change: change, problems: snap.Check(env)} }
 }
 
 // Problems are the latest problems of the whole request.

@@ -2,7 +2,6 @@ package wizard
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -15,7 +14,6 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/catalog"
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/internal/actions"
-	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
 )
 
 type partnerFlavor struct{}
@@ -97,12 +95,7 @@ func (r *partnerResult) key(m *Model, k tea.KeyPressMsg) tea.Cmd {
 				return actions.EnableCustomer(ctx, c, env, &client.PartnerCustomerEnableRequest{EndCustomerClientID: id})
 			})
 		}
-		if m.env() == client.Production {
-			return m.confirmChange(actions.Enable, id, enable)
-		}
-		m.dialog = uikit.NewDialog("Enable this end customer in full Production?",
-			fmt.Sprintf("%s (%s) gets full Production access for its products.", r.ec.CompanyName, id))
-		m.onConfirm = enable
+		return m.confirmChange(actions.Enable, r.ec.CompanyName+" ("+id+")", enable)
 	}
 	return nil
 }
@@ -116,7 +109,7 @@ func (r *partnerResult) help(m *Model) []key.Binding {
 	if r.ec.Status == client.StatusPendingEnablement || slices.Contains(mapValues(r.ec.ProductStatuses), string(client.StatusPendingEnablement)) {
 		hb = append(hb, m.keys.Enable)
 	}
-	return append(hb, m.keys.Reveal, m.keys.Review, m.keys.Close)
+	return append(hb, toggled(m.keys.Reveal, r.reveal, "secrets"), m.keys.Review, m.keys.Close)
 }
 
 func mapValues(m map[string]string) []string {

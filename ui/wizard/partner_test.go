@@ -142,3 +142,47 @@ func TestPartnerWizardEndToEnd(t *testing.T) {
 		t.Fatalf("saved draft: %+v %v", saved, err)
 	}
 }
+
+// A logo file that is not a usable logo marks its step ✗ and is a problem
+// in the review: the body would go without the logo the user chose.
+func TestBadLogoFileIsAProblem(t *testing.T) {
+	r := newRig(t, client.Local)
+	d := fullPartner(r)
+	d.Partner.Logo = ""
+	d.UI[drafts.UILogoPath] = "/tmp/notes.txt"
+	r.open(drafts.PartnerCustomer, d)
+	r.await()
+	r.see("✗ Logo")
+	r.keys("ctrl+r")
+	r.see("1 problem to fix before sending", "the file /tmp/notes.txt is not a logo Plaid takes")
+}
+
+// The reveal key says what it will do next: show, then hide.
+func TestRevealKeySaysWhatItDoesNext(t *testing.T) {
+	r := newRig(t, client.Local)
+	r.open(drafts.PartnerCustomer, fullPartner(r))
+	help := func() string {
+		var parts []string
+		for _, b := range r.w.Help() {
+			parts = append(parts, b.Help().Key+" "+b.Help().Desc)
+		}
+		return strings.Join(parts, " · ")
+	}
+	r.keys("ctrl+r")
+	if h := help(); !strings.Contains(h, "r show personal data") {
+		t.Fatalf("review help: %s", h)
+	}
+	r.keys("r")
+	if h := help(); !strings.Contains(h, "r hide personal data") {
+		t.Fatalf("review help after r: %s", h)
+	}
+	r.keys("s")
+	r.await()
+	if h := help(); !strings.Contains(h, "r show secrets") {
+		t.Fatalf("result help: %s", h)
+	}
+	r.keys("r")
+	if h := help(); !strings.Contains(h, "r hide secrets") {
+		t.Fatalf("result help after r: %s", h)
+	}
+}

@@ -2,6 +2,7 @@ package wizard
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -161,6 +162,10 @@ func (m *Model) reviewKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, m.keys.Steps):
 		m.openSidebar()
 	case key.Matches(k, m.keys.Back):
+		// Back to the step the review was opened from.
+		if slices.Contains(m.flow.Visible(), m.step) {
+			return m.enter(m.step)
+		}
 		return m.enter(m.lastVisible())
 	case key.Matches(k, m.keys.Review):
 		if m.result != nil {
@@ -192,7 +197,7 @@ func (m *Model) reviewHelp() []key.Binding {
 	if len(m.problems)+len(m.review.notes) > 0 {
 		hb = append(hb, m.keys.Up, m.keys.GoFix)
 	}
-	hb = append(hb, m.keys.Submit, m.keys.Reveal, m.keys.ScrollUp, backBinding(m), m.keys.Steps, m.keys.Close)
+	hb = append(hb, m.keys.Submit, toggled(m.keys.Reveal, m.review.reveal, "personal data"), m.keys.ScrollUp, backBinding(m), m.keys.Steps, m.keys.Close)
 	return hb
 }
 

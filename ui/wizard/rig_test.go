@@ -101,6 +101,20 @@ func (r *rig) see(wants ...string) {
 	}
 }
 
+// goTo opens a step through the step list (ctrl+g), as a user would.
+func (r *rig) goTo(id string) {
+	r.t.Helper()
+	r.keys("ctrl+g")
+	for range len(r.w.flow.Visible()) + 1 {
+		if v := r.w.flow.Visible(); r.w.sidebar < len(v) && r.w.flow.Steps[v[r.w.sidebar]].ID == id {
+			r.keys("enter")
+			return
+		}
+		r.keys("down")
+	}
+	r.t.Fatalf("no step %s in the step list", id)
+}
+
 func (r *rig) step() string { return r.w.flow.Steps[r.w.step].ID }
 
 func (r *rig) atStep(id string) {

@@ -52,7 +52,7 @@ func TestStepListReachesEveryStepAndTheReview(t *testing.T) {
 		t.Fatalf("not on the review:\n%s", r.screen())
 	}
 	r.keys("esc")
-	r.atStep("attestations")
+	r.atStep("contacts") // where the review was opened from
 }
 
 func TestReviewJumpsToTheField(t *testing.T) {
@@ -430,5 +430,32 @@ func TestFollowUpWaitStops(t *testing.T) {
 	r.see("stopped waiting for the review: its outcome is unknown")
 	if r.w.mode != modeResult {
 		t.Fatalf("mode %d", r.w.mode)
+	}
+}
+
+// The step list opened from the review goes back to the review with Esc;
+// opened from a step, back to the step with its fields; and Esc from the
+// review goes back to the step it was opened from.
+func TestEscGoesBackWhereItCameFrom(t *testing.T) {
+	r := newRig(t, client.Local)
+	r.open(drafts.PartnerCustomer, nil)
+	r.keys("pgdown", "pgdown") // the support step
+	r.atStep("support")
+	r.keys("ctrl+r", "ctrl+g", "esc")
+	if r.w.mode != modeReview {
+		t.Fatalf("esc from the step list opened on the review left it:\n%s", r.screen())
+	}
+	r.keys("esc")
+	r.atStep("support")
+	r.see("Support email")
+	r.typ("help@example.com")
+	if got := r.w.flow.Draft.Partner.CustomerSupportInfo.Email; got != "help@example.com" {
+		t.Fatalf("typing after coming back does nothing: %q\n%s", got, r.screen())
+	}
+	r.keys("ctrl+g", "esc")
+	r.see("Support email")
+	r.typ(".au")
+	if got := r.w.flow.Draft.Partner.CustomerSupportInfo.Email; got != "help@example.com.au" {
+		t.Fatalf("typing after the step list does nothing: %q", got)
 	}
 }

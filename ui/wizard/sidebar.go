@@ -24,13 +24,16 @@ const (
 // untouched step is not yet "wrong").
 func (m *Model) state(i int) stepState {
 	ps := m.flow.ProblemsOf(i, m.problems)
-	visited := m.visited[m.flow.Steps[i].ID]
+	// Opened in this session, or holding answers (a resumed draft): what
+	// is missing there counts; in a step not yet reached only a broken
+	// rule does.
+	touched := m.visited[m.flow.Steps[i].ID] || m.flow.Answered(i)
 	for _, p := range ps {
-		if p.State == validate.Invalid || visited {
+		if p.State == validate.Invalid || touched {
 			return stepProblems
 		}
 	}
-	if visited {
+	if touched {
 		return stepDone
 	}
 	return stepUntouched
@@ -47,6 +50,9 @@ func (m *Model) invalidIn(i int) bool {
 }
 
 func (m *Model) openSidebar() {
+	if m.mode != modeSidebar {
+		m.sidebarFrom = m.mode
+	}
 	m.mode = modeSidebar
 	m.sidebar = 0
 	for j, i := range m.flow.Visible() {
@@ -69,7 +75,12 @@ func (m *Model) sidebarKey(k tea.KeyPressMsg) tea.Cmd {
 		}
 		return m.enter(visible[m.sidebar])
 	case key.Matches(k, m.keys.Back, m.keys.Steps):
-		m.mode = modeEdit
+		// Back where the list was opened: the review, the result, or the
+		// step, whose fields are shown again if another screen was between.
+		m.mode = m.sidebarFrom
+		if m.mode == modeEdit && m.form == nil && m.list == nil {
+			return m.enter(m.step)
+		}
 	case key.Matches(k, m.keys.Review):
 		return m.openReview()
 	case key.Matches(k, m.keys.Close):
@@ -107,10 +118,13 @@ func (m *Model) drawSidebar(height int) string {
 		s := m.flow.Steps[i]
 		mark := st.Faint.Render("·")
 		switch state := m.state(i); {
-		case i == m.step && m.mode == modeEdit && !m.invalidIn(i):
-			// The step being filled in is not "wrong" for what is not
-			// typed yet; only a broken rule marks it.
+		case i == m.step && (m.mode == modeEdit || m.mode == modeSidebar):
+			// The step being filled in keeps its ›: red while a rule in it
+			// is broken, never "wrong" for what is not typed yet.
 			mark = st.Accent.Render("›")
+			if m.invalidIn(i) {
+				mark = st.Bad.Render("›")
+			}
 		case state == stepDone:
 			mark = st.OK.Render("✓")
 		case state == stepProblems:

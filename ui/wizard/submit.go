@@ -123,12 +123,19 @@ func (m *Model) confirmAlreadySent(then func() tea.Cmd) tea.Cmd {
 // confirmChange asks, in production, before a follow-up that changes data
 // at Plaid (review, report, update, enable): the same typed word as a
 // submit.
+// confirmChange asks before a change: in production, for the word
+// production typed; elsewhere, y or n before what cannot be undone (a
+// fraud report, an enablement). Other changes go at once.
 func (m *Model) confirmChange(a actions.Action, what string, then func() tea.Cmd) tea.Cmd {
-	if m.env() != client.Production || !a.Changes() {
+	switch {
+	case m.env() == client.Production && a.Changes():
+		m.dialog = uikit.NewTypeToConfirm("In PRODUCTION?",
+			"This will "+actions.Describe(a, what)+" at Plaid, in production. "+actions.Consequence(a)+" Type production to do it.", "production")
+	case a.Irreversible():
+		m.dialog = uikit.NewDialog(uikit.Capitalize(actions.Describe(a, what))+"?", actions.Consequence(a))
+	default:
 		return then()
 	}
-	m.dialog = uikit.NewTypeToConfirm("In PRODUCTION?",
-		"This will "+actions.Describe(a, what)+" at Plaid, in production. Type production to do it.", "production")
 	m.onConfirm = then
 	return nil
 }

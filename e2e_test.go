@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/plaid-onboard/plaid-onboard/drafts"
 	"github.com/plaid-onboard/plaid-onboard/internal/samples"
 	"github.com/plaid-onboard/plaid-onboard/internal/testbin"
 	"github.com/plaid-onboard/plaid-onboard/internal/tmuxtest"
@@ -38,7 +39,7 @@ func TestTerminalPartnerFlow(t *testing.T) {
 	s.Keys("Enter")
 
 	s.WaitFor("Country", "Region")
-	s.Type("united st")
+	s.Type("USA") // the three-letter code finds it
 	s.WaitFor("United States")
 	s.Keys("Enter")
 	s.Type("ind")
@@ -61,7 +62,10 @@ func TestTerminalPartnerFlow(t *testing.T) {
 	s.Keys("C-y") // …and its suggestion taken
 	s.WaitGone("Plaid gives this field no format")
 	s.Keys("Tab")
-	s.Type("https://pawneeparkscu.example.com/contact")
+	s.Type("pawneeparkscu.example.com/contact") // as Plaid's example: advice and an https fix
+	s.WaitFor("→ https://pawneeparkscu.example.com/contact")
+	s.Keys("C-y")
+	s.WaitGone("→ https://")
 	s.Keys("Tab", "Enter")
 
 	s.WaitFor("Technical contact")
@@ -82,7 +86,11 @@ func TestTerminalPartnerFlow(t *testing.T) {
 	s.Keys("Enter")
 
 	s.WaitFor("Logo file")
-	s.Type(logo)
+	s.Type("~/") // once a crash; now the home directory's entries are offered
+	s.WaitFor("~/")
+	s.Keys("C-u")
+	s.Type(strings.TrimSuffix(logo, "go.png")) // …/lo, then Tab completes it
+	s.Keys("Tab")
 	s.WaitFor("logo.png · 1024×1024")
 	s.Keys("Enter")
 
@@ -133,13 +141,12 @@ func envDir(env []string, name string) string {
 	return ""
 }
 
-// beaconTerminal fills the Beacon wizard for one person and sends it.
+// screenAda fills the Beacon wizard for one person, with the slips a new
+// user makes on the way (#18), and sends it.
 func screenAda(t *testing.T, s *tmuxtest.Session) string {
 	t.Helper()
-	s.WaitFor("Beacon program")
-	s.Type("default")
-	s.WaitFor("Default program")
-	s.Keys("Enter")
+	s.WaitFor("Beacon program", "Default program")
+	s.Keys("Enter") // the highlighted first program is taken as it is
 	s.WaitFor("Client user id")
 	s.Keys("C-y") // the generated id
 	s.Keys("Enter")
@@ -149,15 +156,25 @@ func screenAda(t *testing.T, s *tmuxtest.Session) string {
 	s.Type("Lovelace")
 	s.Keys("Enter")
 	s.WaitFor("Date of birth")
+	s.Type("1975-02-30") // no such day: an error as it is typed
+	s.WaitFor("is not a real calendar date")
+	s.Keys("C-u")
 	s.Type("1990-01-31")
+	s.WaitFor("✓ Name")
 	s.Keys("Enter")
 	s.WaitFor("Email")
 	s.Type("ada@example.com")
 	s.Keys("Tab")
-	s.Type("+14155550100")
+	s.Type("4155550100") // national form: the fix adds the country code
+	screen := s.WaitFor("+14155550100", "ctrl+y")
+	if strings.Contains(screen, "+0") {
+		t.Fatalf("a calling code +0 is offered:\n%s", screen)
+	}
+	s.Keys("C-y", "BSpace") // the cursor is at the end after the fix
+	s.Type("0")
 	s.Keys("Enter")
 	s.WaitFor("Country")
-	s.Type("united st") // the built-in emulator needs an address
+	s.Type("USA") // the three-letter code finds it
 	s.WaitFor("United States")
 	s.Keys("Enter")
 	s.Type("calif")
@@ -170,15 +187,35 @@ func screenAda(t *testing.T, s *tmuxtest.Session) string {
 	s.Type("San Francisco")
 	s.Keys("Enter")
 	s.WaitFor("ID type")
-	s.Keys("PageDown") // no id number
+	s.Type("social")
+	s.WaitFor("US Social Security number")
+	s.Keys("Enter")
+	s.Type("078-05-1120") // with dashes: the fix is shown masked
+	screen = s.WaitFor("ctrl+y", "•••••1120")
+	if strings.Contains(screen, "078051120") || strings.Contains(screen, "078-05") {
+		t.Fatalf("the SSN is shown in full:\n%s", screen)
+	}
+	s.Keys("C-y", "Enter")
 	s.WaitFor("No bank accounts yet")
 	s.Keys("PageDown")
 	s.WaitFor("No access tokens yet")
 	s.Keys("PageDown")
 	s.WaitFor("IP address")
+	s.Type("192.168.1.300")
+	s.WaitFor("✗ must be an IPv4 address")
+	s.WaitFor("› IP address ✗") // the current step keeps its › and says it is wrong
+	s.Keys("C-g")               // so does the step list's cursor
+	s.WaitFor("❯ IP address ✗")
+	s.Keys("Escape")
+	s.WaitGone("❯ IP address")
+	s.Keys("C-u")
 	s.Type("203.0.113.7")
+	s.WaitGone("✗ must be an IPv4 address")
 	s.Keys("Enter")
-	s.WaitFor("Ready to send")
+	screen = s.WaitFor("Ready to send")
+	if strings.Contains(screen, "✗") {
+		t.Fatalf("a step is still marked wrong:\n%s", screen)
+	}
 	s.Keys("s")
 	return s.WaitFor("Beacon user", "version")
 }
@@ -237,6 +274,18 @@ func TestTerminalNoColor(t *testing.T) {
 	if c := sgrColour.FindString(plain.ScreenANSI()); c != "" {
 		t.Fatalf("NO_COLOR set, yet the screen has colour %q:\n%q", c, plain.ScreenANSI())
 	}
+	// A placeholder says it is an example, so without colour it cannot
+	// pass for a typed answer; faint and italic mark it as well.
+	form := tmuxtest.Start(t, 80, 24, env, testbin.Path(t), "customer")
+	form.WaitFor("Company name")
+	form.Keys("Tab", "Tab", "Tab")
+	form.WaitFor("e.g. https://example.com")
+	if c := sgrColour.FindString(form.ScreenANSI()); c != "" {
+		t.Fatalf("NO_COLOR set, yet the form has colour %q", c)
+	}
+	if !regexp.MustCompile(`\x1b\[[0-9;]*\b[23]\b[0-9;]*m(?:\x1b\[[0-9;]*m)*\.g\. https://example\.com`).MatchString(form.ScreenANSI()) {
+		t.Fatalf("the placeholder is neither faint nor italic:\n%q", form.ScreenANSI())
+	}
 	coloured := tmuxtest.Start(t, 80, 24, withoutNoColor(env), testbin.Path(t))
 	coloured.WaitFor("New partner customer")
 	if !sgrColour.MatchString(coloured.ScreenANSI()) {
@@ -273,9 +322,47 @@ func TestTerminalResizeAndAbuse(t *testing.T) {
 	if code := s.WaitExit(); code != 130 {
 		t.Fatalf("Ctrl-C exit %d", code)
 	}
+	// Leaving names the draft kept and the command that resumes it.
+	left := regexp.MustCompile(`Draft (\w+) \(partner customer\) is kept: plaid-onboard customer --draft (\w+) resumes it\.`).
+		FindStringSubmatch(strings.ReplaceAll(s.WaitFor("is kept"), "\n", ""))
+	if left == nil || left[1] != left[2] {
+		t.Fatalf("no leaving line naming the draft:\n%s", s.Screen())
+	}
 	// The paste was kept, cut to the field's 256 characters.
 	out, _, code := runBin(t, env, "drafts", "list", "--json")
-	if code != 0 || !strings.Contains(out, strings.Repeat("x", 256)) || strings.Contains(out, strings.Repeat("x", 257)) {
+	if code != 0 || !strings.Contains(out, left[1]) || !strings.Contains(out, strings.Repeat("x", 256)) || strings.Contains(out, strings.Repeat("x", 257)) {
 		t.Fatalf("drafts after the paste (exit %d): %.300s", code, out)
+	}
+}
+
+// "Enter go fix it" on a requirement Plaid reports opens its step with the
+// cursor in that very field: what is typed lands there, not in the first.
+func TestTerminalRequirementFixLandsOnItsField(t *testing.T) {
+	env := testbin.Env(t, "PLAID_ONBOARD_KEYRING=off")
+	store, err := drafts.Open(filepath.Join(envDir(env, "PLAID_ONBOARD_DATA_DIR"), "drafts"),
+		&drafts.Keys{File: drafts.KeyFilePath(envDir(env, "PLAID_ONBOARD_CONFIG_DIR"))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := store.New(drafts.PartnerCustomer)
+	d.Partner = samples.PartnerMinimal() // no legal entity name: Plaid asks for it
+	if err := store.Save(d, drafts.SaveOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	s := tmuxtest.Start(t, 100, 30, env, testbin.Path(t), "customer", "--draft", d.ID)
+	s.WaitFor("Company name")
+	s.Keys("C-r")
+	s.WaitFor("Ready to send")
+	s.Keys("s")
+	s.WaitFor("Still needed", "Legal entity name", "legal_entity_name")
+	s.Keys("Enter")
+	s.WaitFor("Legal entity name", "Company name")
+	s.Type("Eagleton Bank, N.A.")
+	s.WaitFor("Eagleton Bank, N.A.")
+	s.Keys("C-c")
+	s.WaitExit()
+	out, _, code := runBin(t, env, "drafts", "export", d.ID)
+	if code != 0 || !strings.Contains(out, `"legal_entity_name":"Eagleton Bank, N.A."`) || !strings.Contains(out, `"company_name":"Eagleton Bank"`) {
+		t.Fatalf("the fix did not land in its field (exit %d):\n%s", code, out)
 	}
 }

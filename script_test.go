@@ -319,6 +319,11 @@ func TestSubmitDraftsAndCustomerFollowUps(t *testing.T) {
 		t.Fatalf("enable:\n%s", out)
 	}
 	s.want(1, "", "customer", "enable", id) // already enabled
+	// The draft that created it shows the status after enable (#18).
+	list, _ = s.want(0, "", "drafts", "list", "--json")
+	if !strings.Contains(list, `"status": "ACTIVE"`) {
+		t.Fatalf("the draft keeps the status create gave:\n%s", list)
+	}
 
 	// The curl export names the credentials, never their values.
 	curl, _ := s.want(0, "", "export", d.ID, "--curl")

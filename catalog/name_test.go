@@ -1,9 +1,11 @@
 package catalog_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/plaid-onboard/plaid-onboard/catalog"
+	"github.com/plaid-onboard/plaid-onboard/client"
 )
 
 func TestFieldNamesArePlainWords(t *testing.T) {
@@ -26,6 +28,15 @@ func TestFieldNamesArePlainWords(t *testing.T) {
 			if got := c.FieldName(path); got != want {
 				t.Errorf("%s: %q, want %q", path, got, want)
 			}
+		}
+	}
+}
+
+// Every requirement Plaid can report has a name in plain words.
+func TestRequirementsHavePlainNames(t *testing.T) {
+	for _, req := range client.RequirementsDue {
+		if name := catalog.RequirementName(req); name == string(req) || name == "" || strings.Contains(name, "?") {
+			t.Errorf("%s is named %q", req, name)
 		}
 	}
 }

@@ -60,7 +60,7 @@ func partnerCreateFields() []*Field {
 			Help: "Shown to people in Link; must be unique across Plaid", Step: StepCompany, Rule: Check(validate.CompanyText)},
 		{Path: "legal_entity_name", Label: "Legal entity name", Short: "Legal entity",
 			Help: "Shared with banks for OAuth registration", Step: StepCompany, Rule: Check(validate.CompanyText)},
-		{Path: "website", Label: "Website", Placeholder: "example.com", Step: StepCompany, Rule: Check(validate.WebURL)},
+		{Path: "website", Label: "Website", Placeholder: "https://example.com", Step: StepCompany, Rule: Check(validate.WebURL)},
 
 		{Path: "address.country_code", Label: "Country", Step: StepAddress, Kind: Country, Expected: true,
 			Rule: Check(validate.CountryCode)},
@@ -78,7 +78,7 @@ func partnerCreateFields() []*Field {
 		{Path: "customer_support_info.phone_number", Label: "Support phone", Short: "Phone", Placeholder: "+14155550100",
 			Step: StepSupport, CharLimit: 40, Context: "address.country_code", Rule: SupportPhoneIn("address.country_code")},
 		{Path: "customer_support_info.contact_url", Label: "Contact page URL", Short: "Contact URL",
-			Placeholder: "example.com/contact", Step: StepSupport, Rule: Check(validate.WebURL)},
+			Placeholder: "https://example.com/contact", Step: StepSupport, Rule: Check(validate.WebURL)},
 		{Path: "customer_support_info.link_update_url", Label: "Link update URL",
 			Help: "Where people update their bank connection", Step: StepSupport, Rule: Check(validate.WebURL)},
 	}
@@ -197,3 +197,24 @@ var PartnerEnable = sync.OnceValue(func() *Catalog {
 				Values: productValues, Rule: OneOf(productValues, "a Plaid product")},
 		})
 })
+
+// requirementNames name the requirements Plaid reports that are groups of
+// fields (or a question), in the words the screens use.
+var requirementNames = map[client.RequirementDue]string{
+	client.RequirementIsDiligenceAttested:    "Diligence attestation",
+	client.RequirementTechnicalContact:       "Technical contact",
+	client.RequirementBillingContact:         "Billing contact",
+	client.RequirementAddress:                "Company address",
+	client.RequirementBankAddendumAcceptance: "Bank addendum acceptance",
+	client.RequirementCRAQuestionnaire:       "CRA questionnaire",
+}
+
+// RequirementName is a requirement_due value in plain words ("Legal
+// entity name" for legal_entity_name); one newer than this program keeps
+// Plaid's name.
+func RequirementName(req client.RequirementDue) string {
+	if name, ok := requirementNames[req]; ok {
+		return name
+	}
+	return PartnerCreate().FieldName(string(req))
+}

@@ -361,6 +361,15 @@ func (s *Store) changedElsewhere(id string) bool {
 	return !os.SameFile(fi, seen) || !fi.ModTime().Equal(seen.ModTime()) || fi.Size() != seen.Size()
 }
 
+// Has says whether a draft is on disk.
+func (s *Store) Has(id string) bool {
+	if !validID(id) {
+		return false
+	}
+	_, err := os.Stat(s.path(id))
+	return err == nil
+}
+
 // Delete removes a draft.
 func (s *Store) Delete(id string) error {
 	if !validID(id) {

@@ -219,7 +219,7 @@ func countryOptions() []PickOption {
 	cs := validate.Countries()
 	out := make([]PickOption, len(cs))
 	for i, c := range cs {
-		out[i] = PickOption{Value: c.Code, Label: c.Name}
+		out[i] = PickOption{Value: c.Code, Label: c.Name, Alias: c.Alpha3}
 	}
 	return out
 }

@@ -187,6 +187,16 @@ func TestPickerFindsCountriesByNameAndCode(t *testing.T) {
 	if f2.Draft.Partner.Address.CountryCode != "US" {
 		t.Errorf("typing the code chose %q", f2.Draft.Partner.Address.CountryCode)
 	}
+	// by the three-letter code people also type
+	for alpha3, want := range map[string]string{"USA": "US", "deu": "DE", "GBR": "GB"} {
+		f3 := partnerFlow(t)
+		form = open(t, f3, "address")
+		form = deliver(form, tuitest.Type(alpha3)...)
+		form = deliver(form, tuitest.Key("enter"))
+		if got := f3.Draft.Partner.Address.CountryCode; got != want {
+			t.Errorf("typing %s chose %q, want %s", alpha3, got, want)
+		}
+	}
 }
 
 func TestEmptyPickerStaysEmptyOnEnter(t *testing.T) {

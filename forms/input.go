@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -88,7 +89,7 @@ func NewInput(spec InputSpec, acc huh.Accessor[string]) *Input {
 		Key(spec.Key).
 		Title(spec.Title).
 		Description(spec.Description).
-		Placeholder(spec.Placeholder).
+		Placeholder(example(spec.Placeholder)).
 		CharLimit(spec.CharLimit).
 		Accessor(acc)
 	if spec.Masked {
@@ -360,9 +361,22 @@ func (i *Input) plainHint(cur string) string {
 	case i.spec.EmptyFix != "":
 		return " [Enter uses " + i.spec.EmptyFix + "]"
 	case i.spec.Placeholder != "" && !strings.Contains(i.spec.Placeholder, " "):
-		return " (e.g. " + i.spec.Placeholder + ")"
+		return " (" + example(i.spec.Placeholder) + ")"
 	}
 	return ""
+}
+
+// example words a placeholder that is a sample answer ("e.g. …"), so it
+// cannot pass for a typed one where there is no colour (NO_COLOR). One
+// with spaces is an instruction, one with no digit or lower-case letter a
+// format (YYYY-MM-DD): they stay as they are.
+func example(placeholder string) string {
+	if placeholder == "" || strings.Contains(placeholder, " ") || !strings.ContainsFunc(placeholder, func(r rune) bool {
+		return unicode.IsDigit(r) || unicode.IsLower(r)
+	}) {
+		return placeholder
+	}
+	return "e.g. " + placeholder
 }
 
 // The With* methods return the wrapper, not huh's input, so the group keeps

@@ -212,7 +212,7 @@ func (f *Flow) partnerProducts(r *client.PartnerCustomerCreateRequest) *Step {
 				Description: fd.Help + ". x or space toggles."},
 				productOptions(client.PartnerProducts), f.productSubset(r, client.PartnerProducts))
 			more := NewChoices(ChoiceSpec{Key: "products.more", Title: "More products", Height: 10,
-				Description: "Not shown to partners in Plaid's docs: whether they are accepted is unconfirmed"},
+				Description: "Less common: choose one only if your Plaid contact has agreed to it for this customer"},
 				productOptions(OtherProducts()), f.productSubset(r, OtherProducts()))
 			fields := []huh.Field{main, more}
 			return f.newForm(fields, huh.NewGroup(main), huh.NewGroup(more))

@@ -21,6 +21,8 @@ import (
 type PickOption struct {
 	Value string // what is stored ("US")
 	Label string // what is shown ("United States")
+	// Alias is another code that finds it when typed in full ("USA").
+	Alias string
 }
 
 func (o PickOption) display() string {
@@ -116,7 +118,7 @@ func (p *Picker) filter() {
 		label, value := strings.ToLower(o.Label), strings.ToLower(o.Value)
 		score := -1
 		switch {
-		case value == q:
+		case value == q || (o.Alias != "" && strings.ToLower(o.Alias) == q):
 			score = 0
 		case strings.HasPrefix(label, q):
 			score = 1

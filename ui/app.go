@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/plaid-onboard/plaid-onboard/internal/theme"
 	"github.com/plaid-onboard/plaid-onboard/ui/home"
 	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
@@ -27,6 +28,9 @@ type App struct {
 	// startErr is why the drafts or the session could not be opened.
 	startErr error
 	notice   string
+	// leaving is the line printed after the screen closes: which draft
+	// was kept and how to resume it.
+	leaving string
 }
 
 // NewApp starts on screen.
@@ -52,17 +56,21 @@ func (a *App) bodySize() (int, int) {
 }
 
 // noticeLines are the notice as shown above the footer: at most two
-// lines, which the next key hides (the footer keeps the keys).
+// lines, which the next key hides (the footer keeps the keys). A longer
+// notice is cut at the end of its second line, and still says how it goes.
 func (a *App) noticeLines() []string {
 	if a.notice == "" {
 		return nil
 	}
-	text := a.notice + " (any key hides this)"
-	lines := strings.Split(lipgloss.NewStyle().Width(max(20, a.width-2)).Render(text), "\n")
-	if len(lines) > 2 {
-		lines = lines[:2]
-		lines[1] = truncateStyled(lines[1]+" …", max(20, a.width-2))
+	const hides = " (any key hides this)"
+	width := max(20, a.width-2)
+	wrap := func(s string) []string { return strings.Split(lipgloss.NewStyle().Width(width).Render(s), "\n") }
+	if lines := wrap(a.notice + hides); len(lines) <= 2 {
+		return lines
 	}
+	lines := wrap(a.notice)[:2]
+	tail := " …" + hides
+	lines[1] = ansi.Truncate(strings.TrimRight(lines[1], " "), width-lipgloss.Width(tail), "") + tail
 	return lines
 }
 
@@ -90,6 +98,26 @@ func (a *App) closeWizard() {
 	}
 }
 
+// leave closes the open wizard, if any, and words what was kept.
+func (a *App) leave() {
+	w := a.wizard
+	if w == nil {
+		return
+	}
+	err := w.Close()
+	a.wizard = nil
+	d := w.Flow().Draft
+	switch {
+	case err != nil:
+		a.leaving = "Draft " + d.ID + " could not be saved: " + err.Error()
+	default:
+		a.leaving = uikit.LeavingLine(d.ID, d.Kind, a.deps.Env, a.deps.Store != nil && a.deps.Store.Has(d.ID))
+	}
+}
+
+// Leaving is the line to print once the screen is closed ("" for none).
+func (a *App) Leaving() string { return a.leaving }
+
 // Update routes messages.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
@@ -102,7 +130,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.st = theme.New(a.dark)
 		a.screen.SetDark(a.dark)
 	case uikit.QuitMsg:
-		a.closeWizard()
+		a.leave()
 		a.aborted = msg.Aborted
 		return a, tea.Quit
 	case uikit.GoHomeMsg:

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"github.com/plaid-onboard/plaid-onboard/client"
@@ -83,6 +84,12 @@ func TestNoticeIsShownOnceAndTheKeysStay(t *testing.T) {
 	drive.Send(tuitest.Key("down"))
 	if frame := app.View().Content; strings.Contains(frame, "keyring") {
 		t.Fatalf("the notice stays after a key:\n%s", frame)
+	}
+	// Too long for two lines: cut, and it still says how it goes.
+	drive.Send(uikit.NoticeMsg{Text: strings.Repeat("a long notice ", 30)})
+	frame = ansi.Strip(app.View().Content)
+	if !strings.Contains(frame, "… (any key hides this)") || lastLine(app.View().Content) != keysBefore {
+		t.Fatalf("a long notice hides how it goes, or the keys:\n%s", frame)
 	}
 }
 

@@ -125,7 +125,10 @@ func Run(ctx context.Context, f *app.Factory, req app.TUIRequest) error {
 	p := tea.NewProgram(root, tea.WithContext(ctx))
 	send = p.Send
 	_, runErr := p.Run()
-	root.closeWizard()
+	root.leave()
+	if line := root.Leaving(); line != "" {
+		fmt.Fprintln(f.IO.ErrOut, line)
+	}
 	switch {
 	case root.startErr != nil:
 		return root.startErr

@@ -11,8 +11,9 @@ import (
 
 // Country is an ISO 3166-1 country as the forms list it.
 type Country struct {
-	Code string // alpha-2, upper case
-	Name string
+	Code   string // alpha-2, upper case
+	Alpha3 string // what people also type: USA, DEU
+	Name   string
 }
 
 // Subdivision is an ISO 3166-2 subdivision written the way Plaid wants it:
@@ -47,7 +48,7 @@ func buildISOIndex() *isoIndex {
 			continue
 		}
 		e := &countryEntry{
-			Country: Country{Code: code, Name: c.String()},
+			Country: Country{Code: code, Alpha3: c.Alpha3(), Name: c.String()},
 			byCode:  map[string]Subdivision{},
 			byName:  map[string]string{},
 		}

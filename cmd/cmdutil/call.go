@@ -70,6 +70,15 @@ func RunAction(ctx context.Context, f *app.Factory, g *Globals, o ActionOptions,
 	case err != nil:
 		return Failure(f, env, o.JSON, err, "")
 	}
+	if id, status := r.Subject(); status != "" {
+		// Drafts that created this show its status as it is now; a draft
+		// that cannot be updated only shows an older status.
+		if store, err := f.Drafts(nil); err == nil {
+			if err := store.Observe(env, id, status); err != nil {
+				fmt.Fprintf(f.IO.ErrOut, "note: the drafts could not record the new status: %v\n", err)
+			}
+		}
+	}
 	return Print(f.IO.Out, o.JSON, r.Response(), actions.DescribeResult(r))
 }
 

@@ -15,9 +15,9 @@ type Line struct{ Label, Value string }
 // DescribeBeaconUser says what a screening found and who it is about, for
 // readers of plain text (the accessible prompts, the commands). Accounts
 // appear by mask only.
-func DescribeBeaconUser(u *client.BeaconUser) []Line {
+func DescribeBeaconUser(u *client.BeaconUser, o Origin) []Line {
 	status := strings.ToUpper(strings.ReplaceAll(string(u.Status), "_", " "))
-	meaning := BeaconMeaning(u.Status)
+	meaning := BeaconMeaning(u.Status, o)
 	if meaning == "" {
 		meaning = "Status " + string(u.Status) + " is new to this program: see Plaid's docs."
 	}
@@ -74,7 +74,7 @@ func DescribeEndCustomer(ec client.PartnerEndCustomer, secrets client.PartnerSec
 		if stepTitle != nil {
 			hint = "fix it in step " + stepTitle(catalog.PartnerCreate().StepOf(string(req))) + "; " + hint
 		}
-		lines = append(lines, Line{"Still needed", string(req) + " (" + hint + ")"})
+		lines = append(lines, Line{"Still needed", catalog.RequirementName(req) + " [" + string(req) + "] (" + hint + ")"})
 	}
 	for _, s := range []struct{ env, v string }{{"sandbox", secrets.Sandbox}, {"production", secrets.Production}} {
 		if s.v == "" {
@@ -103,7 +103,7 @@ func DescribeReport(r *client.BeaconReport) []Line {
 func DescribeResult(r Result) []Line {
 	switch {
 	case r.Beacon != nil:
-		return DescribeBeaconUser(r.Beacon)
+		return DescribeBeaconUser(r.Beacon, OriginOf(r.Action, r.Beacon))
 	case r.Report != nil:
 		return append(DescribeReport(r.Report), Line{Value: "Anyone screened from now on who matches this user is rejected."})
 	case r.Customer != nil:
@@ -126,5 +126,5 @@ func DescribeSent(s Sent) []Line {
 		return append(DescribeEndCustomer(s.Customer.EndCustomer.PartnerEndCustomer, s.Customer.EndCustomer.Secrets, false, nil),
 			Line{Value: "(secrets masked: --json prints them)"})
 	}
-	return DescribeBeaconUser(s.Beacon)
+	return DescribeBeaconUser(s.Beacon, OriginOf("", s.Beacon))
 }

@@ -190,3 +190,18 @@ func Explain(a Action, err error) string {
 	}
 	return string(a) + " failed: " + err.Error()
 }
+
+// Subject is the object a follow-up answered about and the status it now
+// has ("" when the answer carries none, as a fraud report's does not), so
+// the draft that created it can show it.
+func (r Result) Subject() (id, status string) {
+	switch {
+	case r.Beacon != nil:
+		return r.Beacon.ID, string(r.Beacon.Status)
+	case r.Customer != nil:
+		return r.Customer.ClientID, string(r.Customer.Status)
+	case r.Enabled != nil:
+		return r.Enabled.EndCustomerClientID, string(r.Enabled.Status)
+	}
+	return "", ""
+}

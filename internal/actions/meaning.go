@@ -20,15 +20,68 @@ func PartnerStatusMeaning(s client.PartnerEndCustomerStatus) string {
 	return ""
 }
 
-// BeaconMeaning says what a screening's status means for the agent (""
-// for a status newer than this program).
-func BeaconMeaning(s client.BeaconUserStatus) string {
+// Origin is what set a Beacon user's status, as far as the program knows.
+type Origin int
+
+// The origins.
+const (
+	// ByScreening: the status is what a create or update screening gave.
+	ByScreening Origin = iota
+	// ByReview: set by hand, with /beacon/user/review or in the Dashboard.
+	ByReview
+	// ByUnknown: read with /beacon/user/get; a screening or a review set it.
+	ByUnknown
+)
+
+// OriginOf is how a follow-up's answer came about; a change made in the
+// Dashboard is a review whatever the call that read it.
+func OriginOf(a Action, u *client.BeaconUser) Origin {
+	switch {
+	case a == Review || (u != nil && u.AuditTrail.Source == client.AuditDashboard):
+		return ByReview
+	case a == Refresh:
+		return ByUnknown
+	}
+	return ByScreening
+}
+
+// Then is the origin after a follows: a refresh keeps what a review set
+// (this program did it), and otherwise cannot tell.
+func (o Origin) Then(a Action, u *client.BeaconUser) Origin {
+	next := OriginOf(a, u)
+	if next == ByUnknown && o == ByReview {
+		return ByReview
+	}
+	return next
+}
+
+// BeaconMeaning says what a screening's status means for the agent, given
+// what set it ("" for a status newer than this program): a status set by
+// hand is not explained by what a screening finds.
+func BeaconMeaning(s client.BeaconUserStatus, o Origin) string {
+	if o == ByReview {
+		switch s {
+		case client.BeaconCleared:
+			return "Cleared by hand after review: this person may be onboarded."
+		case client.BeaconPendingReview:
+			return "Put back to pending review by hand: it waits for a decision."
+		case client.BeaconRejected:
+			return "Rejected by hand after review (a fraud report stands on this user): do not onboard this person."
+		}
+		return ""
+	}
 	switch s {
 	case client.BeaconCleared:
+		if o == ByUnknown {
+			return "Cleared: nothing was found, or a reviewer cleared this person."
+		}
 		return "Nothing found: no duplicate in this program, no fraud report of yours, no network match."
 	case client.BeaconPendingReview:
 		return "Possible duplicate or Beacon Network match: review the user (in the Dashboard), then set the status."
 	case client.BeaconRejected:
+		if o == ByUnknown {
+			return "Rejected: it matches one of your organisation's fraud reports, or a reviewer rejected this person. Do not onboard this person."
+		}
 		return "Matches one of your organisation's fraud reports: do not onboard this person."
 	}
 	return ""

@@ -120,6 +120,9 @@ func huhStyles(dark bool) *huh.Styles {
 	t.Focused.TextInput.Cursor = t.Focused.TextInput.Cursor.Foreground(p.Accent)
 	t.Focused.TextInput.Prompt = t.Focused.TextInput.Prompt.Foreground(p.Accent)
 	t.Group.Title = t.Group.Title.Foreground(p.Accent)
+	// Faint and italic survive NO_COLOR: a placeholder never looks typed.
+	t.Focused.TextInput.Placeholder = t.Focused.TextInput.Placeholder.Faint(true).Italic(true)
+	t.Blurred.TextInput.Placeholder = t.Blurred.TextInput.Placeholder.Faint(true).Italic(true)
 	return t
 }
 

@@ -102,8 +102,9 @@ func TestBeaconClearedThenRejectedAfterFraudReport(t *testing.T) {
 	out := run(t, deps, Request{Flow: "beacon"}, answers...)
 	mustSee(t, out, "Suggested: +14155550100", "Ready: every answer passes its checks",
 		"Status: CLEARED", "Nothing found", "Fraud report", "done: status rejected, version 1")
+	// The draft shows the status after the review, not the one create gave.
 	d := onlyDraft(t, deps)
-	if s, ok := d.LastSuccess(); !ok || s.Status != "cleared" || s.BeaconUserID == "" {
+	if s, ok := d.LastSuccess(); !ok || s.Status != "rejected" || s.BeaconUserID == "" {
 		t.Fatalf("submission not recorded: %+v", d.Submissions)
 	}
 	if d.Beacon.User.PhoneNumber != "+14155550100" {

@@ -44,6 +44,9 @@ func (e *editor) follow(a actions.Action, what string, call func() (actions.Resu
 		return r, false
 	}
 	e.s.say("%s", capitalize(r.Done()))
+	if id, status := r.Subject(); e.d.Observe(e.s.deps.Env, id, status) {
+		e.s.save(e.d) // the drafts list shows the status as it is now
+	}
 	return r, true
 }
 
@@ -109,10 +112,11 @@ func (e *editor) partnerResult(r *client.PartnerCustomerCreateResponse) (bool, e
 
 func (e *editor) beaconResult(u *client.BeaconUser) (bool, error) {
 	c, ctx, env := e.s.deps.Client, e.s.ctx, e.flow.Env()
+	origin := actions.OriginOf("", u)
 	for {
 		e.s.say("")
 		e.s.say("Screening result:")
-		e.lines(actions.DescribeBeaconUser(u))
+		e.lines(actions.DescribeBeaconUser(u, origin))
 		a, err := e.s.ask("f refreshes, v sets the status, p reports fraud, e edits and re-screens, Enter is done: ")
 		if err != nil {
 			return true, err
@@ -149,7 +153,7 @@ func (e *editor) beaconResult(u *client.BeaconUser) (bool, error) {
 			continue
 		}
 		if ok && res.Beacon != nil {
-			u = res.Beacon
+			u, origin = res.Beacon, origin.Then(res.Action, res.Beacon)
 		}
 	}
 }

@@ -150,20 +150,7 @@ func (s *Session) editing(id string, kind drafts.Kind) {
 func (s *Session) resumeCommand() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return ResumeCommand(s.current, s.currentKind, true)
-}
-
-// ResumeCommand is the exact command that opens a draft again.
-func ResumeCommand(id string, kind drafts.Kind, accessible bool) string {
-	flow := "customer"
-	if kind == drafts.BeaconUser {
-		flow = "beacon"
-	}
-	cmd := "plaid-onboard " + flow + " --draft " + id
-	if accessible {
-		cmd += " --accessible"
-	}
-	return cmd
+	return uikit.ResumeCommand(s.current, s.currentKind, s.deps.Env, true)
 }
 
 // say writes one line.

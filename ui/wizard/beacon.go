@@ -23,13 +23,15 @@ func (beaconFlavor) title() string { return "Beacon screening" }
 func (beaconFlavor) noun() string  { return "Beacon user" }
 
 func (beaconFlavor) newResult(m *Model, sent actions.Sent) result {
-	return &beaconResult{user: sent.Beacon, followUps: newFollowUps()}
+	return &beaconResult{user: sent.Beacon, origin: actions.OriginOf("", sent.Beacon), followUps: newFollowUps()}
 }
 
 // beaconResult shows the screening's verdict, what it means for the agent,
 // and the follow-ups: refresh, review, report fraud, edit and re-screen.
 type beaconResult struct {
 	user *client.BeaconUser
+	// origin is what set the status shown: a screening, or a review.
+	origin actions.Origin
 	followUps
 	// the open follow-up form, if any
 	form   *forms.StepForm
@@ -44,9 +46,9 @@ func (r *beaconResult) update(m *Model, msg tea.Msg) tea.Cmd {
 		return r.tick(msg)
 	case followUpMsg:
 		if r.finished(msg) && msg.result.Beacon != nil {
-			r.user = msg.result.Beacon
+			r.user, r.origin = msg.result.Beacon, r.origin.Then(msg.action, msg.result.Beacon)
 		}
-		return nil
+		return m.observe(msg)
 	}
 	if r.form != nil {
 		return r.toForm(m, msg)
@@ -161,7 +163,7 @@ func (r *beaconResult) view(m *Model) string {
 	}
 	line(m.bigStatus(u.Status))
 	line("")
-	if meaning := actions.BeaconMeaning(u.Status); meaning != "" {
+	if meaning := actions.BeaconMeaning(u.Status, r.origin); meaning != "" {
 		if u.Status == client.BeaconPendingReview {
 			meaning += " v sets it."
 		}

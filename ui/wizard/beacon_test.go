@@ -107,7 +107,14 @@ func TestBeaconWizardEndToEnd(t *testing.T) {
 	r.see("fraud report becrpt_")
 	r.keys("v", "down", "down", "enter") // rejected
 	r.await()
-	r.see("REJECTED", "do not onboard")
+	r.see("REJECTED", "do not onboard", "Rejected by hand after review")
+	if strings.Contains(r.screen(), "Matches one of your organisation") {
+		t.Fatal("a status set by hand is explained as a screening's finding")
+	}
+	// The draft shows the status as it is now, not what create answered.
+	if sub, _ := r.w.flow.Draft.LastSuccess(); sub.Status != "rejected" {
+		t.Fatalf("the draft still says %q after the review", sub.Status)
+	}
 
 	// Cleared is refused while a report stands, with Plaid's rules.
 	r.keys("v", "up", "up", "enter")

@@ -82,6 +82,19 @@ func (f *followUps) finished(msg followUpMsg) bool {
 	return true
 }
 
+// observe records on the draft the status a follow-up found, so the home
+// screen and `drafts list` show where things stand now.
+func (m *Model) observe(msg followUpMsg) tea.Cmd {
+	if msg.err != nil {
+		return nil
+	}
+	if id, status := msg.result.Subject(); m.flow.Draft.Observe(m.env(), id, status) {
+		m.local++
+		return m.flush()
+	}
+	return nil
+}
+
 // view writes the spinner and the last outcome, each after a blank line.
 func (f *followUps) view(st theme.Styles, width int, now time.Time, line func(string)) {
 	if f.busy != "" {

@@ -57,6 +57,7 @@ func (r *partnerResult) update(m *Model, msg tea.Msg) tea.Cmd {
 			r.ec.Status, r.ec.ProductStatuses, r.prodNow = res.Enabled.Status, res.Enabled.ProductStatuses, res.Enabled.ProductionSecret
 		}
 		r.cursor = min(r.cursor, max(0, len(r.ec.RequirementsDue)-1))
+		return m.observe(msg)
 	}
 	return nil
 }
@@ -162,7 +163,7 @@ func (r *partnerResult) view(m *Model) string {
 	}
 	if due := r.ec.RequirementsDue; len(due) > 0 {
 		line("")
-		line(st.Title.Render("Still needed (requirements_due)"))
+		line(st.Title.Render("Still needed"))
 		for i, req := range due {
 			mark := "  "
 			if i == r.cursor {
@@ -173,7 +174,7 @@ func (r *partnerResult) view(m *Model) string {
 			if !m.flow.Catalog.Updatable(string(req)) {
 				hint = "set in " + stepTitle(m, step) + " for new customers; /update cannot change it — ask Plaid or use the Dashboard"
 			}
-			line(mark + st.Text.Render(string(req)))
+			line(mark + st.Text.Render(catalog.RequirementName(req)) + "  " + st.Faint.Render(string(req)))
 			line(lipgloss.NewStyle().PaddingLeft(4).Width(m.width).Render(st.Faint.Render(hint)))
 		}
 	}

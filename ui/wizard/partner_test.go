@@ -138,7 +138,8 @@ func TestPartnerWizardEndToEnd(t *testing.T) {
 		t.Fatal(err)
 	}
 	saved, err := r.store.Load(r.w.flow.Draft.ID)
-	if err != nil || len(saved.Submissions) != 1 || saved.Submissions[0].ClientID != sub.ClientID {
+	// …and the status after enable, so the home screen shows it (#18).
+	if err != nil || len(saved.Submissions) != 1 || saved.Submissions[0].ClientID != sub.ClientID || saved.Submissions[0].Status != "ACTIVE" {
 		t.Fatalf("saved draft: %+v %v", saved, err)
 	}
 }

@@ -130,13 +130,22 @@ func (m *Model) drawSidebar(height int) string {
 		case state == stepProblems:
 			mark = st.Bad.Render("✗")
 		}
-		title := truncate(s.Title, sidebarWidth-5)
+		// Where the mark gives way to the cursor or the ›, a ✗ after the
+		// title still says something is wrong (colour alone would not,
+		// under NO_COLOR).
+		wrong, room := "", sidebarWidth-5
+		cursorHere := m.mode == modeSidebar && j == m.sidebar
+		current := i == m.step && (m.mode == modeEdit || m.mode == modeSidebar)
+		if (current && m.invalidIn(i)) || (cursorHere && !current && m.state(i) == stepProblems) {
+			wrong, room = " "+st.Bad.Render("✗"), room-2
+		}
+		title := truncate(s.Title, room)
 		line := mark + " " + st.Text.Render(title)
 		switch {
-		case m.mode == modeSidebar && j == m.sidebar:
-			line = st.Selected.Render("❯ ") + st.Selected.Render(title)
-		case i == m.step && (m.mode == modeEdit || m.mode == modeSidebar):
-			line = mark + " " + st.Selected.Render(title)
+		case cursorHere:
+			line = st.Selected.Render("❯ ") + st.Selected.Render(title) + wrong
+		case current:
+			line = mark + " " + st.Selected.Render(title) + wrong
 		}
 		b.WriteString(line + "\n")
 	}

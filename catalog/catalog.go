@@ -310,6 +310,8 @@ var All = sync.OnceValue(func() []*Catalog {
 	return []*Catalog{
 		PartnerCreate(), PartnerGet(), PartnerUpdate(), PartnerEnable(),
 		BeaconUserCreate(), BeaconUserGet(), BeaconUserReview(), BeaconUserUpdate(), BeaconReportCreate(),
+		BeaconUserHistoryList(), BeaconReportList(), BeaconReportGet(), BeaconReportSyndicationList(),
+		BeaconReportSyndicationGet(), BeaconDuplicateGet(), BeaconAccountInsightsGet(), PartnerOAuthInstitutions(),
 	}
 })
 

@@ -83,10 +83,18 @@ type BeaconUserUpdateRequestData struct {
 	DepositoryAccounts []BeaconUserRequestDepositoryAccount `json:"depository_accounts,omitempty"`
 }
 
-// BeaconUser is the Beacon User object every /beacon/user/* path returns
-// (BeaconUserCreateResponse, BeaconUserGetResponse, BeaconUserUpdateResponse
-// share the shape). Every key is required in the spec, so none is omitted.
+// BeaconUser is what every /beacon/user/* path returns: the Beacon User
+// object and the request id (BeaconUserCreateResponse, BeaconUserGetResponse,
+// BeaconUserUpdateResponse share the shape).
 type BeaconUser struct {
+	BeaconUserRecord
+	RequestID string `json:"request_id" plaid:"required"`
+}
+
+// BeaconUserRecord is the Beacon User object itself (the spec's
+// BeaconUser), as lists hold it: one version of a user. Every key is
+// required in the spec, so none is omitted.
+type BeaconUserRecord struct {
 	ItemIDs      []string         `json:"item_ids" plaid:"required"`
 	ID           string           `json:"id" plaid:"required"`
 	Version      int              `json:"version" plaid:"required"`
@@ -97,7 +105,6 @@ type BeaconUser struct {
 	ClientUserID string           `json:"client_user_id" plaid:"required"`
 	User         BeaconUserData   `json:"user" plaid:"required"`
 	AuditTrail   BeaconAuditTrail `json:"audit_trail" plaid:"required"`
-	RequestID    string           `json:"request_id" plaid:"required"`
 }
 
 // BeaconUserData is the screened person as Plaid returns it. Account numbers
@@ -154,8 +161,15 @@ type FraudAmount struct {
 	Value           float64 `json:"value" plaid:"required"`
 }
 
-// BeaconReport is BeaconReportCreateResponse.
+// BeaconReport is BeaconReportCreateResponse and BeaconReportGetResponse:
+// the report and the request id.
 type BeaconReport struct {
+	BeaconReportRecord
+	RequestID string `json:"request_id" plaid:"required"`
+}
+
+// BeaconReportRecord is the spec's BeaconReport object, as lists hold it.
+type BeaconReportRecord struct {
 	ID           string           `json:"id" plaid:"required"`
 	BeaconUserID string           `json:"beacon_user_id" plaid:"required"`
 	CreatedAt    time.Time        `json:"created_at" plaid:"required"`
@@ -164,5 +178,4 @@ type BeaconReport struct {
 	EventDate    string           `json:"event_date" plaid:"required"`
 	FraudAmount  *FraudAmount     `json:"fraud_amount" plaid:"required"`
 	AuditTrail   BeaconAuditTrail `json:"audit_trail" plaid:"required"`
-	RequestID    string           `json:"request_id" plaid:"required"`
 }

@@ -244,11 +244,11 @@ func (e *Emulator) reportCreate(ctx context.Context, req *client.BeaconReportCre
 			return nil, apiErr
 		}
 		now := e.now()
-		r := &client.BeaconReport{
+		r := &client.BeaconReport{BeaconReportRecord: client.BeaconReportRecord{
 			ID: "becrpt_" + e.randomString(14, alnum), BeaconUserID: u.ID, CreatedAt: now, Type: req.Type,
 			FraudDate: &req.FraudDate, EventDate: req.FraudDate, FraudAmount: req.FraudAmount,
 			AuditTrail: client.BeaconAuditTrail{Source: client.AuditAPI, Timestamp: now},
-		}
+		}}
 		var amount any
 		if r.FraudAmount != nil {
 			amount = jsonText(r.FraudAmount)
@@ -275,7 +275,7 @@ func (e *Emulator) reportCreate(ctx context.Context, req *client.BeaconReportCre
 // (FACTS.md §10); see README.
 func (e *Emulator) userView(u *beaconUser) *client.BeaconUser {
 	p := u.Person
-	out := &client.BeaconUser{
+	out := &client.BeaconUser{BeaconUserRecord: client.BeaconUserRecord{
 		ItemIDs: slices.Clone(u.ItemIDs), ID: u.ID, Version: u.Version,
 		CreatedAt: u.CreatedAt, UpdatedAt: u.UpdatedAt, Status: u.Status,
 		ProgramID: u.ProgramID, ClientUserID: u.ClientUserID, AuditTrail: u.Audit,
@@ -287,7 +287,7 @@ func (e *Emulator) userView(u *beaconUser) *client.BeaconUser {
 			IPAddress:          nullable(p.IPAddress),
 			DepositoryAccounts: []client.BeaconUserDepositoryAccount{},
 		},
-	}
+	}}
 	if out.ItemIDs == nil {
 		out.ItemIDs = []string{}
 	}

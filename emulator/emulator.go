@@ -44,7 +44,13 @@ type Options struct {
 	MaxBodyBytes int64
 	// Log receives one line per request (never a body, header or secret).
 	Log func(line string)
+	// PageSize is how many items a list answers per page; DefaultPageSize
+	// when zero.
+	PageSize int
 }
+
+// DefaultPageSize is how many items a list answers per page.
+const DefaultPageSize = 25
 
 // Emulator serves the Plaid paths. It is safe for concurrent use.
 type Emulator struct {
@@ -74,6 +80,9 @@ func New(opts Options) (*Emulator, error) {
 	if opts.Random == nil {
 		opts.Random = rand.Reader
 	}
+	if opts.PageSize <= 0 {
+		opts.PageSize = DefaultPageSize
+	}
 	if opts.MaxBodyBytes <= 0 {
 		opts.MaxBodyBytes = DefaultMaxBodyBytes
 	}
@@ -96,6 +105,16 @@ func New(opts Options) (*Emulator, error) {
 		client.PathBeaconUserReview:      typed(e.beaconReview),
 		client.PathBeaconUserUpdate:      typed(e.beaconUpdate),
 		client.PathBeaconReportCreate:    typed(e.reportCreate),
+
+		client.PathBeaconUserHistoryList:            typed(e.historyList),
+		client.PathBeaconReportList:                 typed(e.reportList),
+		client.PathBeaconReportGet:                  typed(e.reportGet),
+		client.PathBeaconReportSyndicationList:      typed(e.syndicationList),
+		client.PathBeaconReportSyndicationGet:       typed(e.syndicationGet),
+		client.PathBeaconDuplicateGet:               typed(e.duplicateGet),
+		client.PathBeaconUserAccountInsightsGet:     typed(e.accountInsights),
+		client.PathPartnerCustomerOAuthInstitutions: typed(e.oauthInstitutions),
+		client.PathEmulatorBeaconDuplicates:         typed(e.duplicatesOf),
 	}
 	d, err := e.openStore()
 	if err != nil {

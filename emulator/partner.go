@@ -169,6 +169,9 @@ func (e *Emulator) partnerEnable(ctx context.Context, req *client.PartnerCustome
 		if err := e.saveCustomer(tx, c, false); err != nil {
 			return nil, stored(err)
 		}
+		if err := e.registerOAuth(tx, c, e.now()); err != nil {
+			return nil, stored(err)
+		}
 		status, statuses, _ := e.standing(c)
 		return &client.PartnerCustomerEnableResponse{
 			EndCustomerClientID: c.ClientID, Status: status, ProductStatuses: statuses,

@@ -10,8 +10,8 @@ import (
 // A status set by hand is never explained by what a screening finds, and
 // one read with get does not claim either.
 func TestMeaningFollowsWhatSetTheStatus(t *testing.T) {
-	api := &client.BeaconUser{AuditTrail: client.BeaconAuditTrail{Source: client.AuditAPI}}
-	dash := &client.BeaconUser{AuditTrail: client.BeaconAuditTrail{Source: client.AuditDashboard}}
+	api := &client.BeaconUser{BeaconUserRecord: client.BeaconUserRecord{AuditTrail: client.BeaconAuditTrail{Source: client.AuditAPI}}}
+	dash := &client.BeaconUser{BeaconUserRecord: client.BeaconUserRecord{AuditTrail: client.BeaconAuditTrail{Source: client.AuditDashboard}}}
 	for _, c := range []struct {
 		origin Origin
 		want   string

@@ -75,15 +75,15 @@ func TestGoldenPartnerResult(t *testing.T) {
 
 func beaconUser(status client.BeaconUserStatus) *client.BeaconUser {
 	at := time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
-	return &client.BeaconUser{
+	return &client.BeaconUser{RequestID: "saKrIBuEB9qJZng", BeaconUserRecord: client.BeaconUserRecord{
 		ID: "becusr_42cF1MNo42r9Xj", Version: 1, Status: status, ProgramID: "becprg_11111111111111",
-		ClientUserID: "your-db-id-3b24110", CreatedAt: at, UpdatedAt: at, RequestID: "saKrIBuEB9qJZng",
+		ClientUserID: "your-db-id-3b24110", CreatedAt: at, UpdatedAt: at,
 		User: client.BeaconUserData{
 			Name:               client.BeaconUserName{GivenName: "Leslie", FamilyName: "Knope"},
 			DepositoryAccounts: []client.BeaconUserDepositoryAccount{{AccountMask: "7890", RoutingNumber: "021000021", AddedAt: at}},
 		},
 		AuditTrail: client.BeaconAuditTrail{Source: client.AuditAPI, Timestamp: at},
-	}
+	}}
 }
 
 func TestGoldenBeaconCleared(t *testing.T) {

@@ -1,0 +1,105 @@
+package emulator
+
+import (
+	"context"
+	"database/sql"
+	"slices"
+	"time"
+
+	"github.com/plaid-onboard/plaid-onboard/client"
+)
+
+// OAuth registrations. When an end customer is first enabled, Plaid
+// registers it at the banks that need OAuth; the emulator's three (named
+// as in Plaid's example) progress in a fixed, documented way (README):
+//
+//   - before enable: every one NOT_STARTED;
+//   - Capital One: ENABLED at enable;
+//   - Chase: PROCESSING at enable, ENABLED a day later (by the emulator's clock);
+//   - Bank of America: APPROVED at enable, or ATTENTION_REQUIRED with
+//     Plaid's OAUTH_REGISTRATION_ERROR when the customer has no logo.
+type oauthBank struct {
+	ID, Name string
+}
+
+var oauthBanks = []oauthBank{{"ins_56", "Chase"}, {"ins_128026", "Capital One"}, {"ins_1", "Bank of America"}}
+
+// chaseDelay is how long Chase's registration stays PROCESSING.
+const chaseDelay = 24 * time.Hour
+
+// registerOAuth records the registrations the first enable starts.
+func (e *Emulator) registerOAuth(tx *txn, c *customer, now time.Time) error {
+	known, err := tx.exists("SELECT 1 FROM customer_institutions WHERE client_id = ?", c.ClientID)
+	if err != nil || known {
+		return err
+	}
+	for _, b := range oauthBanks {
+		status := client.OAuthEnabled
+		switch {
+		case b.ID == "ins_56":
+			status = client.OAuthProcessing
+		case b.ID == "ins_1" && !c.HasLogo:
+			status = client.OAuthAttentionRequired
+		case b.ID == "ins_1":
+			status = client.OAuthApproved
+		}
+		if _, err := tx.exec(`INSERT INTO customer_institutions (client_id, institution_id, name, status, updated_at)
+			VALUES (?, ?, ?, ?, ?)`, c.ClientID, b.ID, b.Name, string(status), formatTime(now)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// oauthInstitutions answers where an end customer's registrations stand.
+func (e *Emulator) oauthInstitutions(ctx context.Context, req *client.PartnerCustomerOAuthInstitutionsGetRequest) (any, *apiError) {
+	return e.look(ctx, func(tx *txn) (any, *apiError) {
+		c, apiErr := e.customer(tx, req.EndCustomerClientID)
+		if apiErr != nil {
+			return nil, apiErr
+		}
+		out := &client.PartnerCustomerOAuthInstitutionsGetResponse{
+			FlowdownStatus: "NOT_STARTED", QuestionnaireStatus: "COMPLETE", Institutions: []client.PartnerOAuthInstitution{},
+		}
+		if a := c.Request.BankAddendumAcceptance; a.CustomerAccepted != nil && *a.CustomerAccepted {
+			out.FlowdownStatus = "COMPLETE"
+		}
+		if len(craDue(c)) > 0 && slices.ContainsFunc(e.products(c), func(p client.Product) bool { return p.IsCRA() }) {
+			out.QuestionnaireStatus = "NOT_STARTED"
+		}
+		type row struct{ id, name, status, at string }
+		var rows []row
+		err := tx.each(func(r *sql.Rows) error {
+			var x row
+			err := r.Scan(&x.id, &x.name, &x.status, &x.at)
+			rows = append(rows, x)
+			return err
+		}, "SELECT institution_id, name, status, updated_at FROM customer_institutions WHERE client_id = ?", c.ClientID)
+		if err != nil {
+			return nil, stored(err)
+		}
+		now := e.now()
+		for _, b := range oauthBanks {
+			inst := client.PartnerOAuthInstitution{Name: b.Name, InstitutionID: b.ID,
+				Environments: client.PartnerOAuthEnvironments{Production: client.OAuthNotStarted}}
+			if i := slices.IndexFunc(rows, func(r row) bool { return r.id == b.ID }); i >= 0 {
+				at := parseTime(rows[i].at)
+				status := client.OAuthStatus(rows[i].status)
+				if status == client.OAuthProcessing && !now.Before(at.Add(chaseDelay)) {
+					status, at = client.OAuthEnabled, at.Add(chaseDelay)
+				}
+				inst.Environments.Production = status
+				switch status {
+				case client.OAuthEnabled:
+					date := at.Format(time.DateOnly)
+					inst.ProductionEnablementDate = &date
+				case client.OAuthAttentionRequired:
+					inst.Errors = []client.Error{{ErrorType: "PARTNER_ERROR", ErrorCode: "OAUTH_REGISTRATION_ERROR",
+						ErrorMessage: "Application logo is required"}}
+				}
+			}
+			out.Institutions = append(out.Institutions, inst)
+		}
+		return out, nil
+	})
+}

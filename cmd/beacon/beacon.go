@@ -28,6 +28,9 @@ you can refresh, review, report as fraud, or edit and screen again.`,
 	}
 	cmd.Flags().StringVar(&draftID, "draft", "", "resume the draft with this id (see `plaid-onboard drafts list`)")
 	_ = cmd.RegisterFlagCompletionFunc("draft", cmdutil.CompleteDrafts(f, false))
-	cmd.AddCommand(newCmdGet(f, g), newCmdReview(f, g), newCmdReport(f, g))
+	report := newCmdReport(f, g)
+	report.AddCommand(newCmdReportGet(f, g))
+	cmd.AddCommand(newCmdGet(f, g), newCmdReview(f, g), report,
+		newCmdHistory(f, g), newCmdReports(f, g), newCmdSyndications(f, g), newCmdDuplicate(f, g), newCmdInsights(f, g))
 	return cmd
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/plaid-onboard/plaid-onboard/cmd/cmdutil"
+	"github.com/plaid-onboard/plaid-onboard/internal/actions"
 	"github.com/plaid-onboard/plaid-onboard/internal/app"
 )
 
@@ -29,6 +30,7 @@ the draft is saved as you go, and nothing is sent before the review screen.`,
 	}
 	cmd.Flags().StringVar(&draftID, "draft", "", "resume the draft with this id (see `plaid-onboard drafts list`)")
 	_ = cmd.RegisterFlagCompletionFunc("draft", cmdutil.CompleteDrafts(f, false))
-	cmd.AddCommand(newCmdGet(f, g), newCmdEnable(f, g))
+	cmd.AddCommand(newCmdGet(f, g), newCmdEnable(f, g), cmdutil.LookupCommand(f, g, "institutions CLIENT_ID",
+		"Where an end customer's OAuth registrations stand, bank by bank (POST /partner/customer/oauth_institutions/get)", actions.Institutions))
 	return cmd
 }

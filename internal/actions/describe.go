@@ -102,6 +102,8 @@ func DescribeReport(r *client.BeaconReport) []Line {
 // are masked: --json prints them.
 func DescribeResult(r Result) []Line {
 	switch {
+	case r.lines != nil:
+		return r.lines
 	case r.Beacon != nil:
 		return DescribeBeaconUser(r.Beacon, OriginOf(r.Action, r.Beacon))
 	case r.Report != nil:

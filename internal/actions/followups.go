@@ -24,7 +24,7 @@ const (
 
 // Changes reports whether the action changes data at Plaid: in production
 // it asks first, as a submit does.
-func (a Action) Changes() bool { return a != Refresh }
+func (a Action) Changes() bool { return a != Refresh && a != Lookup }
 
 // Irreversible reports whether what a does cannot be undone from this
 // program, so every front end asks first, in any environment.
@@ -68,6 +68,8 @@ type Result struct {
 	// RequestID is Plaid's id of the request, to quote to support.
 	RequestID string
 	raw       any
+	// lines read a lookup's answer out (the typed answers have their own).
+	lines []Line
 }
 
 // Response is the answer as Plaid sent it, for --json.

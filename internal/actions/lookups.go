@@ -44,7 +44,9 @@ func listed[T any](env catalog.Env, req any, fetch func() ([]T, error), response
 func History(ctx context.Context, c *client.Client, env catalog.Env, id string) (Result, error) {
 	return listed(env, &client.BeaconUserHistoryListRequest{BeaconUserID: id},
 		func() ([]client.BeaconUserRecord, error) { return client.AllHistory(ctx, c, id) },
-		func(all []client.BeaconUserRecord) any { return &client.BeaconUserHistoryListResponse{BeaconUsers: all} },
+		func(all []client.BeaconUserRecord) any {
+			return &client.BeaconUserHistoryListResponse{BeaconUsers: all}
+		},
 		DescribeHistory)
 }
 

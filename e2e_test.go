@@ -366,3 +366,35 @@ func TestTerminalRequirementFixLandsOnItsField(t *testing.T) {
 		t.Fatalf("the fix did not land in its field (exit %d):\n%s", code, out)
 	}
 }
+
+// An agent's path in a real terminal: a screening that duplicates someone
+// screened before, the person opened from the result (w), the matched
+// email marked, the decision (cleared) asked about and shown.
+func TestTerminalDuplicateToDecision(t *testing.T) {
+	env := testbin.Env(t, "PLAID_ONBOARD_KEYRING=off")
+	first := samples.BeaconLocal()
+	first.ClientUserID, first.User.EmailAddress = "first-ada", "ADA@example.com"
+	first.User.Name.GivenName, first.User.Name.FamilyName = "Augusta", "Byron"
+	if out, errOut, code := runBin(t, env, "submit", "beacon", "--file", writeJSONFile(t, first)); code != 0 {
+		t.Fatalf("first screening: exit %d\n%s\n%s", code, out, errOut)
+	}
+	s := tmuxtest.Start(t, 110, 40, env, testbin.Path(t), "beacon")
+	screen := screenAda(t, s)
+	if !strings.Contains(screen, "PENDING REVIEW") {
+		t.Fatalf("the duplicate is not pending review:\n%s", screen)
+	}
+	s.Keys("w") // why? the person view
+	s.WaitFor("Duplicate becdup_", "this user", "Augusta Byron")
+	screen = s.WaitFor("Email")
+	if !regexp.MustCompile(`Email\s.*✓ match`).MatchString(screen) {
+		t.Fatalf("the matched email is not marked:\n%s", screen)
+	}
+	s.Keys("v")
+	s.WaitFor("Decide: set the status of", "cleared")
+	s.Keys("Up", "Enter")
+	s.WaitFor("to cleared?", "Plaid's rules")
+	s.Keys("y")
+	s.WaitFor("CLEARED", "Cleared by hand after review")
+	s.Keys("C-c")
+	s.WaitExit()
+}

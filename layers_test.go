@@ -17,7 +17,7 @@ var layers = [][]string{
 	{"drafts", "emulator", "internal/debuglog"},
 	{"internal/actions", "forms", "internal/app"},
 	{"ui/uikit", "cmd/cmdutil"},
-	{"ui/home", "ui/plain", "ui/wizard", "cmd/beacon", "cmd/customer", "cmd/draftscmd", "cmd/emulatorcmd", "cmd/submit", "cmd/version"},
+	{"ui/home", "ui/lookup", "ui/plain", "ui/wizard", "cmd/beacon", "cmd/customer", "cmd/draftscmd", "cmd/emulatorcmd", "cmd/submit", "cmd/version"},
 	{"ui", "cmd/root"},
 	{"."},
 }

@@ -183,13 +183,13 @@ func (c *Client) once(ctx context.Context, op, path string, body []byte, resp an
 	var ans answer
 	ctx, cancel := context.WithTimeout(ctx, c.cfg.Timeout)
 	defer cancel()
+	// wrote is set once the headers are on their way: from then on the
+	// server may act on the request, so a failure is no longer "not sent".
+	// WroteHeaders fires before the bytes leave (WroteRequest may fire
+	// after the server has already answered).
 	var wrote atomic.Bool
 	ctx = httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
-		WroteRequest: func(info httptrace.WroteRequestInfo) {
-			if info.Err == nil {
-				wrote.Store(true)
-			}
-		},
+		WroteHeaders: func() { wrote.Store(true) },
 	})
 	hreq, err := http.NewRequestWithContext(ctx, http.MethodPost, c.base+path, bytes.NewReader(body))
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/plaid-onboard/plaid-onboard/internal/theme"
 	"github.com/plaid-onboard/plaid-onboard/ui/home"
+	"github.com/plaid-onboard/plaid-onboard/ui/lookup"
 	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
 	"github.com/plaid-onboard/plaid-onboard/ui/wizard"
 )
@@ -139,6 +140,14 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.notice = ""
 		a.setScreen(home.New(a.deps, notice))
 		return a, nil
+	case uikit.OpenLookupMsg:
+		a.closeWizard()
+		var s uikit.Screen = lookup.NewCustomer(a.deps, msg.ID)
+		if msg.Person {
+			s = lookup.NewPerson(a.deps, msg.ID)
+		}
+		a.setScreen(s)
+		return a, s.Init()
 	case uikit.OpenDraftMsg:
 		a.closeWizard()
 		w := wizard.New(a.deps, msg.Draft, msg.Unlock)

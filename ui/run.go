@@ -74,7 +74,7 @@ func first(deps uikit.Deps, req app.TUIRequest) (uikit.Screen, tea.Cmd) {
 	switch {
 	case req.DraftID != "":
 		var warning string
-		cmd := home.Resume(deps.Store, req.DraftID, func(msg string, _ func() tea.Cmd) { warning = msg })
+		cmd := uikit.Resume(deps.Store, req.DraftID, func(msg string, _ func() tea.Cmd) { warning = msg })
 		if cmd == nil {
 			return home.New(deps, warning), nil
 		}

@@ -271,8 +271,9 @@ func DescribeInstitutions(r *client.PartnerCustomerOAuthInstitutionsGetResponse)
 // DescribePerson reads a person out for plain text: status and what it
 // means, why, the duplicates side by side, the reports, the versions, the
 // insights, and what could not be fetched.
-func DescribePerson(p *Person, reveal bool) []Line {
-	lines := DescribeBeaconUser(p.User, OriginOf(Refresh, p.User))
+// origin is what set the status, as far as the caller knows.
+func DescribePerson(p *Person, origin Origin, reveal bool) []Line {
+	lines := DescribeBeaconUser(p.User, origin)
 	for _, w := range p.Why() {
 		lines = append(lines, Line{"Why", w})
 	}

@@ -267,3 +267,22 @@ func pluralWord(n int, one, many string) string {
 	}
 	return many
 }
+
+// Foresee says, before a decision is sent, what Plaid's rules (ReviewRules)
+// make of it for this person: "" when nothing stands in the way.
+func (p *Person) Foresee(status client.BeaconUserStatus) string {
+	ids := make([]string, len(p.Reports))
+	for i, r := range p.Reports {
+		ids[i] = r.ID
+	}
+	switch {
+	case status == client.BeaconCleared && len(p.Reports) > 0:
+		return fmt.Sprintf("Plaid refuses cleared while a fraud report stands on the user, and this one has %d (%s); this program cannot delete reports.",
+			len(p.Reports), strings.Join(ids, ", "))
+	case status == client.BeaconRejected && len(p.Reports) == 0:
+		return "No fraud report is on this user: Plaid refuses rejected without one (or a confirmed network match). Report fraud first."
+	case status == p.User.Status:
+		return "The status is already " + string(status) + ": sending it again changes nothing but the audit trail."
+	}
+	return ""
+}

@@ -4,6 +4,7 @@ package theme
 
 import (
 	"image/color"
+	"strings"
 	"sync"
 
 	"charm.land/huh/v2"
@@ -75,6 +76,20 @@ func New(dark bool) Styles {
 		Key:      lipgloss.NewStyle().Foreground(p.Muted).Bold(true),
 		Selected: lipgloss.NewStyle().Foreground(p.Accent).Bold(true),
 	}
+}
+
+// StatusBlock draws a Beacon status as a large coloured block: green
+// cleared, red rejected, amber otherwise.
+func (s Styles) StatusBlock(status string) string {
+	bg := s.P.Warn
+	switch status {
+	case "cleared":
+		bg = s.P.OK
+	case "rejected":
+		bg = s.P.Bad
+	}
+	word := strings.ToUpper(strings.ReplaceAll(status, "_", " "))
+	return lipgloss.NewStyle().Background(bg).Foreground(s.P.BadgeText).Bold(true).Padding(1, 4).Render(word)
 }
 
 // EnvBadge renders the environment as a coloured badge: LOCAL, SANDBOX,

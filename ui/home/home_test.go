@@ -89,8 +89,16 @@ func TestNewFlowsAndResume(t *testing.T) {
 	if o, ok := out[0].(uikit.OpenDraftMsg); !ok || o.Draft.Kind != drafts.BeaconUser {
 		t.Fatalf("enter on the second entry: %v", out)
 	}
+	_, out = send(New(deps, ""), tuitest.Key("down"), tuitest.Key("down"), tuitest.Key("enter"))
+	if o, ok := out[0].(uikit.OpenLookupMsg); !ok || !o.Person {
+		t.Fatalf("enter on look up a person: %v", out)
+	}
+	_, out = send(New(deps, ""), tuitest.Key("up"), tuitest.Key("up"), tuitest.Key("up"), tuitest.Key("enter"))
+	if o, ok := out[0].(uikit.OpenLookupMsg); !ok || o.Person {
+		t.Fatalf("enter on look up an end customer: %v", out)
+	}
 	m = New(deps, "")
-	_, out = send(m, tuitest.Key("down"), tuitest.Key("down"), tuitest.Key("enter")) // the newest draft
+	_, out = send(m, tuitest.Key("down"), tuitest.Key("down"), tuitest.Key("down"), tuitest.Key("down"), tuitest.Key("enter")) // the newest draft
 	o, ok := out[0].(uikit.OpenDraftMsg)
 	if !ok || o.Draft.ID != b.ID || o.Unlock == nil || o.Draft.Beacon.User.IDNumber.Value != "123456789" {
 		t.Fatalf("resume: %+v", out)
@@ -98,7 +106,7 @@ func TestNewFlowsAndResume(t *testing.T) {
 	// Open in this window: a second window is warned, and may go on.
 	m2 := New(deps, "")
 	m2.SetSize(78, 20)
-	m2, out = send(m2, tuitest.Key("down"), tuitest.Key("down"), tuitest.Key("enter"))
+	m2, out = send(m2, tuitest.Key("down"), tuitest.Key("down"), tuitest.Key("down"), tuitest.Key("down"), tuitest.Key("enter"))
 	if len(out) != 0 || !strings.Contains(ansi.Strip(m2.View()), "open in another plaid-onboard window") {
 		t.Fatalf("no warning for a draft open elsewhere:\n%s", ansi.Strip(m2.View()))
 	}

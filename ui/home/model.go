@@ -3,7 +3,6 @@
 package home
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -47,11 +46,13 @@ type Model struct {
 	st        theme.Styles
 }
 
-// The two fixed entries above the drafts.
+// The fixed entries above the drafts.
 const (
-	entryPartner = 0
-	entryBeacon  = 1
-	entries      = 2
+	entryPartner  = 0
+	entryBeacon   = 1
+	entryPerson   = 2
+	entryCustomer = 3
+	entries       = 4
 )
 
 // New builds the home screen; notice is a line to show (why we are here).
@@ -159,8 +160,12 @@ func (m *Model) open() tea.Cmd {
 		return openMsg(m.deps.Store.New(drafts.PartnerCustomer), nil)
 	case entryBeacon:
 		return openMsg(m.deps.Store.New(drafts.BeaconUser), nil)
+	case entryPerson:
+		return func() tea.Msg { return uikit.OpenLookupMsg{Person: true} }
+	case entryCustomer:
+		return func() tea.Msg { return uikit.OpenLookupMsg{} }
 	}
-	return Resume(m.deps.Store, m.drafts[m.cursor-entries].ID, func(msg string, openAnyway func() tea.Cmd) {
+	return uikit.Resume(m.deps.Store, m.drafts[m.cursor-entries].ID, func(msg string, openAnyway func() tea.Cmd) {
 		if openAnyway == nil {
 			m.notice = msg
 			m.reload()
@@ -173,27 +178,6 @@ func (m *Model) open() tea.Cmd {
 
 func openMsg(d *drafts.Draft, unlock func()) tea.Cmd {
 	return func() tea.Msg { return uikit.OpenDraftMsg{Draft: d, Unlock: unlock} }
-}
-
-// Resume opens a saved draft, locked to this window. When another window
-// holds it, warn tells the user and offers to open it anyway (a save then
-// goes to a copy if the other window saved first: nothing is overwritten).
-func Resume(s *drafts.Store, id string, warn func(msg string, openAnyway func() tea.Cmd)) tea.Cmd {
-	unlock, lockErr := s.Lock(id)
-	d, err := s.Load(id)
-	if err != nil {
-		if unlock != nil {
-			unlock()
-		}
-		warn("the draft cannot be opened: "+err.Error(), nil)
-		return nil
-	}
-	if errors.Is(lockErr, drafts.ErrInUse) {
-		warn(fmt.Sprintf("Draft %s is open in another plaid-onboard window. If both change it, this window's changes are saved as a copy.", id),
-			func() tea.Cmd { return openMsg(d, nil) })
-		return nil
-	}
-	return openMsg(d, unlock)
 }
 
 // View draws the menu and the drafts.
@@ -221,6 +205,8 @@ func (m *Model) View() string {
 	line("")
 	item(entryPartner, "New partner customer", "POST /beta/partner/customer/v1/create")
 	item(entryBeacon, "Screen a person with Beacon", "POST /beacon/user/create")
+	item(entryPerson, "Look up a person", "why a Beacon user has its status; decide")
+	item(entryCustomer, "Look up an end customer", "what it needs; OAuth institutions")
 	line("")
 	if len(m.drafts) == 0 {
 		line(st.Faint.Render("  No drafts yet: every wizard is saved as a draft from its first keystroke."))

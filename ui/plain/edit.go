@@ -102,13 +102,18 @@ func (e *editor) step(i int) error {
 
 // fields asks a built form's questions in order, skipping those that do
 // not apply now (huh's accessible mode would ask them all).
-func (e *editor) fields(sf *forms.StepForm) error {
+func (e *editor) fields(sf *forms.StepForm) error { return e.s.fields(sf, e.changed) }
+
+// fields asks a form's questions that apply now; after runs after each.
+func (s *Session) fields(sf *forms.StepForm, after func()) error {
 	for _, f := range sf.Fields {
 		if hide := sf.Hidden[f]; hide != nil && hide() {
 			continue
 		}
-		err := f.RunAccessible(e.s.out, e.s.in)
-		e.changed()
+		err := f.RunAccessible(s.out, s.in)
+		if after != nil {
+			after()
+		}
 		if err != nil {
 			return err
 		}

@@ -30,8 +30,10 @@ func (s *Session) menu() error {
 		} else {
 			s.say("  3. Resume a draft (none saved)")
 		}
-		s.say("  4. Quit")
-		a, err := s.ask("Choose 1 to 4: ")
+		s.say("  4. Look up a person (why a Beacon user has its status; decide)")
+		s.say("  5. Look up an end customer (what it needs; OAuth institutions)")
+		s.say("  6. Quit")
+		a, err := s.ask("Choose 1 to 6: ")
 		if err != nil {
 			return err
 		}
@@ -42,10 +44,14 @@ func (s *Session) menu() error {
 			err = s.edit(s.deps.Store.New(drafts.BeaconUser), nil)
 		case "3", "resume":
 			err = s.pickDraft(list)
-		case "4", "q", "quit", "exit":
+		case "4", "person":
+			err = s.person("")
+		case "5", "end customer":
+			err = s.customer("")
+		case "6", "q", "quit", "exit":
 			return nil
 		default:
-			s.say("Type a number from 1 to 4.")
+			s.say("Type a number from 1 to 6.")
 		}
 		if err != nil {
 			return err

@@ -159,13 +159,15 @@ func (e *editor) beaconResult(u *client.BeaconUser) (bool, error) {
 }
 
 // lines reads out labelled lines; an unlabelled one continues the last.
-func (e *editor) lines(ls []actions.Line) {
+func (e *editor) lines(ls []actions.Line) { e.s.lines(ls) }
+
+func (s *Session) lines(ls []actions.Line) {
 	for _, l := range ls {
 		if l.Label == "" {
-			e.s.say("  %s", l.Value)
+			s.say("  %s", l.Value)
 			continue
 		}
-		e.s.say("%s: %s", l.Label, l.Value)
+		s.say("%s: %s", l.Label, l.Value)
 	}
 }
 

@@ -21,3 +21,10 @@ type QuitMsg struct{ Aborted bool }
 
 // NoticeMsg shows a one-line message in the footer.
 type NoticeMsg struct{ Text string }
+
+// OpenLookupMsg opens a lookup screen: a Beacon user (Person) or an end
+// customer, on ID or asking for one.
+type OpenLookupMsg struct {
+	Person bool
+	ID     string
+}

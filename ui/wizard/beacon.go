@@ -15,6 +15,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/forms"
 	"github.com/plaid-onboard/plaid-onboard/internal/actions"
+	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
 )
 
 type beaconFlavor struct{}
@@ -95,6 +96,8 @@ func (r *beaconResult) key(m *Model, k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, m.keys.Report):
 		r.report = &forms.Report{FraudDate: m.deps.Now().Format("2006-01-02")}
 		return r.openForm(m, "report", forms.ReportForm(r.report, m.flow.Options()))
+	case key.Matches(k, m.keys.Why):
+		return func() tea.Msg { return uikit.OpenLookupMsg{Person: true, ID: id} }
 	case key.Matches(k, m.keys.Rescreen):
 		m.notice = "edit the answers, then s on the review screen re-screens " + id + " with /update (its version goes up)"
 		return m.enter(m.firstVisible())
@@ -127,21 +130,13 @@ func (r *beaconResult) help(m *Model) []key.Binding {
 	if r.form != nil {
 		return append([]key.Binding{backBinding(m)}, r.form.Form.KeyBinds()...)
 	}
-	return []key.Binding{m.keys.Refresh, m.keys.Status, m.keys.Report, m.keys.Rescreen, m.keys.Review, m.keys.Close}
+	return []key.Binding{m.keys.Why, m.keys.Refresh, m.keys.Status, m.keys.Report, m.keys.Rescreen, m.keys.Review, m.keys.Close}
 }
 
 // bigStatus draws the status as a large coloured block: the one thing the
 // agent must not miss.
 func (m *Model) bigStatus(status client.BeaconUserStatus) string {
-	bg := m.st.P.Warn
-	switch status {
-	case client.BeaconCleared:
-		bg = m.st.P.OK
-	case client.BeaconRejected:
-		bg = m.st.P.Bad
-	}
-	word := strings.ToUpper(strings.ReplaceAll(string(status), "_", " "))
-	return lipgloss.NewStyle().Background(bg).Foreground(m.st.P.BadgeText).Bold(true).Padding(1, 4).Render(word)
+	return m.st.StatusBlock(string(status))
 }
 
 func (r *beaconResult) view(m *Model) string {
@@ -172,7 +167,7 @@ func (r *beaconResult) view(m *Model) string {
 		line(st.Warn.Render("Status " + string(u.Status) + " is new to this program: see Plaid's docs."))
 	}
 	line("")
-	row := func(label, v string) { line(st.Muted.Render(padRight(label, 16)) + st.Text.Render(v)) }
+	row := func(label, v string) { line(st.Muted.Render(uikit.PadRight(label, 16)) + st.Text.Render(v)) }
 	row("Beacon user", st.Bold.Render(u.ID)+st.Muted.Render(fmt.Sprintf("  version %d", u.Version)))
 	row("Program", u.ProgramID)
 	row("Client user id", u.ClientUserID)

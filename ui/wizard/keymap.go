@@ -41,6 +41,7 @@ type keyMap struct {
 	Report   key.Binding
 	Status   key.Binding
 	Rescreen key.Binding
+	Why      key.Binding
 }
 
 func defaultKeys() keyMap {
@@ -77,16 +78,6 @@ func defaultKeys() keyMap {
 		Report:   b([]string{"p"}, "p", "report fraud"),
 		Status:   b([]string{"v"}, "v", "review status"),
 		Rescreen: b([]string{"e"}, "e", "edit & re-screen"),
+		Why:      b([]string{"w"}, "w", "why? (open the person)"),
 	}
-}
-
-// toggled is a show/hide key as its help should read now: what pressing
-// it does next.
-func toggled(b key.Binding, shown bool, what string) key.Binding {
-	verb := "show "
-	if shown {
-		verb = "hide "
-	}
-	b.SetHelp(b.Help().Key, verb+what)
-	return b
 }

@@ -140,7 +140,7 @@ func (e *listEditor) view(m *Model) string {
 		if strings.Trim(item, "—· ") == "" {
 			item = "(empty)"
 		}
-		line := fmt.Sprintf("%s %d. %s", mark, i+1, truncate(item, e.width-8))
+		line := fmt.Sprintf("%s %d. %s", mark, i+1, uikit.Truncate(item, e.width-8))
 		if i == e.cursor && e.form == nil {
 			line = st.Selected.Render("❯ ") + line
 		} else {

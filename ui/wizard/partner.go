@@ -14,6 +14,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/catalog"
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/internal/actions"
+	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
 )
 
 type partnerFlavor struct{}
@@ -110,7 +111,7 @@ func (r *partnerResult) help(m *Model) []key.Binding {
 	if r.ec.Status == client.StatusPendingEnablement || slices.Contains(mapValues(r.ec.ProductStatuses), string(client.StatusPendingEnablement)) {
 		hb = append(hb, m.keys.Enable)
 	}
-	return append(hb, toggled(m.keys.Reveal, r.reveal, "secrets"), m.keys.Review, m.keys.Close)
+	return append(hb, uikit.Toggled(m.keys.Reveal, r.reveal, "secrets"), m.keys.Review, m.keys.Close)
 }
 
 func mapValues(m map[string]string) []string {
@@ -139,9 +140,9 @@ func (r *partnerResult) view(m *Model) string {
 	line := func(s string) { b.WriteString(s + "\n") }
 	line(st.OK.Bold(true).Render("End customer created") + st.Muted.Render("  request "+r.requestID))
 	line("")
-	line(st.Muted.Render(padRight("client_id", 14)) + st.Bold.Render(r.ec.ClientID))
-	line(st.Muted.Render(padRight("company", 14)) + st.Text.Render(r.ec.CompanyName))
-	line(st.Muted.Render(padRight("status", 14)) + m.statusStyle(string(r.ec.Status)).Render(string(r.ec.Status)))
+	line(st.Muted.Render(uikit.PadRight("client_id", 14)) + st.Bold.Render(r.ec.ClientID))
+	line(st.Muted.Render(uikit.PadRight("company", 14)) + st.Text.Render(r.ec.CompanyName))
+	line(st.Muted.Render(uikit.PadRight("status", 14)) + m.statusStyle(string(r.ec.Status)).Render(string(r.ec.Status)))
 	if meaning := actions.PartnerStatusMeaning(r.ec.Status); meaning != "" {
 		if r.ec.Status == client.StatusPendingEnablement {
 			meaning += " n does it."
@@ -158,7 +159,7 @@ func (r *partnerResult) view(m *Model) string {
 		sort.Strings(names)
 		for _, p := range names {
 			s := r.ec.ProductStatuses[p]
-			line("  " + st.Text.Render(padRight(p, 24)) + m.statusStyle(s).Render(s))
+			line("  " + st.Text.Render(uikit.PadRight(p, 24)) + m.statusStyle(s).Render(s))
 		}
 	}
 	if due := r.ec.RequirementsDue; len(due) > 0 {
@@ -187,7 +188,7 @@ func (r *partnerResult) view(m *Model) string {
 		if !r.reveal {
 			v = catalog.MaskLast(v, 4)
 		}
-		line("  " + st.Muted.Render(padRight(label, 12)) + st.Text.Render(v))
+		line("  " + st.Muted.Render(uikit.PadRight(label, 12)) + st.Text.Render(v))
 	}
 	secret("sandbox", r.secrets.Sandbox)
 	secret("production", firstNonEmpty(r.prodNow, r.secrets.Production))

@@ -117,7 +117,7 @@ func (r *review) content(m *Model) string {
 		s := m.flow.Steps[i]
 		line(st.Title.Render(s.Title))
 		for _, l := range s.Summary() {
-			line("  " + st.Muted.Render(padRight(l.Label, 28)) + " " + st.Text.Render(l.Shown(r.reveal)))
+			line("  " + st.Muted.Render(uikit.PadRight(l.Label, 28)) + " " + st.Text.Render(l.Shown(r.reveal)))
 		}
 	}
 	line("")
@@ -197,7 +197,7 @@ func (m *Model) reviewHelp() []key.Binding {
 	if len(m.problems)+len(m.review.notes) > 0 {
 		hb = append(hb, m.keys.Up, m.keys.GoFix)
 	}
-	hb = append(hb, m.keys.Submit, toggled(m.keys.Reveal, m.review.reveal, "personal data"), m.keys.ScrollUp, backBinding(m), m.keys.Steps, m.keys.Close)
+	hb = append(hb, m.keys.Submit, uikit.Toggled(m.keys.Reveal, m.review.reveal, "personal data"), m.keys.ScrollUp, backBinding(m), m.keys.Steps, m.keys.Close)
 	return hb
 }
 
@@ -205,13 +205,6 @@ func backBinding(m *Model) key.Binding {
 	b := m.keys.Back
 	b.SetHelp("esc", "back to the steps")
 	return b
-}
-
-func padRight(s string, n int) string {
-	if w := lipgloss.Width(s); w < n {
-		return s + strings.Repeat(" ", n-w)
-	}
-	return s
 }
 
 // shownFix is a suggested value as the review shows it: masked like the

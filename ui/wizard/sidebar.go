@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
 	"github.com/plaid-onboard/plaid-onboard/validate"
 )
 
@@ -139,7 +140,7 @@ func (m *Model) drawSidebar(height int) string {
 		if (current && m.invalidIn(i)) || (cursorHere && !current && m.state(i) == stepProblems) {
 			wrong, room = " "+st.Bad.Render("✗"), room-2
 		}
-		title := truncate(s.Title, room)
+		title := uikit.Truncate(s.Title, room)
 		line := mark + " " + st.Text.Render(title)
 		switch {
 		case cursorHere:
@@ -163,15 +164,4 @@ func (m *Model) drawSidebar(height int) string {
 	return lipgloss.NewStyle().Width(sidebarWidth).Height(height).
 		Border(lipgloss.NormalBorder(), false, true, false, false).BorderForeground(st.P.Border).
 		Render(b.String())
-}
-
-func truncate(s string, n int) string {
-	if lipgloss.Width(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	for len(r) > 0 && lipgloss.Width(string(r))+1 > n {
-		r = r[:len(r)-1]
-	}
-	return string(r) + "…"
 }

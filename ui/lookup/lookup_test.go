@@ -1,0 +1,178 @@
+package lookup
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/plaid-onboard/plaid-onboard/client"
+	"github.com/plaid-onboard/plaid-onboard/drafts"
+	"github.com/plaid-onboard/plaid-onboard/internal/emutest"
+	"github.com/plaid-onboard/plaid-onboard/internal/samples"
+	"github.com/plaid-onboard/plaid-onboard/internal/tuitest"
+	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
+)
+
+var testNow = time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
+
+type rig struct {
+	t    *testing.T
+	deps uikit.Deps
+	d    *tuitest.Driver[uikit.Screen]
+	busy func() bool
+}
+
+func newDeps(t *testing.T) uikit.Deps {
+	c, _ := emutest.Client(t, client.Local, func() time.Time { return testNow })
+	return uikit.Deps{Env: client.Local, Client: c, Store: emutest.Store(t), Now: func() time.Time { return testNow }}
+}
+
+func (r *rig) open(s uikit.Screen, busy func() bool) {
+	s.SetSize(110, 70)
+	r.d, r.busy = tuitest.New[uikit.Screen](r.t, s), busy
+	r.d.Run(s.Init())
+	r.await()
+}
+
+func (r *rig) await() {
+	r.t.Helper()
+	r.d.WaitFor("the emulator's answer", func() bool { return !r.busy() })
+}
+
+func (r *rig) keys(ks ...string) { r.t.Helper(); r.d.Keys(ks...) }
+
+func (r *rig) see(wants ...string) string {
+	r.t.Helper()
+	s := ansi.Strip(r.d.Model().View())
+	for _, w := range wants {
+		if !strings.Contains(s, w) {
+			r.t.Fatalf("the screen does not show %q:\n%s", w, s)
+		}
+	}
+	return s
+}
+
+// screenTwins makes a duplicate: two people sharing an email.
+func screenTwins(t *testing.T, c *client.Client) (first, second *client.BeaconUser) {
+	ann := samples.BeaconLocal()
+	ann.User.EmailAddress = "ann@example.com"
+	first, err := c.CreateBeaconUser(context.Background(), ann)
+	if err != nil {
+		t.Fatal(err)
+	}
+	twin := samples.BeaconLocal()
+	twin.ClientUserID = "twin"
+	twin.User.Name = client.BeaconUserName{GivenName: "Chris", FamilyName: "Traeger"}
+	twin.User.EmailAddress = "Ann@Example.com"
+	second, err = c.CreateBeaconUser(context.Background(), twin)
+	if err != nil || second.Status != client.BeaconPendingReview {
+		t.Fatalf("the twin: %+v %v", second, err)
+	}
+	return first, second
+}
+
+// The person view says why (the duplicate, its matched email marked),
+// and the decision explains Plaid's rules, asks, and shows the status.
+func TestPersonViewAndDecision(t *testing.T) {
+	deps := newDeps(t)
+	first, second := screenTwins(t, deps.Client)
+	m := NewPerson(deps, second.ID)
+	r := &rig{t: t, deps: deps}
+	r.open(m, func() bool { return m.busy != "" })
+	screen := r.see("PENDING REVIEW", "Duplicate becdup_", first.ID, "this user", "Email", "✓ match", "Versions", "Version 1")
+	if strings.Contains(screen, "ann@example.com") {
+		t.Fatal("the email is shown unmasked before r")
+	}
+	r.keys("r")
+	r.see("ann@example.com", "Ann@Example.com")
+
+	r.keys("v") // decide: cleared
+	r.see("Decide: set the status of", "cleared")
+	r.keys("up", "enter")
+	r.see("Set "+second.ID+" to cleared?", "Plaid's rules")
+	r.keys("y")
+	r.await()
+	r.await() // the decision, then the person again
+	r.see("CLEARED", "Cleared by hand", "Review done: status cleared")
+
+	// A report, then cleared again: the rules say before sending that
+	// Plaid will refuse, and Plaid does.
+	r.keys("p")
+	r.see("Report for fraud")
+	r.keys("enter", "enter", "enter")
+	r.see("cannot delete it")
+	r.keys("y")
+	r.await()
+	r.await()
+	r.see("Your organisation reported this person for fraud")
+	r.keys("v", "enter") // cleared, as it is now
+	r.see("Plaid refuses cleared while a fraud report stands")
+	r.keys("y")
+	r.await()
+	r.see("Plaid refused the status")
+
+	// o opens the other user of the duplicate.
+	r.keys("o")
+	r.await()
+	r.see(first.ID, "Duplicate becdup_")
+}
+
+// The ask lists the people this machine screened; Enter on one opens it.
+func TestPersonAskOffersThisMachinesPeople(t *testing.T) {
+	deps := newDeps(t)
+	_, second := screenTwins(t, deps.Client)
+	d := deps.Store.New(drafts.BeaconUser)
+	d.Beacon, d.Title = samples.BeaconLocal(), "Chris Traeger"
+	d.Submissions = []drafts.Submission{{Env: client.Local, Outcome: client.OutcomeNone.String(), BeaconUserID: second.ID, Status: "pending_review"}}
+	if err := deps.Store.Save(d, drafts.SaveOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	m := NewPerson(deps, "")
+	r := &rig{t: t, deps: deps}
+	r.open(m, func() bool { return m.busy != "" })
+	r.see("Look up a person", second.ID, "Chris Traeger")
+	r.keys("down", "enter")
+	r.await()
+	r.see("PENDING REVIEW", second.ID)
+	// An unknown id is Plaid's refusal, and the ask stays.
+	m2 := NewPerson(deps, "")
+	r2 := &rig{t: t, deps: deps}
+	r2.open(m2, func() bool { return m2.busy != "" })
+	r2.d.Type("becusr_nosuch")
+	r2.keys("enter")
+	r2.await()
+	r2.see("Look up a person", "no Beacon user")
+}
+
+// The customer view: status, products, the OAuth table, enable with a
+// question, and the table after it.
+func TestCustomerView(t *testing.T) {
+	deps := newDeps(t)
+	created, err := deps.Client.CreatePartnerCustomer(context.Background(), samples.PartnerCreate())
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := NewCustomer(deps, created.EndCustomer.ClientID)
+	r := &rig{t: t, deps: deps}
+	r.open(m, func() bool { return m.busy != "" })
+	r.see("PENDING_ENABLEMENT", "Products", "OAuth institutions", "Chase ins_56", "NOT_STARTED")
+	r.keys("n")
+	r.see("Production access", "this program cannot")
+	r.keys("y")
+	r.await()
+	r.await()
+	r.see("ACTIVE", "ENABLED", "PROCESSING", "Enabled with /enable")
+
+	// A customer with requirements says where each is fixed.
+	minimal, err := deps.Client.CreatePartnerCustomer(context.Background(), samples.PartnerMinimal())
+	if err != nil {
+		t.Fatal(err)
+	}
+	m2 := NewCustomer(deps, minimal.EndCustomer.ClientID)
+	r2 := &rig{t: t, deps: deps}
+	r2.open(m2, func() bool { return m2.busy != "" })
+	r2.see("Still needed", "Legal entity name", "legal_entity_name", "no draft on this machine created this customer")
+}

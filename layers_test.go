@@ -13,11 +13,11 @@ import (
 var layers = [][]string{
 	{"validate", "internal/atomicfile", "internal/filelock", "internal/words", "third_party/fang"},
 	{"client", "internal/prefs"},
-	{"catalog", "internal/theme"},
+	{"catalog", "internal/theme", "internal/webhooks"},
 	{"drafts", "emulator", "internal/debuglog"},
 	{"internal/actions", "forms", "internal/app"},
 	{"ui/uikit", "cmd/cmdutil"},
-	{"ui/home", "ui/lookup", "ui/plain", "ui/wizard", "cmd/beacon", "cmd/customer", "cmd/draftscmd", "cmd/emulatorcmd", "cmd/submit", "cmd/version"},
+	{"ui/home", "ui/listen", "ui/lookup", "ui/plain", "ui/wizard", "cmd/beacon", "cmd/customer", "cmd/listen", "cmd/draftscmd", "cmd/emulatorcmd", "cmd/submit", "cmd/version"},
 	{"ui", "cmd/root"},
 	{"."},
 }

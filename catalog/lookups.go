@@ -66,3 +66,9 @@ var PartnerOAuthInstitutions = sync.OnceValue(func() *Catalog {
 	return newCatalog[client.PartnerCustomerOAuthInstitutionsGetRequest]("get an end customer's OAuth registrations",
 		client.PathPartnerCustomerOAuthInstitutions, nil, nil, []*Field{clientIDField()})
 })
+
+// WebhookVerificationKeyGet is the catalogue of /webhook_verification_key/get.
+var WebhookVerificationKeyGet = sync.OnceValue(func() *Catalog {
+	return newCatalog[client.WebhookVerificationKeyGetRequest]("get a webhook verification key",
+		client.PathWebhookVerificationKeyGet, nil, nil, []*Field{{Path: "key_id", Label: "Key id (the JWT's kid)"}})
+})

@@ -121,6 +121,9 @@ func TestTypesMatchSpec(t *testing.T) {
 		{PartnerCustomerOAuthInstitutionsGetResponse{}, []string{"PartnerCustomerOAuthInstitutionsGetResponse"}, false},
 		{PartnerOAuthInstitution{}, []string{"PartnerEndCustomerOAuthInstitution"}, false},
 		{PartnerOAuthEnvironments{}, []string{"PartnerEndCustomerOAuthInstitutionEnvironments"}, false},
+		{WebhookVerificationKeyGetRequest{}, []string{"WebhookVerificationKeyGetRequest"}, true},
+		{WebhookVerificationKeyGetResponse{}, []string{"WebhookVerificationKeyGetResponse"}, false},
+		{JWKPublicKey{}, []string{"JWKPublicKey"}, false},
 		{Error{}, []string{"PlaidError"}, false},
 	}
 	for _, c := range cases {

@@ -82,6 +82,7 @@ func (e *Emulator) screenAndSave(tx *txn, u *beaconUser, prog Program, before []
 	if err != nil {
 		return nil, stored(err)
 	}
+	changed := before == nil || u.Status != v.status // a new user's status is news too
 	u.Status = v.status
 	u.Audit = client.BeaconAuditTrail{Source: client.AuditAPI, Timestamp: u.UpdatedAt}
 	if err := e.saveUser(tx, u, before); err != nil {
@@ -89,6 +90,11 @@ func (e *Emulator) screenAndSave(tx *txn, u *beaconUser, prog Program, before []
 	}
 	if err := e.recordFindings(tx, u, v); err != nil {
 		return nil, stored(err)
+	}
+	if changed {
+		if err := e.beaconWebhook(tx, u.ProgramID, client.Webhook{WebhookCode: client.WebhookUserStatusUpdated, BeaconUserID: u.ID}); err != nil {
+			return nil, stored(err)
+		}
 	}
 	return e.userView(u), nil
 }
@@ -176,12 +182,18 @@ func (e *Emulator) beaconReview(ctx context.Context, req *client.BeaconUserRevie
 				return nil, invalidField("status", fmt.Sprintf("a user with an active fraud report cannot be cleared: delete the report first (%s)", joinWords(reports)))
 			}
 		}
+		changed := u.Status != req.Status
 		u.Status = req.Status
 		u.UpdatedAt = e.now()
 		u.Audit = client.BeaconAuditTrail{Source: client.AuditAPI, Timestamp: u.UpdatedAt}
 		if _, err := tx.exec("UPDATE beacon_users SET status = ?, updated_at = ?, audit = ? WHERE id = ?",
 			u.Status, formatTime(u.UpdatedAt), jsonText(u.Audit), u.ID); err != nil {
 			return nil, stored(err)
+		}
+		if changed {
+			if err := e.beaconWebhook(tx, u.ProgramID, client.Webhook{WebhookCode: client.WebhookUserStatusUpdated, BeaconUserID: u.ID}); err != nil {
+				return nil, stored(err)
+			}
 		}
 		return e.userView(u), nil
 	})
@@ -264,6 +276,9 @@ func (e *Emulator) reportCreate(ctx context.Context, req *client.BeaconReportCre
 				string(k.Field), e.hash(k), r.ID); err != nil {
 				return nil, stored(err)
 			}
+		}
+		if err := e.beaconWebhook(tx, u.ProgramID, client.Webhook{WebhookCode: client.WebhookReportCreated, BeaconReportID: r.ID}); err != nil {
+			return nil, stored(err)
 		}
 		return r, nil
 	})

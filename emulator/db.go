@@ -27,7 +27,7 @@ import (
 const defaultCacheSize = -8000
 
 // schemaVersion is the layout below; PRAGMA user_version records it.
-const schemaVersion = 1
+const schemaVersion = 2
 
 const schema = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -164,6 +164,32 @@ CREATE TABLE IF NOT EXISTS duplicates (
 ) STRICT;
 CREATE INDEX IF NOT EXISTS duplicates_by_user1 ON duplicates (user1_id);
 CREATE INDEX IF NOT EXISTS duplicates_by_user2 ON duplicates (user2_id);
+
+-- Webhooks waiting to be delivered, delivered or given up (an outbox
+-- written in the transaction of the change that caused them), and every
+-- attempt to deliver them.
+CREATE TABLE IF NOT EXISTS webhooks (
+	seq           INTEGER PRIMARY KEY,
+	id            TEXT NOT NULL UNIQUE,
+	url           TEXT NOT NULL,
+	code          TEXT NOT NULL,
+	object_id     TEXT NOT NULL,
+	body          TEXT NOT NULL,
+	created_at    TEXT NOT NULL,
+	state         TEXT NOT NULL, -- pending, delivered, failed
+	attempts      INTEGER NOT NULL,
+	next_at       TEXT NOT NULL,
+	claimed_until TEXT NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS webhooks_due ON webhooks (state, next_at);
+CREATE TABLE IF NOT EXISTS webhook_attempts (
+	seq        INTEGER PRIMARY KEY,
+	webhook_id TEXT NOT NULL,
+	at         TEXT NOT NULL,
+	status     INTEGER NOT NULL, -- HTTP status, 0 when none came
+	error      TEXT NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS webhook_attempts_by_webhook ON webhook_attempts (webhook_id, seq);
 `
 
 // db is the emulator's store.

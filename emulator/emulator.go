@@ -47,6 +47,18 @@ type Options struct {
 	// PageSize is how many items a list answers per page; DefaultPageSize
 	// when zero.
 	PageSize int
+	// Webhook is where webhooks go unless a program or the partner profile
+	// names its own; none are sent to nowhere.
+	Webhook string
+	// WebhookAttempts bounds the tries per webhook, WebhookBackoff the
+	// wait before the second (it doubles after): the defaults when zero.
+	WebhookAttempts int
+	WebhookBackoff  time.Duration
+	// WebhookClient posts webhooks (tests); one with a timeout when nil.
+	WebhookClient *http.Client
+	// OnWebhookAttempt, when set, hears of every delivery attempt and the
+	// webhook's state after it (tests).
+	OnWebhookAttempt func(id, state string)
 }
 
 // DefaultPageSize is how many items a list answers per page.
@@ -65,6 +77,11 @@ type Emulator struct {
 	// network maps the hashed keys of the built-in Beacon Network to its
 	// reports (two fictional people: in memory).
 	network map[string]int
+
+	keyMu       sync.Mutex
+	key         *signingKey
+	wake        chan struct{}
+	webhookHTTP *http.Client
 }
 
 type routeFunc func(ctx context.Context, e *Emulator, body map[string]any, raw []byte) (any, *apiError)
@@ -83,11 +100,20 @@ func New(opts Options) (*Emulator, error) {
 	if opts.PageSize <= 0 {
 		opts.PageSize = DefaultPageSize
 	}
+	if opts.WebhookAttempts <= 0 {
+		opts.WebhookAttempts = DefaultWebhookAttempts
+	}
+	if opts.WebhookBackoff <= 0 {
+		opts.WebhookBackoff = DefaultWebhookBackoff
+	}
 	if opts.MaxBodyBytes <= 0 {
 		opts.MaxBodyBytes = DefaultMaxBodyBytes
 	}
 	opts.Programs = mergePrograms(DefaultPrograms(), opts.Programs)
-	e := &Emulator{opts: opts, programs: map[string]Program{}}
+	e := &Emulator{opts: opts, programs: map[string]Program{}, wake: make(chan struct{}, 1), webhookHTTP: opts.WebhookClient}
+	if e.webhookHTTP == nil {
+		e.webhookHTTP = &http.Client{Timeout: webhookTimeout}
+	}
 	for _, p := range opts.Programs {
 		e.programs[p.ID] = p
 	}
@@ -115,6 +141,7 @@ func New(opts Options) (*Emulator, error) {
 		client.PathBeaconUserAccountInsightsGet:     typed(e.accountInsights),
 		client.PathPartnerCustomerOAuthInstitutions: typed(e.oauthInstitutions),
 		client.PathEmulatorBeaconDuplicates:         typed(e.duplicatesOf),
+		client.PathWebhookVerificationKeyGet:        typed(e.verificationKey),
 	}
 	d, err := e.openStore()
 	if err != nil {

@@ -31,8 +31,12 @@ func (e *Emulator) recordFindings(tx *txn, u *beaconUser, v verdict) error {
 		if err != nil || known {
 			return err
 		}
+		id := "becdup_" + e.randomString(14, alnum)
 		if _, err := tx.exec(`INSERT INTO duplicates (id, user1_id, user1_version, user2_id, user2_version, analysis, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`, "becdup_"+e.randomString(14, alnum), u.ID, u.Version, other, version, analysis, now); err != nil {
+			VALUES (?, ?, ?, ?, ?, ?, ?)`, id, u.ID, u.Version, other, version, analysis, now); err != nil {
+			return err
+		}
+		if err := e.beaconWebhook(tx, u.ProgramID, client.Webhook{WebhookCode: client.WebhookDuplicateDetected, BeaconDuplicateID: id}); err != nil {
 			return err
 		}
 	}
@@ -110,7 +114,10 @@ func (e *Emulator) syndicate(tx *txn, u *beaconUser, report, network any,
 	if err != nil || known {
 		return err
 	}
-	_, err = tx.exec(`INSERT INTO syndications (id, user_id, report_id, network, analysis, created_at)
-		VALUES (?, ?, ?, ?, ?, ?)`, "becrsn_"+e.randomString(14, alnum), u.ID, report, network, a, now)
-	return err
+	id := "becrsn_" + e.randomString(14, alnum)
+	if _, err = tx.exec(`INSERT INTO syndications (id, user_id, report_id, network, analysis, created_at)
+		VALUES (?, ?, ?, ?, ?, ?)`, id, u.ID, report, network, a, now); err != nil {
+		return err
+	}
+	return e.beaconWebhook(tx, u.ProgramID, client.Webhook{WebhookCode: client.WebhookSyndicationCreated, BeaconReportSyndicationID: id})
 }

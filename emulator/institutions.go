@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/plaid-onboard/plaid-onboard/client"
@@ -45,6 +46,13 @@ func (e *Emulator) registerOAuth(tx *txn, c *customer, now time.Time) error {
 		}
 		if _, err := tx.exec(`INSERT INTO customer_institutions (client_id, institution_id, name, status, updated_at)
 			VALUES (?, ?, ?, ?, ?)`, c.ClientID, b.ID, b.Name, string(status), formatTime(now)); err != nil {
+			return err
+		}
+		// The webhook's status words are the enum's, in lower case with
+		// dashes (PartnerEndCustomerOAuthStatusUpdatedValues).
+		if err := e.enqueue(tx, e.partner.Webhook, client.Webhook{WebhookType: client.WebhookPartner,
+			WebhookCode: client.WebhookOAuthStatusUpdated, EndCustomerClientID: c.ClientID, InstitutionID: b.ID,
+			InstitutionName: b.Name, Status: strings.ToLower(strings.ReplaceAll(string(status), "_", "-"))}); err != nil {
 			return err
 		}
 	}

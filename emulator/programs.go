@@ -40,6 +40,9 @@ type Program struct {
 	// AutoFlagNetworkFraud puts users matching the Beacon Network's reports
 	// in pending_review.
 	AutoFlagNetworkFraud bool `json:"auto_flag_network_fraud"`
+	// Webhook is where this program's Beacon webhooks go (else the
+	// emulator's --webhook).
+	Webhook string `json:"webhook,omitempty"`
 }
 
 // DefaultPrograms are the programs every emulator has: the spec's example
@@ -68,6 +71,9 @@ type PartnerProfile struct {
 	// inherits; without them the contact is due.
 	HasTechnicalContact bool `json:"has_technical_contact"`
 	HasBillingContact   bool `json:"has_billing_contact"`
+	// Webhook is where end customers' PARTNER webhooks go (else the
+	// emulator's --webhook).
+	Webhook string `json:"webhook,omitempty"`
 }
 
 // DefaultPartner has contacts on file and three common products.

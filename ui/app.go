@@ -32,6 +32,9 @@ type App struct {
 	// leaving is the line printed after the screen closes: which draft
 	// was kept and how to resume it.
 	leaving string
+	// back is the screen to return to instead of home (the webhook list
+	// a person was opened from).
+	back uikit.Screen
 }
 
 // NewApp starts on screen.
@@ -136,11 +139,19 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, tea.Quit
 	case uikit.GoHomeMsg:
 		a.closeWizard()
+		if a.back != nil {
+			a.setScreen(a.back)
+			a.back = nil
+			return a, nil
+		}
 		notice := firstNonEmpty(msg.Notice, a.notice)
 		a.notice = ""
 		a.setScreen(home.New(a.deps, notice))
 		return a, nil
 	case uikit.OpenLookupMsg:
+		if msg.Return {
+			a.back = a.screen
+		}
 		a.closeWizard()
 		var s uikit.Screen = lookup.NewCustomer(a.deps, msg.ID)
 		if msg.Person {

@@ -12,7 +12,9 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/drafts"
 	"github.com/plaid-onboard/plaid-onboard/internal/tuitest"
+	"github.com/plaid-onboard/plaid-onboard/internal/webhooks"
 	"github.com/plaid-onboard/plaid-onboard/ui/home"
+	"github.com/plaid-onboard/plaid-onboard/ui/listen"
 	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
 )
 
@@ -94,3 +96,18 @@ func TestNoticeIsShownOnceAndTheKeysStay(t *testing.T) {
 }
 
 func lastLine(s string) string { return s[strings.LastIndex(s, "\n")+1:] }
+
+// A person opened from the webhook list goes back to it, not home.
+func TestPersonFromTheWebhookListReturnsToIt(t *testing.T) {
+	deps := testDeps(t)
+	list := listen.New(deps, &webhooks.Log{}, "Receiving webhooks")
+	app := NewApp(deps, list)
+	app.Update(uikit.OpenLookupMsg{Person: true, ID: "becusr_x", Return: true})
+	if app.screen == list {
+		t.Fatal("the person view did not open")
+	}
+	app.Update(uikit.GoHomeMsg{})
+	if app.screen != list {
+		t.Fatalf("back went to %T, not the webhook list", app.screen)
+	}
+}

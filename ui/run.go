@@ -13,6 +13,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/forms"
 	"github.com/plaid-onboard/plaid-onboard/internal/app"
 	"github.com/plaid-onboard/plaid-onboard/ui/home"
+	"github.com/plaid-onboard/plaid-onboard/ui/listen"
 	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
 )
 
@@ -79,6 +80,8 @@ func first(deps uikit.Deps, req app.TUIRequest) (uikit.Screen, tea.Cmd) {
 			return home.New(deps, warning), nil
 		}
 		return h, cmd
+	case req.Flow == "listen" && req.Webhooks != nil:
+		return listen.New(deps, req.Webhooks, req.ListenInfo), nil
 	case req.Flow == "customer":
 		return h, func() tea.Msg { return uikit.OpenDraftMsg{Draft: deps.Store.New(drafts.PartnerCustomer)} }
 	case req.Flow == "beacon":
@@ -124,6 +127,10 @@ func Run(ctx context.Context, f *app.Factory, req app.TUIRequest) error {
 	root := NewApp(uikit.Deps{Env: req.Env}, newStartingScreen(start))
 	p := tea.NewProgram(root, tea.WithContext(ctx))
 	send = p.Send
+	if req.Webhooks != nil {
+		req.Webhooks.OnAdd(func() { p.Send(listen.ArrivedMsg{}) })
+		defer req.Webhooks.OnAdd(nil)
+	}
 	_, runErr := p.Run()
 	root.leave()
 	if line := root.Leaving(); line != "" {

@@ -9,6 +9,7 @@ import (
 	"log"
 	"net"
 	"net/http"
+	neturl "net/url"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -26,6 +27,9 @@ type Options struct {
 	Addr       string
 	StatePath  string
 	ConfigPath string
+	// Webhook is where the webhooks go (programs and the partner profile
+	// may name their own in the config).
+	Webhook string
 	// Ready, when set, receives the base URL once listening (tests).
 	Ready func(url string)
 }
@@ -55,7 +59,8 @@ and the wizard, a command and this server may share one FILE.`,
 	cmd.Flags().StringVar(&opts.Addr, "addr", "127.0.0.1:8686", "address to listen on (loopback unless you name another interface)")
 	cmd.Flags().StringVar(&opts.StatePath, "state", "", "SQLite database to keep the state in (default: in memory)")
 	cmd.Flags().StringVar(&opts.ConfigPath, "config", "", "JSON file with extra Beacon programs and the partner profile (see README)")
-	cmd.AddCommand(newCmdReset(f), newCmdSeed(f))
+	cmd.Flags().StringVar(&opts.Webhook, "webhook", "", "URL to POST signed webhooks to, as Plaid does (`plaid-onboard listen` receives them)")
+	cmd.AddCommand(newCmdReset(f), newCmdSeed(f), newCmdWebhooks(f))
 	return cmd
 }
 
@@ -63,8 +68,13 @@ and the wizard, a command and this server may share one FILE.`,
 func Run(ctx context.Context, opts *Options) error {
 	id, secret, _ := client.Credentials(client.Local, opts.Getenv)
 	eo := emulator.Options{
-		ClientID: id, Secret: secret, StatePath: opts.StatePath,
+		ClientID: id, Secret: secret, StatePath: opts.StatePath, Webhook: opts.Webhook,
 		Log: func(line string) { fmt.Fprintln(opts.IO.ErrOut, line) },
+	}
+	if opts.Webhook != "" {
+		if u, err := neturl.Parse(opts.Webhook); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return app.Invalid(fmt.Errorf("--webhook %q is not an http(s) URL", opts.Webhook), "for example --webhook http://127.0.0.1:8687/")
+		}
 	}
 	if opts.ConfigPath != "" {
 		cfg, err := emulator.LoadConfig(opts.ConfigPath)
@@ -90,6 +100,22 @@ func Run(ctx context.Context, opts *Options) error {
 	fmt.Fprintf(opts.IO.ErrOut, "emulator ready at %s (client id %s); Ctrl-C stops it\n", url, id)
 	if opts.Ready != nil {
 		opts.Ready(url)
+	}
+	// Webhooks go out beside the API, never in its way; with a state file,
+	// other processes on it (the wizard, commands) send theirs here too.
+	deliver, stopDelivery := context.WithCancel(context.WithoutCancel(ctx))
+	delivered := make(chan struct{})
+	go func() { emu.DeliverWebhooks(deliver); close(delivered) }()
+	defer func() { stopDelivery(); <-delivered }()
+	if opts.Webhook != "" {
+		fmt.Fprintf(opts.IO.ErrOut, "webhooks go to %s, signed (ES256); `plaid-onboard emulator webhooks` lists them\n", opts.Webhook)
+		if opts.StatePath != "" {
+			forget, err := emu.ServeWebhooks(ctx, opts.Webhook)
+			if err != nil {
+				return app.Local(err, "")
+			}
+			defer forget()
+		}
 	}
 	srv, served := emulator.Serve(ln, emu, emulator.ServerOptions{ErrorLog: log.New(opts.IO.ErrOut, "emulator: ", 0)})
 	select {

@@ -9,6 +9,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/cmd/customer"
 	"github.com/plaid-onboard/plaid-onboard/cmd/draftscmd"
 	"github.com/plaid-onboard/plaid-onboard/cmd/emulatorcmd"
+	"github.com/plaid-onboard/plaid-onboard/cmd/listen"
 	"github.com/plaid-onboard/plaid-onboard/cmd/submit"
 	"github.com/plaid-onboard/plaid-onboard/cmd/version"
 	"github.com/plaid-onboard/plaid-onboard/internal/app"
@@ -73,6 +74,7 @@ interrupted.`,
 		draftscmd.NewCmd(f),
 		draftscmd.NewCmdExport(f, "export ID"),
 		emulatorcmd.NewCmd(f),
+		listen.NewCmd(f, g),
 		version.NewCmd(f),
 	)
 	return cmd

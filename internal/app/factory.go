@@ -18,6 +18,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/internal/atomicfile"
 	"github.com/plaid-onboard/plaid-onboard/internal/debuglog"
 	"github.com/plaid-onboard/plaid-onboard/internal/prefs"
+	"github.com/plaid-onboard/plaid-onboard/internal/webhooks"
 )
 
 // TUIRequest says what the full-screen program should open.
@@ -29,6 +30,10 @@ type TUIRequest struct {
 	NoSavePII  bool // keep personal data out of drafts on disk
 	// DebugLog is the file --debug writes to, for the screens to name.
 	DebugLog string
+	// Webhooks, for Flow "listen", are the webhooks received, and
+	// ListenInfo says where they are received and forwarded.
+	Webhooks   *webhooks.Log
+	ListenInfo string
 }
 
 // Factory holds the dependencies commands share, injected so tests can
@@ -152,13 +157,36 @@ func (f *Factory) startLocalEmulator(id, secret string) (string, func(), error) 
 		return "", nil, fmt.Errorf("starting the local emulator: %w", err)
 	}
 	srv, _ := emulator.Serve(ln, emu, emulator.ServerOptions{})
+	// Webhooks to URLs the config names are sent from here while the
+	// session lasts; those to a serving emulator's --webhook, by it.
+	deliver, stopDelivery := context.WithCancel(context.Background())
+	delivered := make(chan struct{})
+	if configNamesWebhook(opts) {
+		go func() { emu.DeliverWebhooks(deliver); close(delivered) }()
+	} else {
+		close(delivered)
+	}
 	stop := func() {
+		stopDelivery()
+		<-delivered
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		defer cancel()
 		srv.Shutdown(ctx)
 		emu.Close()
 	}
 	return "http://" + ln.Addr().String(), stop, nil
+}
+
+func configNamesWebhook(o emulator.Options) bool {
+	if o.Partner != nil && o.Partner.Webhook != "" {
+		return true
+	}
+	for _, p := range o.Programs {
+		if p.Webhook != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // EnvDebug set to 1 is --debug for every command.

@@ -25,7 +25,15 @@ const (
 // returns a client for env talking to it over loopback.
 func Client(tb testing.TB, env client.Environment, now func() time.Time) (*client.Client, *emulator.Emulator) {
 	tb.Helper()
-	emu, err := emulator.New(emulator.Options{ClientID: ClientID, Secret: Secret, Now: now})
+	return ClientWith(tb, env, emulator.Options{Now: now})
+}
+
+// ClientWith is Client for an emulator of the options given (the
+// credentials are this package's).
+func ClientWith(tb testing.TB, env client.Environment, opts emulator.Options) (*client.Client, *emulator.Emulator) {
+	tb.Helper()
+	opts.ClientID, opts.Secret = ClientID, Secret
+	emu, err := emulator.New(opts)
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -27,4 +27,6 @@ type NoticeMsg struct{ Text string }
 type OpenLookupMsg struct {
 	Person bool
 	ID     string
+	// Return goes back to the screen that opened it, not home.
+	Return bool
 }

@@ -1,0 +1,141 @@
+// Package listen is `plaid-onboard listen`: receive webhooks, verify each
+// as Plaid's docs say, show them live, and forward the verified ones.
+package listen
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"net/url"
+	"sync"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/plaid-onboard/plaid-onboard/client"
+	"github.com/plaid-onboard/plaid-onboard/cmd/cmdutil"
+	"github.com/plaid-onboard/plaid-onboard/emulator"
+	"github.com/plaid-onboard/plaid-onboard/internal/app"
+	"github.com/plaid-onboard/plaid-onboard/internal/webhooks"
+)
+
+// Options of `plaid-onboard listen`.
+type Options struct {
+	Addr      string
+	ForwardTo string
+	JSON      bool
+	// Emulator is the served emulator asked for keys too, in the local
+	// environment.
+	Emulator string
+	// Ready, when set, hears the address once listening (tests).
+	Ready func(addr string)
+}
+
+// DefaultEmulator is where `plaid-onboard emulator` serves by default.
+const DefaultEmulator = "http://127.0.0.1:8686"
+
+// NewCmd returns the listen command.
+func NewCmd(f *app.Factory, g *cmdutil.Globals) *cobra.Command {
+	opts := &Options{}
+	cmd := &cobra.Command{
+		Use:   "listen",
+		Short: "Receive webhooks, verify their signatures, show them live and forward them",
+		Long: `Receive Plaid's webhooks on --addr, verify each one as Plaid's docs say —
+the Plaid-Verification JWT must be ES256, signed by the key its kid names
+(fetched with /webhook_verification_key/get of the current environment and
+cached), at most 5 minutes old, over a body whose SHA-256 it holds — and
+show them live: time, type and code, the object, verified or why not.
+Enter shows a webhook's JSON; o opens the person a Beacon webhook is about.
+
+--forward-to posts the verified ones on, with their headers. --json prints
+one JSON line per webhook, for scripts. In the local environment the keys
+come from the built-in emulator and from the one serving at --emulator.`,
+		Example: `  plaid-onboard emulator --webhook http://127.0.0.1:8687/   # in one terminal
+  plaid-onboard listen                                        # in another
+  plaid-onboard listen --forward-to http://localhost:3000/plaid/webhooks --json`,
+		Args: cmdutil.InvalidArgs(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error { return Run(cmd.Context(), f, g, opts) },
+	}
+	cmd.Flags().StringVar(&opts.Addr, "addr", "127.0.0.1:8687", "address to receive webhooks on")
+	cmd.Flags().StringVar(&opts.ForwardTo, "forward-to", "", "URL to forward verified webhooks to, with their headers")
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print one JSON line per webhook, with the verification result")
+	cmd.Flags().StringVar(&opts.Emulator, "emulator", DefaultEmulator, "a served emulator to fetch keys from too (local environment)")
+	return cmd
+}
+
+// Run listens until ctx ends (or the screen closes).
+func Run(ctx context.Context, f *app.Factory, g *cmdutil.Globals, opts *Options) error {
+	if opts.ForwardTo != "" {
+		if u, err := url.Parse(opts.ForwardTo); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return app.Invalid(fmt.Errorf("--forward-to %q is not an http(s) URL", opts.ForwardTo), "")
+		}
+	}
+	env, err := f.Environment(g.Env)
+	if err != nil {
+		return err
+	}
+	s, err := f.Connect(env)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	keys := webhooks.FromClient(s.Client)
+	if env == client.Local && f.Getenv(app.EnvEmulatorURL) == "" && opts.Emulator != "" {
+		id, secret, _ := client.Credentials(client.Local, f.Getenv)
+		if served, err := client.New(client.Config{Environment: client.Local, BaseURL: opts.Emulator, ClientID: id, Secret: secret,
+			Budget: 5 * time.Second}); err == nil {
+			keys = webhooks.FirstOf(keys, webhooks.FromClient(served))
+		}
+	}
+	log := &webhooks.Log{}
+	var mu sync.Mutex
+	report := func(e webhooks.Event) {
+		log.Add(e)
+		if opts.JSON || g.Accessible || !f.IO.Interactive() {
+			mu.Lock()
+			defer mu.Unlock()
+			if opts.JSON {
+				_ = json.NewEncoder(f.IO.Out).Encode(e)
+				return
+			}
+			verdict := "verified"
+			if !e.Verified {
+				verdict = "NOT VERIFIED: " + e.Reason
+			}
+			fmt.Fprintf(f.IO.Out, "%s  %s %s  %s  %s\n", e.At.Local().Format("15:04:05"), e.Webhook.WebhookType, e.Webhook.WebhookCode, e.Webhook.ObjectID(), verdict)
+		}
+	}
+	listener := &webhooks.Listener{Verifier: &webhooks.Verifier{Keys: keys, Now: f.Now}, ForwardTo: opts.ForwardTo, Report: report}
+	ln, err := net.Listen("tcp", opts.Addr)
+	if err != nil {
+		return app.Invalid(fmt.Errorf("cannot listen on %s: %w", opts.Addr, err), "choose another address with --addr")
+	}
+	srv, served := emulator.Serve(ln, listener, emulator.ServerOptions{})
+	defer func() {
+		shutdown, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+		defer cancel()
+		if err := srv.Shutdown(shutdown); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			fmt.Fprintf(f.IO.ErrOut, "listen: shutting down: %v\n", err)
+		}
+	}()
+	info := fmt.Sprintf("Receiving webhooks on http://%s/ · verified with keys from %s", ln.Addr(), env.Label())
+	if opts.ForwardTo != "" {
+		info += " · verified ones forwarded to " + opts.ForwardTo
+	}
+	if opts.Ready != nil {
+		opts.Ready(ln.Addr().String())
+	}
+	if opts.JSON || g.Accessible || !f.IO.Interactive() || f.LaunchTUI == nil {
+		fmt.Fprintln(f.IO.ErrOut, info+" · Ctrl-C stops")
+		select {
+		case <-ctx.Done():
+			return nil
+		case err := <-served:
+			return err
+		}
+	}
+	return f.LaunchTUI(ctx, f, app.TUIRequest{Flow: "listen", Env: env, Webhooks: log, ListenInfo: info})
+}

@@ -1,0 +1,91 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/plaid-onboard/plaid-onboard/internal/samples"
+	"github.com/plaid-onboard/plaid-onboard/internal/testbin"
+)
+
+// started runs the binary and reads its stderr until a line matches,
+// returning the match; the process is stopped when the test ends.
+func started(t *testing.T, env []string, want *regexp.Regexp, args ...string) ([]string, io.Reader) {
+	t.Helper()
+	cmd := exec.Command(testbin.Path(t), args...)
+	cmd.Env = env
+	stderr, _ := cmd.StderrPipe()
+	stdout, _ := cmd.StdoutPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cmd.Process.Signal(os.Interrupt); cmd.Wait() })
+	lines := bufio.NewScanner(stderr)
+	for lines.Scan() {
+		if m := want.FindStringSubmatch(lines.Text()); m != nil {
+			go io.Copy(io.Discard, stderr)
+			return m, stdout
+		}
+	}
+	t.Fatalf("%v ended without saying %v", args, want)
+	return nil, nil
+}
+
+// The README's demo: the emulator sends to listen, which verifies; a
+// duplicate screening shows USER_STATUS_UPDATED and DUPLICATE_DETECTED,
+// both verified, one JSON line each.
+func TestListenReceivesTheEmulatorsWebhooks(t *testing.T) {
+	env := testbin.Env(t, "PLAID_ONBOARD_KEYRING=off")
+	// The served emulator keeps the local store: listen's own local
+	// emulator reads the same key from it.
+	state := filepath.Join(envDir(env, "PLAID_ONBOARD_DATA_DIR"), "emulator.db")
+	m, out := started(t, env, regexp.MustCompile(`Receiving webhooks on (http://[^/ ]+/)`),
+		"listen", "--addr", "127.0.0.1:0", "--json", "--emulator", "")
+	hook := m[1]
+	em, emuOut := started(t, env, regexp.MustCompile(`emulator ready at (http://\S+)`),
+		"emulator", "--addr", "127.0.0.1:0", "--state", state, "--webhook", hook)
+	go io.Copy(io.Discard, emuOut)
+
+	first := samples.BeaconLocal()
+	first.User.EmailAddress = "ann@example.com"
+	twin := samples.BeaconLocal()
+	twin.ClientUserID, twin.User.EmailAddress = "twin", "ANN@example.com"
+	for _, body := range []any{first, twin} {
+		if o, e, code := runBin(t, append(env, "PLAID_ONBOARD_EMULATOR_URL="+em[1]), "submit", "beacon", "--file", writeJSONFile(t, body)); code != 0 {
+			t.Fatalf("submit: exit %d\n%s\n%s", code, o, e)
+		}
+	}
+	seen := map[string]bool{}
+	lines := bufio.NewScanner(out)
+	for !(seen["USER_STATUS_UPDATED"] && seen["DUPLICATE_DETECTED"]) && lines.Scan() {
+		var ev struct {
+			Code     string          `json:"webhook_code"`
+			Verified bool            `json:"verified"`
+			Reason   string          `json:"reason"`
+			Object   string          `json:"object_id"`
+			Body     json.RawMessage `json:"body"`
+		}
+		if err := json.Unmarshal(lines.Bytes(), &ev); err != nil {
+			t.Fatalf("not a JSON line: %q", lines.Text())
+		}
+		if !ev.Verified || ev.Object == "" || !strings.Contains(string(ev.Body), ev.Object) {
+			t.Fatalf("webhook %s: verified %v (%s), object %q", ev.Code, ev.Verified, ev.Reason, ev.Object)
+		}
+		seen[ev.Code] = true
+	}
+	if !seen["DUPLICATE_DETECTED"] {
+		t.Fatalf("listen ended before the duplicate: %v", seen)
+	}
+	// The emulator lists what it sent, delivered.
+	o, _, code := runBin(t, env, "emulator", "webhooks", "--state", state)
+	if code != 0 || !strings.Contains(o, "DUPLICATE_DETECTED") || !strings.Contains(o, "HTTP 200") {
+		t.Fatalf("emulator webhooks (exit %d):\n%s", code, o)
+	}
+}

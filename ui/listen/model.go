@@ -1,0 +1,238 @@
+// Package listen is the screen of `plaid-onboard listen`: the webhooks
+// received, newest first, each verified or not and why; Enter shows one's
+// JSON; o opens the person a Beacon webhook is about.
+package listen
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/plaid-onboard/plaid-onboard/client"
+	"github.com/plaid-onboard/plaid-onboard/internal/theme"
+	"github.com/plaid-onboard/plaid-onboard/internal/webhooks"
+	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
+)
+
+// ArrivedMsg says a webhook came: the list is drawn again.
+type ArrivedMsg struct{}
+
+// resolvedMsg is the Beacon user a webhook is about, found.
+type resolvedMsg struct {
+	id  string
+	err error
+}
+
+type keyMap struct{ Up, Down, Open, Person, Quit, Abort key.Binding }
+
+func defaultKeys() keyMap {
+	return keyMap{
+		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "move")),
+		Down:   key.NewBinding(key.WithKeys("down", "j")),
+		Open:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "show JSON")),
+		Person: key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open the person")),
+		Quit:   key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q", "quit")),
+		Abort:  key.NewBinding(key.WithKeys("ctrl+c")),
+	}
+}
+
+// Model is the listen screen. It reads the log on every draw: webhooks
+// that arrive while another screen is open are there on return.
+type Model struct {
+	deps          uikit.Deps
+	log           *webhooks.Log
+	info          string
+	keys          keyMap
+	st            theme.Styles
+	width, height int
+	cursor        int // index into the newest-first list
+	detail        bool
+	message       string
+}
+
+// New builds the screen; info says where webhooks are received.
+func New(deps uikit.Deps, log *webhooks.Log, info string) *Model {
+	return &Model{deps: deps, log: log, info: info, keys: defaultKeys(), st: theme.New(true)}
+}
+
+// Init does nothing: webhooks arrive as they come.
+func (m *Model) Init() tea.Cmd { return nil }
+
+// Title is the header.
+func (m *Model) Title() string { return "Webhooks" }
+
+// SetSize sizes the body.
+func (m *Model) SetSize(w, h int) { m.width, m.height = w, h }
+
+// SetDark restyles.
+func (m *Model) SetDark(dark bool) { m.st = theme.New(dark) }
+
+// Status is the count.
+func (m *Model) Status() string {
+	n := len(m.log.Events())
+	return m.st.Faint.Render(fmt.Sprintf("%d %s", n, uikit.Plural(n, "webhook", "webhooks")))
+}
+
+// newestFirst is the log, newest first.
+func (m *Model) newestFirst() []webhooks.Event {
+	evs := m.log.Events()
+	for i, j := 0, len(evs)-1; i < j; i, j = i+1, j-1 {
+		evs[i], evs[j] = evs[j], evs[i]
+	}
+	return evs
+}
+
+// Help lists the keys.
+func (m *Model) Help() []key.Binding {
+	return []key.Binding{m.keys.Up, m.keys.Open, m.keys.Person, m.keys.Quit}
+}
+
+// Update handles a message.
+func (m *Model) Update(msg tea.Msg) (uikit.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case ArrivedMsg:
+		if m.cursor > 0 {
+			m.cursor++ // keep the one chosen: the new one comes on top
+		}
+	case resolvedMsg:
+		if msg.err != nil {
+			m.message = "the person cannot be found: " + msg.err.Error()
+			return m, nil
+		}
+		id := msg.id
+		return m, func() tea.Msg { return uikit.OpenLookupMsg{Person: true, ID: id, Return: true} }
+	case tea.KeyPressMsg:
+		return m, m.key(msg)
+	}
+	return m, nil
+}
+
+func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
+	evs := m.newestFirst()
+	m.cursor = min(m.cursor, max(0, len(evs)-1))
+	m.message = ""
+	switch {
+	case key.Matches(k, m.keys.Abort):
+		return func() tea.Msg { return uikit.QuitMsg{Aborted: true} }
+	case key.Matches(k, m.keys.Quit):
+		if m.detail {
+			m.detail = false
+			return nil
+		}
+		return func() tea.Msg { return uikit.QuitMsg{} }
+	case key.Matches(k, m.keys.Up):
+		m.cursor = max(0, m.cursor-1)
+	case key.Matches(k, m.keys.Down):
+		m.cursor = min(len(evs)-1, m.cursor+1)
+	case key.Matches(k, m.keys.Open) && len(evs) > 0:
+		m.detail = !m.detail
+	case key.Matches(k, m.keys.Person) && len(evs) > 0:
+		return m.person(evs[m.cursor].Webhook)
+	}
+	return nil
+}
+
+// person finds the Beacon user a webhook is about: the webhook names it,
+// or the report, syndication or duplicate it names does.
+func (m *Model) person(w client.Webhook) tea.Cmd {
+	if w.WebhookType != client.WebhookBeacon {
+		m.message = "only a Beacon webhook is about a person"
+		return nil
+	}
+	if w.BeaconUserID != "" {
+		return func() tea.Msg { return resolvedMsg{id: w.BeaconUserID} }
+	}
+	c := m.deps.Client
+	return func() tea.Msg {
+		ctx := context.Background()
+		switch {
+		case w.BeaconReportID != "":
+			r, err := c.GetBeaconReport(ctx, &client.BeaconReportGetRequest{BeaconReportID: w.BeaconReportID})
+			if err != nil {
+				return resolvedMsg{err: err}
+			}
+			return resolvedMsg{id: r.BeaconUserID}
+		case w.BeaconReportSyndicationID != "":
+			s, err := c.GetBeaconReportSyndication(ctx, &client.BeaconReportSyndicationGetRequest{BeaconReportSyndicationID: w.BeaconReportSyndicationID})
+			if err != nil {
+				return resolvedMsg{err: err}
+			}
+			return resolvedMsg{id: s.BeaconUserID}
+		case w.BeaconDuplicateID != "":
+			d, err := c.GetBeaconDuplicate(ctx, &client.BeaconDuplicateGetRequest{BeaconDuplicateID: w.BeaconDuplicateID})
+			if err != nil {
+				return resolvedMsg{err: err}
+			}
+			return resolvedMsg{id: d.BeaconUser1.ID}
+		}
+		return resolvedMsg{err: fmt.Errorf("the webhook names no object")}
+	}
+}
+
+// View draws the list, or one webhook's JSON.
+func (m *Model) View() string {
+	st := m.st
+	evs := m.newestFirst()
+	var b strings.Builder
+	line := func(s string) { b.WriteString(s + "\n") }
+	line(st.Muted.Render(m.info))
+	if m.message != "" {
+		line(st.Warn.Render(m.message))
+	}
+	line("")
+	if len(evs) == 0 {
+		line(st.Faint.Render("Waiting for webhooks… (the emulator sends them with --webhook; Plaid to the URL in your Dashboard)"))
+		return b.String()
+	}
+	cursor := min(m.cursor, len(evs)-1)
+	if m.detail {
+		return b.String() + m.detailView(evs[cursor])
+	}
+	line(st.Muted.Render(uikit.PadRight("time", 10) + uikit.PadRight("type / code", 38) + uikit.PadRight("object", 26) + "verified"))
+	rows := max(1, m.height-5)
+	first := max(0, cursor-rows+1)
+	for i := first; i < len(evs) && i < first+rows; i++ {
+		e := evs[i]
+		mark := st.OK.Render("✓")
+		if !e.Verified {
+			mark = st.Bad.Render("✗ " + e.Reason)
+		}
+		if e.Forwarded != "" {
+			mark += st.Muted.Render(" · forwarded: " + e.Forwarded)
+		}
+		code := e.Webhook.WebhookType + " " + e.Webhook.WebhookCode
+		row := uikit.PadRight(e.At.Local().Format("15:04:05"), 10) + uikit.PadRight(uikit.Truncate(code, 37), 38) +
+			uikit.PadRight(uikit.Truncate(e.Webhook.ObjectID(), 25), 26)
+		if i == cursor {
+			line(st.Selected.Render("❯ "+row) + mark)
+		} else {
+			line("  " + st.Text.Render(row) + mark)
+		}
+	}
+	return b.String()
+}
+
+func (m *Model) detailView(e webhooks.Event) string {
+	st := m.st
+	var pretty bytes.Buffer
+	if json.Indent(&pretty, e.Body, "", "  ") != nil {
+		pretty.Reset()
+		pretty.Write(e.Body)
+	}
+	verdict := st.OK.Render("verified ✓ (kid " + e.KeyID + ")")
+	if !e.Verified {
+		verdict = st.Bad.Render("not verified: " + e.Reason)
+	}
+	out := verdict + "\n"
+	if e.Forwarded != "" {
+		out += st.Muted.Render("forwarded: "+e.Forwarded) + "\n"
+	}
+	return out + "\n" + lipgloss.NewStyle().Width(max(20, m.width-2)).Render(st.Text.Render(pretty.String())) + "\n\n" +
+		st.Faint.Render("esc or enter goes back to the list")
+}

@@ -1,0 +1,55 @@
+package listen
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/plaid-onboard/plaid-onboard/client"
+	"github.com/plaid-onboard/plaid-onboard/internal/tuitest"
+	"github.com/plaid-onboard/plaid-onboard/internal/webhooks"
+	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
+)
+
+func event(code, id string, verified bool, reason string) webhooks.Event {
+	w := client.Webhook{WebhookType: client.WebhookBeacon, WebhookCode: code, BeaconUserID: id, Environment: "sandbox"}
+	body := `{"webhook_type":"BEACON","webhook_code":"` + code + `","beacon_user_id":"` + id + `","environment":"sandbox"}`
+	return webhooks.Event{At: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC), Webhook: w, Body: []byte(body), Verified: verified, Reason: reason, KeyID: "k1"}
+}
+
+// The list shows each webhook verified or why not; Enter shows its JSON;
+// o opens the person, to come back to the list.
+func TestListShowsVerdictsJSONAndOpensThePerson(t *testing.T) {
+	log := &webhooks.Log{}
+	log.Add(event(client.WebhookUserStatusUpdated, "becusr_forged", false, `alg "none" is not ES256`))
+	log.Add(event(client.WebhookUserStatusUpdated, "becusr_real", true, ""))
+	m := New(uikit.Deps{}, log, "Receiving webhooks on http://127.0.0.1:8687/")
+	m.SetSize(120, 30)
+	d := tuitest.New[uikit.Screen](t, m)
+	view := ansi.Strip(m.View())
+	for _, want := range []string{"BEACON USER_STATUS_UPDATED", "becusr_real", "✓", `✗ alg "none" is not ES256`} {
+		if !strings.Contains(view, want) {
+			t.Fatalf("the list lacks %q:\n%s", want, view)
+		}
+	}
+	if strings.Index(view, "becusr_real") > strings.Index(view, "becusr_forged") {
+		t.Error("the newest is not on top")
+	}
+	d.Keys("enter")
+	if v := ansi.Strip(m.View()); !strings.Contains(v, `"beacon_user_id": "becusr_real"`) || !strings.Contains(v, "verified ✓ (kid k1)") {
+		t.Fatalf("no JSON:\n%s", v)
+	}
+	d.Keys("esc")
+	// o on a webhook naming the user: the person view, to come back here.
+	_, cmd := m.Update(tuitest.Key("o"))
+	resolved, ok := cmd().(resolvedMsg)
+	if !ok || resolved.id != "becusr_real" {
+		t.Fatalf("o resolved %+v", resolved)
+	}
+	_, cmd = m.Update(resolved)
+	if o, ok := cmd().(uikit.OpenLookupMsg); !ok || !o.Person || o.ID != "becusr_real" || !o.Return {
+		t.Fatalf("opened %+v", o)
+	}
+}

@@ -329,3 +329,42 @@ func TestFailedDeliveriesAreRetriedThenGivenUp(t *testing.T) {
 		}
 	}
 }
+
+// --forward-to posts on only what verified, with its headers.
+func TestOnlyVerifiedWebhooksAreForwarded(t *testing.T) {
+	r := newRig(t, func() time.Time { return start })
+	forwarded := make(chan http.Header, 4)
+	target := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		forwarded <- req.Header.Clone()
+		w.WriteHeader(http.StatusAccepted)
+	}))
+	t.Cleanup(target.Close)
+	var got []webhooks.Event
+	l := &webhooks.Listener{Verifier: r.ver, ForwardTo: target.URL, Report: func(e webhooks.Event) { got = append(got, e) }}
+	body := []byte(`{"webhook_type":"BEACON","webhook_code":"USER_STATUS_UPDATED","beacon_user_id":"becusr_x","environment":"sandbox"}`)
+	token, err := r.emu.Sign(context.Background(), body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	post := func(b []byte) int {
+		req := httptest.NewRequest(http.MethodPost, "/", strings.NewReader(string(b)))
+		req.Header.Set("Plaid-Verification", token)
+		req.Header.Set("Content-Type", "application/json")
+		w := httptest.NewRecorder()
+		l.ServeHTTP(w, req)
+		return w.Code
+	}
+	if code := post(body); code != http.StatusOK {
+		t.Fatalf("verified: %d", code)
+	}
+	h := <-forwarded
+	if h.Get("Plaid-Verification") != token || got[0].Forwarded != "HTTP 202" {
+		t.Errorf("forwarded without its token, or not said: %v %q", h, got[0].Forwarded)
+	}
+	if code := post([]byte(strings.Replace(string(body), "becusr_x", "becusr_y", 1))); code != http.StatusBadRequest {
+		t.Fatalf("tampered: %d", code)
+	}
+	if len(got) != 2 || got[1].Verified || got[1].Forwarded != "" || len(forwarded) != 0 {
+		t.Errorf("a refused webhook was forwarded: %+v", got)
+	}
+}

@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"fmt"
 	"net/http/httptest"
 	"path/filepath"
 	"slices"
@@ -104,4 +105,55 @@ func percentiles(took []time.Duration) (p50, p99 float64) {
 		return float64(took[min(len(took)-1, int(q*float64(len(took))))].Microseconds()) / 1000
 	}
 	return at(0.5), at(0.99)
+}
+
+// BenchmarkPersonLookup is the person view's calls for one user: the user,
+// its versions, its reports, the reports matching it, its duplicates and
+// the other user of each (goal: 100k ≤ 1.2 × 1k — every list is an index
+// range, not a scan).
+func BenchmarkPersonLookup(b *testing.B) {
+	_, small := seeded(b, 1_000)
+	_, large := seeded(b, 100_000)
+	ids := map[*client.Client]string{}
+	for _, c := range []*client.Client{small, large} {
+		first, err := c.CreateBeaconUser(ctx, SeedPerson(300_000, benchProgram))
+		if err != nil {
+			b.Fatal(err)
+		}
+		twin := SeedPerson(300_001, benchProgram)
+		if first.User.EmailAddress == nil {
+			b.Fatal("seeded people have no email")
+		}
+		twin.User.EmailAddress = *first.User.EmailAddress
+		u, err := c.CreateBeaconUser(ctx, twin)
+		if err != nil || u.Status != client.BeaconPendingReview {
+			b.Fatalf("the twin: %v %v", u, err)
+		}
+		if _, err := c.UpdateBeaconUser(ctx, &client.BeaconUserUpdateRequest{BeaconUserID: u.ID,
+			User: client.BeaconUserUpdateRequestData{IPAddress: "192.0.2.9"}}); err != nil {
+			b.Fatal(err)
+		}
+		ids[c] = u.ID
+	}
+	sideBySide(b, small, large, func(c *client.Client) error {
+		id := ids[c]
+		if _, err := c.GetBeaconUser(ctx, &client.BeaconUserGetRequest{BeaconUserID: id}); err != nil {
+			return err
+		}
+		if _, err := client.AllHistory(ctx, c, id); err != nil {
+			return err
+		}
+		if _, err := client.AllReports(ctx, c, id); err != nil {
+			return err
+		}
+		if _, err := client.AllSyndications(ctx, c, id); err != nil {
+			return err
+		}
+		d, err := c.EmulatorDuplicates(ctx, &client.EmulatorDuplicatesRequest{BeaconUserID: id})
+		if err != nil || len(d.BeaconDuplicates) == 0 {
+			return fmt.Errorf("duplicates: %v %v", d, err)
+		}
+		_, err = c.GetBeaconUser(ctx, &client.BeaconUserGetRequest{BeaconUserID: d.BeaconDuplicates[0].BeaconUser2.ID})
+		return err
+	})
 }

@@ -285,7 +285,14 @@ func (m *Person) content() string {
 	section := func(title string) { line(""); line(st.Title.Render(title)) }
 	section("Why")
 	for _, w := range p.Why() {
-		line(wrap.Render("• " + w))
+		// A hanging indent: the bullet's text lines up under itself.
+		for i, l := range strings.Split(lipgloss.NewStyle().Width(max(16, m.width-4)).Render(w), "\n") {
+			if i == 0 {
+				line("• " + l)
+			} else {
+				line("  " + l)
+			}
+		}
 	}
 	for _, d := range p.Duplicates {
 		section("Duplicate " + d.ID)

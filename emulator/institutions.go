@@ -50,7 +50,7 @@ func (e *Emulator) registerOAuth(tx *txn, c *customer, now time.Time) error {
 		}
 		// The webhook's status words are the enum's, in lower case with
 		// dashes (PartnerEndCustomerOAuthStatusUpdatedValues).
-		if err := e.enqueue(tx, e.partner.Webhook, client.Webhook{WebhookType: client.WebhookPartner,
+		if err := e.enqueue(tx, e.partner.customerWebhook(c.Request.ApplicationName), client.Webhook{WebhookType: client.WebhookPartner,
 			WebhookCode: client.WebhookOAuthStatusUpdated, EndCustomerClientID: c.ClientID, InstitutionID: b.ID,
 			InstitutionName: b.Name, Status: strings.ToLower(strings.ReplaceAll(string(status), "_", "-"))}); err != nil {
 			return err

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"strings"
 
 	"github.com/plaid-onboard/plaid-onboard/client"
 )
@@ -72,8 +73,22 @@ type PartnerProfile struct {
 	HasTechnicalContact bool `json:"has_technical_contact"`
 	HasBillingContact   bool `json:"has_billing_contact"`
 	// Webhook is where end customers' PARTNER webhooks go (else the
-	// emulator's --webhook).
-	Webhook string `json:"webhook,omitempty"`
+	// emulator's --webhook); CustomerWebhooks override it for the end
+	// customers of an application name (client ids are made at create, so
+	// the config names the application).
+	Webhook          string            `json:"webhook,omitempty"`
+	CustomerWebhooks map[string]string `json:"customer_webhooks,omitempty"`
+}
+
+// customerWebhook is where an end customer's PARTNER webhooks go ("" for
+// the emulator's own).
+func (p PartnerProfile) customerWebhook(applicationName string) string {
+	for name, url := range p.CustomerWebhooks {
+		if strings.EqualFold(strings.TrimSpace(name), strings.TrimSpace(applicationName)) {
+			return url
+		}
+	}
+	return p.Webhook
 }
 
 // DefaultPartner has contacts on file and three common products.

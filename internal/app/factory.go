@@ -178,7 +178,7 @@ func (f *Factory) startLocalEmulator(id, secret string) (string, func(), error) 
 }
 
 func configNamesWebhook(o emulator.Options) bool {
-	if o.Partner != nil && o.Partner.Webhook != "" {
+	if o.Partner != nil && (o.Partner.Webhook != "" || len(o.Partner.CustomerWebhooks) > 0) {
 		return true
 	}
 	for _, p := range o.Programs {

@@ -368,3 +368,48 @@ func TestOnlyVerifiedWebhooksAreForwarded(t *testing.T) {
 		t.Errorf("a refused webhook was forwarded: %+v", got)
 	}
 }
+
+// A program's own webhook URL and an end customer's (by application name)
+// take precedence over the emulator's.
+func TestProgramAndCustomerWebhooksGoToTheirOwnURL(t *testing.T) {
+	got := map[string]chan string{"program": make(chan string, 8), "customer": make(chan string, 8)}
+	receiver := func(name string) string {
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+			var b struct {
+				Code string `json:"webhook_code"`
+			}
+			_ = json.NewDecoder(req.Body).Decode(&b)
+			got[name] <- b.Code
+		}))
+		t.Cleanup(srv.Close)
+		return srv.URL
+	}
+	programURL, customerURL := receiver("program"), receiver("customer")
+	partner := emulator.DefaultPartner()
+	partner.CustomerWebhooks = map[string]string{"pawnee parks money": customerURL}
+	c, emu := emutest.ClientWith(t, client.Local, emulator.Options{Now: func() time.Time { return start },
+		Webhook: "http://127.0.0.1:1/nowhere", Partner: &partner,
+		Programs: []emulator.Program{{ID: "becprg_33333333333333", Name: "Own", Webhook: programURL}}})
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { emu.DeliverWebhooks(ctx); close(done) }()
+	t.Cleanup(func() { cancel(); <-done })
+	u := samples.BeaconLocal()
+	u.ProgramID = "becprg_33333333333333"
+	if _, err := c.CreateBeaconUser(context.Background(), u); err != nil {
+		t.Fatal(err)
+	}
+	if code := <-got["program"]; code != client.WebhookUserStatusUpdated {
+		t.Errorf("the program's URL got %s", code)
+	}
+	created, err := c.CreatePartnerCustomer(context.Background(), samples.PartnerCreate()) // "Pawnee Parks Money"
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.EnablePartnerCustomer(context.Background(), &client.PartnerCustomerEnableRequest{EndCustomerClientID: created.EndCustomer.ClientID}); err != nil {
+		t.Fatal(err)
+	}
+	if code := <-got["customer"]; code != client.WebhookOAuthStatusUpdated {
+		t.Errorf("the customer's URL got %s", code)
+	}
+}

@@ -49,9 +49,15 @@ Without --state it keeps what it is sent in memory, gone when it stops.
 With --state FILE it keeps it in FILE, an SQLite database (created if
 missing; a JSON state an older version wrote there is imported and kept
 as FILE.bak): every change is committed to disk before it is answered,
-and the wizard, a command and this server may share one FILE.`,
+and the wizard, a command and this server may share one FILE.
+
+With --webhook URL it POSTs Plaid's webhooks there as things happen,
+signed with an ES256 JWT in Plaid-Verification, retried on failure;
+` + "`plaid-onboard listen`" + ` receives and verifies them, and
+` + "`plaid-onboard emulator webhooks`" + ` lists every attempt.`,
 		Example: `  plaid-onboard emulator
   plaid-onboard emulator --addr 127.0.0.1:8686 --state demo.db
+  plaid-onboard emulator --webhook http://127.0.0.1:8687/
   plaid-onboard emulator seed --users 100000 --state demo.db`,
 		Args: cmdutil.InvalidArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error { return Run(cmd.Context(), opts) },

@@ -48,11 +48,7 @@ func (e *Emulator) registerOAuth(tx *txn, c *customer, now time.Time) error {
 			VALUES (?, ?, ?, ?, ?)`, c.ClientID, b.ID, b.Name, string(status), formatTime(now)); err != nil {
 			return err
 		}
-		// The webhook's status words are the enum's, in lower case with
-		// dashes (PartnerEndCustomerOAuthStatusUpdatedValues).
-		if err := e.enqueue(tx, e.partner.customerWebhook(c.Request.ApplicationName), client.Webhook{WebhookType: client.WebhookPartner,
-			WebhookCode: client.WebhookOAuthStatusUpdated, EndCustomerClientID: c.ClientID, InstitutionID: b.ID,
-			InstitutionName: b.Name, Status: strings.ToLower(strings.ReplaceAll(string(status), "_", "-"))}); err != nil {
+		if err := e.oauthWebhook(tx, c, b.ID, b.Name, status); err != nil {
 			return err
 		}
 	}
@@ -110,4 +106,61 @@ func (e *Emulator) oauthInstitutions(ctx context.Context, req *client.PartnerCus
 		}
 		return out, nil
 	})
+}
+
+// progressOAuth moves registrations whose time has come (Chase, a day
+// after enable) to ENABLED and sends their webhook. The delivery loop runs
+// it; a read works the same out by itself when no loop ran.
+func (e *Emulator) progressOAuth(ctx context.Context) error {
+	now := e.now()
+	cutoff := formatTime(now.Add(-chaseDelay))
+	due, err := func() (bool, error) {
+		var found bool
+		err := e.db.read(ctx, func(tx *txn) error {
+			var err error
+			found, err = tx.exists("SELECT 1 FROM customer_institutions WHERE status = ? AND updated_at <= ?", string(client.OAuthProcessing), cutoff)
+			return err
+		})
+		return found, err
+	}()
+	if err != nil || !due {
+		return err
+	}
+	return e.db.write(ctx, func(tx *txn) error {
+		type row struct{ client, inst, name, at string }
+		var rows []row
+		err := tx.each(func(r *sql.Rows) error {
+			var x row
+			err := r.Scan(&x.client, &x.inst, &x.name, &x.at)
+			rows = append(rows, x)
+			return err
+		}, "SELECT client_id, institution_id, name, updated_at FROM customer_institutions WHERE status = ? AND updated_at <= ?",
+			string(client.OAuthProcessing), cutoff)
+		if err != nil {
+			return err
+		}
+		for _, r := range rows {
+			if _, err := tx.exec("UPDATE customer_institutions SET status = ?, updated_at = ? WHERE client_id = ? AND institution_id = ?",
+				string(client.OAuthEnabled), formatTime(parseTime(r.at).Add(chaseDelay)), r.client, r.inst); err != nil {
+				return err
+			}
+			c, err := loadCustomer(tx, r.client)
+			if err != nil {
+				return err
+			}
+			if err := e.oauthWebhook(tx, c, r.inst, r.name, client.OAuthEnabled); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// oauthWebhook enqueues an END_CUSTOMER_OAUTH_STATUS_UPDATED; its status
+// words are the enum's in lower case with dashes
+// (PartnerEndCustomerOAuthStatusUpdatedValues).
+func (e *Emulator) oauthWebhook(tx *txn, c *customer, instID, instName string, status client.OAuthStatus) error {
+	return e.enqueue(tx, e.partner.customerWebhook(c.Request.ApplicationName), client.Webhook{WebhookType: client.WebhookPartner,
+		WebhookCode: client.WebhookOAuthStatusUpdated, EndCustomerClientID: c.ClientID, InstitutionID: instID,
+		InstitutionName: instName, Status: strings.ToLower(strings.ReplaceAll(string(status), "_", "-"))})
 }

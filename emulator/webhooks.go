@@ -190,6 +190,10 @@ func (e *Emulator) Fire(ctx context.Context, code, id string) error {
 	return e.db.write(ctx, func(tx *txn) error { return e.enqueue(tx, "", w) })
 }
 
+// Wake makes the delivery loop look at once: after a change of the clock
+// (tests), or of the store by another process.
+func (e *Emulator) Wake() { e.wakeDelivery() }
+
 func (e *Emulator) wakeDelivery() {
 	select {
 	case e.wake <- struct{}{}:
@@ -343,6 +347,7 @@ func (e *Emulator) DeliverWebhooks(ctx context.Context) {
 	poll := time.NewTicker(webhookPoll)
 	defer poll.Stop()
 	for {
+		_ = e.progressOAuth(ctx) // a failure is tried again at the next look
 		for {
 			batch, err := e.claim(ctx)
 			if err != nil || len(batch) == 0 {

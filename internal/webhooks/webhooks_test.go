@@ -413,3 +413,37 @@ func TestProgramAndCustomerWebhooksGoToTheirOwnURL(t *testing.T) {
 		t.Errorf("the customer's URL got %s", code)
 	}
 }
+
+// Chase's registration, PROCESSING at enable, becomes ENABLED a day later
+// by the emulator's clock, and a webhook says so.
+func TestOAuthProgressSendsItsWebhook(t *testing.T) {
+	var now atomic.Int64
+	now.Store(start.Unix())
+	r := newRig(t, func() time.Time { return time.Unix(now.Load(), 0).UTC() })
+	ctx := context.Background()
+	created, err := r.c.CreatePartnerCustomer(ctx, samples.PartnerCreate())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.c.EnablePartnerCustomer(ctx, &client.PartnerCustomerEnableRequest{EndCustomerClientID: created.EndCustomer.ClientID}); err != nil {
+		t.Fatal(err)
+	}
+	chase := func(status string) func([]webhooks.Event) bool {
+		return func(evs []webhooks.Event) bool {
+			for _, e := range evs {
+				if e.Webhook.InstitutionID == "ins_56" && e.Webhook.Status == status && e.Verified {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	r.got.waitFor(t, "Chase processing", chase("processing"))
+	now.Add(int64((24 * time.Hour).Seconds()))
+	r.emu.Wake()
+	r.got.waitFor(t, "Chase enabled", chase("enabled"))
+	inst, err := r.c.GetPartnerOAuthInstitutions(ctx, &client.PartnerCustomerOAuthInstitutionsGetRequest{EndCustomerClientID: created.EndCustomer.ClientID})
+	if err != nil || inst.Institutions[0].Environments.Production != client.OAuthEnabled {
+		t.Fatalf("after a day: %+v %v", inst, err)
+	}
+}

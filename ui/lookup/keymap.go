@@ -6,6 +6,7 @@ import "charm.land/bubbles/v2/key"
 type keyMap struct {
 	Open, Back, Quit, Scroll               key.Binding
 	Decide, Report, Refresh, Reveal, Other key.Binding
+	Token                                  key.Binding
 	Enable, GoFix, Up                      key.Binding
 }
 
@@ -23,6 +24,7 @@ func defaultKeys() keyMap {
 		Refresh: b([]string{"f"}, "f", "refresh"),
 		Reveal:  b([]string{"r"}, "r", "reveal"),
 		Other:   b([]string{"o"}, "o", "open the other user"),
+		Token:   b([]string{"t"}, "t", "insights for a token"),
 		Enable:  b([]string{"n"}, "n", "enable"),
 		GoFix:   b([]string{"enter"}, "enter", "open the draft to fix it"),
 		Up:      b([]string{"up", "down"}, "↑/↓", "choose"),

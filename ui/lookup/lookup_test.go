@@ -176,3 +176,32 @@ func TestCustomerView(t *testing.T) {
 	r2.open(m2, func() bool { return m2.busy != "" })
 	r2.see("Still needed", "Legal entity name", "legal_entity_name", "no draft on this machine created this customer")
 }
+
+// A token typed in the view (t) brings its account insights; it is kept
+// in memory only.
+func TestPersonInsightsForATypedToken(t *testing.T) {
+	deps := newDeps(t)
+	req := samples.BeaconCreate()
+	u, err := deps.Client.CreateBeaconUser(context.Background(), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := NewPerson(deps, u.ID)
+	r := &rig{t: t, deps: deps}
+	r.open(m, func() bool { return m.busy != "" })
+	if strings.Contains(r.see("CLEARED"), "Account insights") {
+		t.Fatal("insights without a token")
+	}
+	r.keys("t")
+	screen := r.see("Account insights for an access token", "never saved")
+	r.d.Type(req.AccessTokens[0])
+	if strings.Contains(r.see("Account insights"), req.AccessTokens[0]) {
+		t.Fatalf("the token is shown as typed:\n%s", screen)
+	}
+	r.keys("enter")
+	r.await()
+	r.see("Account insights", "days open", "Insights asked for the token ending")
+	if list, _, _ := deps.Store.List(); len(list) != 0 {
+		t.Fatal("a token typed here was saved")
+	}
+}

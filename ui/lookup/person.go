@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 	"charm.land/lipgloss/v2"
@@ -50,6 +51,10 @@ type Person struct {
 	status  client.BeaconUserStatus
 	report  *forms.Report
 	fetched bool
+	// tokens are access tokens typed here for account insights: kept in
+	// memory only, never saved.
+	tokens     []string
+	tokenInput *textinput.Model
 }
 
 // NewPerson opens the person view on id, or asks for one.
@@ -82,7 +87,7 @@ func (m *Person) env() catalog.Env { return catalog.Env{Environment: m.deps.Env,
 // load fetches the person; done is said once it is shown.
 func (m *Person) load(done string) tea.Cmd {
 	c, env, id := m.deps.Client, m.env(), m.id
-	tokens := uikit.TokensOf(m.deps.Store, id)
+	tokens := append(uikit.TokensOf(m.deps.Store, id), m.tokens...)
 	return m.run("Looking up "+id+": the user, its versions, reports, matches and duplicates", func(ctx context.Context) tea.Msg {
 		p, err := actions.LookUpPerson(ctx, c, env, id, tokens)
 		return personMsg{p: p, err: err, done: done}
@@ -132,6 +137,8 @@ func (m *Person) key(k tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		return m.toForm(k)
+	case m.tokenInput != nil:
+		return m.tokenKey(k)
 	case m.p == nil:
 		if key.Matches(k, m.keys.Back) {
 			return goHome("")
@@ -152,6 +159,14 @@ func (m *Person) key(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, m.keys.Report):
 		m.report = &forms.Report{FraudDate: m.deps.Now().Format("2006-01-02")}
 		return m.openForm(actions.Report, forms.ReportForm(m.report, m.formOptions()))
+	case key.Matches(k, m.keys.Token):
+		in := textinput.New()
+		in.Prompt = "› "
+		in.Placeholder = "access-sandbox-…"
+		in.EchoMode = textinput.EchoPassword
+		in.CharLimit = 200
+		m.tokenInput = &in
+		return m.tokenInput.Focus()
 	case key.Matches(k, m.keys.Other):
 		for _, d := range m.p.Duplicates {
 			if d.Other != nil {
@@ -163,6 +178,27 @@ func (m *Person) key(k tea.KeyPressMsg) tea.Cmd {
 		return m.scroll(k)
 	}
 	return nil
+}
+
+// tokenKey edits the access token being typed; Enter looks up its
+// insights with the rest, Esc drops it.
+func (m *Person) tokenKey(k tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(k, m.keys.Back):
+		m.tokenInput = nil
+		return nil
+	case k.String() == "enter":
+		t := strings.TrimSpace(m.tokenInput.Value())
+		m.tokenInput = nil
+		if t == "" {
+			return nil
+		}
+		m.tokens = append(m.tokens, t)
+		return m.load("Insights asked for the token ending " + catalog.MaskLast(t, 4) + ".")
+	}
+	in, cmd := m.tokenInput.Update(k)
+	m.tokenInput = &in
+	return cmd
 }
 
 func (m *Person) formOptions() forms.Options {
@@ -225,7 +261,10 @@ func (m *Person) Help() []key.Binding {
 	case m.ask != nil || m.p == nil:
 		return []key.Binding{m.keys.Open, m.keys.Back}
 	}
-	hb := []key.Binding{m.keys.Decide, m.keys.Report, m.keys.Refresh, uikit.Toggled(m.keys.Reveal, m.reveal, "personal data")}
+	if m.tokenInput != nil {
+		return []key.Binding{m.keys.Back}
+	}
+	hb := []key.Binding{m.keys.Decide, m.keys.Report, m.keys.Refresh, uikit.Toggled(m.keys.Reveal, m.reveal, "personal data"), m.keys.Token}
 	if len(m.p.Duplicates) > 0 {
 		hb = append(hb, m.keys.Other)
 	}
@@ -248,6 +287,10 @@ func (m *Person) View() string {
 		return m.ask.view(m.st) + m.footerLines()
 	case m.p == nil:
 		return m.footerLines()
+	case m.tokenInput != nil:
+		return m.st.Title.Render("Account insights for an access token of "+m.p.User.ID) + "\n\n" +
+			m.st.Muted.Render("One linked to the user (its access_tokens); kept in memory only, never saved.") + "\n\n" +
+			m.tokenInput.View() + "\n\n" + m.st.Faint.Render("enter looks it up · esc cancels")
 	}
 	return m.bodyView()
 }

@@ -79,6 +79,10 @@ CREATE TABLE IF NOT EXISTS customer_institutions (
 	PRIMARY KEY (client_id, institution_id)
 ) STRICT, WITHOUT ROWID;
 
+-- The delivery loop looks every second for registrations whose time has
+-- come (institutions.go): by status and time, not a scan.
+CREATE INDEX IF NOT EXISTS customer_institutions_due ON customer_institutions (status, updated_at);
+
 CREATE TABLE IF NOT EXISTS beacon_users (
 	seq            INTEGER PRIMARY KEY,
 	id             TEXT NOT NULL UNIQUE,
@@ -426,6 +430,18 @@ func (t *txn) each(scan func(*sql.Rows) error, query string, args ...any) error 
 		}
 	}
 	return rows.Err()
+}
+
+// has says, in a read of its own, whether a query finds a row: a loop
+// that polls looks before it takes the write lock.
+func (d *db) has(ctx context.Context, query string, args ...any) (bool, error) {
+	var found bool
+	err := d.read(ctx, func(tx *txn) error {
+		var err error
+		found, err = tx.exists(query, args...)
+		return err
+	})
+	return found, err
 }
 
 // exists says whether a query finds a row.

@@ -114,15 +114,7 @@ func (e *Emulator) oauthInstitutions(ctx context.Context, req *client.PartnerCus
 func (e *Emulator) progressOAuth(ctx context.Context) error {
 	now := e.now()
 	cutoff := formatTime(now.Add(-chaseDelay))
-	due, err := func() (bool, error) {
-		var found bool
-		err := e.db.read(ctx, func(tx *txn) error {
-			var err error
-			found, err = tx.exists("SELECT 1 FROM customer_institutions WHERE status = ? AND updated_at <= ?", string(client.OAuthProcessing), cutoff)
-			return err
-		})
-		return found, err
-	}()
+	due, err := e.db.has(ctx, "SELECT 1 FROM customer_institutions WHERE status = ? AND updated_at <= ?", string(client.OAuthProcessing), cutoff)
 	if err != nil || !due {
 		return err
 	}

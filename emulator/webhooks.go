@@ -264,13 +264,19 @@ type due struct {
 func (e *Emulator) claim(ctx context.Context) ([]due, error) {
 	var out []due
 	now := e.now()
+	const isDue = "state = 'pending' AND next_at <= ? AND claimed_until <= ?"
+	// Most looks find nothing: they do so in a read, not holding the
+	// write lock the API's changes need.
+	if found, err := e.db.has(ctx, "SELECT 1 FROM webhooks WHERE "+isDue, formatTime(now), formatTime(now)); err != nil || !found {
+		return nil, err
+	}
 	err := e.db.write(ctx, func(tx *txn) error {
 		err := tx.each(func(rows *sql.Rows) error {
 			var d due
 			err := rows.Scan(&d.id, &d.url, &d.body, &d.attempts)
 			out = append(out, d)
 			return err
-		}, "SELECT id, url, body, attempts FROM webhooks WHERE state = 'pending' AND next_at <= ? AND claimed_until <= ? ORDER BY seq LIMIT 32",
+		}, "SELECT id, url, body, attempts FROM webhooks WHERE "+isDue+" ORDER BY seq LIMIT 32",
 			formatTime(now), formatTime(now))
 		if err != nil {
 			return err

@@ -7,6 +7,7 @@ import (
 
 	"github.com/plaid-onboard/plaid-onboard/catalog"
 	"github.com/plaid-onboard/plaid-onboard/client"
+	"github.com/plaid-onboard/plaid-onboard/drafts"
 	"github.com/plaid-onboard/plaid-onboard/validate"
 )
 
@@ -206,4 +207,16 @@ func (r Result) Subject() (id, status string) {
 		return r.Enabled.EndCustomerClientID, string(r.Enabled.Status)
 	}
 	return "", ""
+}
+
+// Observe records on the drafts of s that created what r is about the
+// status r found, so `drafts list` and the home screen show it as it is
+// now. Every front end calls it after a follow-up made outside the draft
+// (a command, a lookup view); a wizard records it on its own draft.
+func Observe(s *drafts.Store, env client.Environment, r Result) error {
+	id, status := r.Subject()
+	if s == nil || status == "" {
+		return nil
+	}
+	return s.Observe(env, id, status)
 }

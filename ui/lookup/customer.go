@@ -136,9 +136,8 @@ func (m *Customer) key(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, m.keys.Enable) && m.enableable():
 		id, c, env := m.ec.ClientID, m.deps.Client, catalog.Env{Environment: m.deps.Env, Now: m.deps.Now()}
 		return m.confirm(actions.Enable, uikit.Capitalize(actions.Describe(actions.Enable, id))+"?", actions.Consequence(actions.Enable), func() tea.Cmd {
-			return m.run("enable of "+id, func(ctx context.Context) tea.Msg {
-				r, err := actions.EnableCustomer(ctx, c, env, &client.PartnerCustomerEnableRequest{EndCustomerClientID: id})
-				return changedMsg{action: actions.Enable, result: r, err: err}
+			return m.change(actions.Enable, id, func(ctx context.Context) (actions.Result, error) {
+				return actions.EnableCustomer(ctx, c, env, &client.PartnerCustomerEnableRequest{EndCustomerClientID: id})
 			})
 		})
 	default:

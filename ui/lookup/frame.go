@@ -107,6 +107,20 @@ func (f *frame) key(k tea.KeyPressMsg) (tea.Cmd, bool) {
 	return nil, false
 }
 
+// change runs a decision, report or enable; the drafts that created what
+// it changed record the status it found (a draft open in a window is left
+// to it).
+func (f *frame) change(a actions.Action, what string, call func(context.Context) (actions.Result, error)) tea.Cmd {
+	store, env := f.deps.Store, f.deps.Env
+	return f.run(string(a)+" of "+what, func(ctx context.Context) tea.Msg {
+		r, err := call(ctx)
+		if err == nil {
+			_ = actions.Observe(store, env, r) // the answer is shown whatever the drafts say
+		}
+		return changedMsg{action: a, result: r, err: err}
+	})
+}
+
 // changed ends a decision, report or enable: a failure is said, a
 // success reloads with what was done.
 func (f *frame) changed(msg changedMsg, reload func(done string) tea.Cmd) tea.Cmd {

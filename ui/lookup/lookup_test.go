@@ -205,3 +205,27 @@ func TestPersonInsightsForATypedToken(t *testing.T) {
 		t.Fatal("a token typed here was saved")
 	}
 }
+
+// A decision from the person view reaches the draft that screened the
+// person: the drafts list shows the status as it is now.
+func TestDecisionIsRecordedOnTheDraft(t *testing.T) {
+	deps := newDeps(t)
+	_, second := screenTwins(t, deps.Client)
+	d := deps.Store.New(drafts.BeaconUser)
+	d.Beacon = samples.BeaconLocal()
+	d.Submissions = []drafts.Submission{{Env: client.Local, Outcome: client.OutcomeNone.String(), BeaconUserID: second.ID, Status: "pending_review"}}
+	if err := deps.Store.Save(d, drafts.SaveOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	m := NewPerson(deps, second.ID)
+	r := &rig{t: t, deps: deps}
+	r.open(m, func() bool { return m.busy != "" })
+	r.keys("v", "up", "enter", "y")
+	r.await()
+	r.await()
+	r.see("CLEARED")
+	list, _, _ := deps.Store.List()
+	if len(list) != 1 || list[0].LastSubmission.Status != "cleared" {
+		t.Fatalf("the draft says %+v", list[0].LastSubmission)
+	}
+}

@@ -228,27 +228,19 @@ func (m *Person) toForm(msg tea.Msg) tea.Cmd {
 			body = w + "\n\n" + body
 		}
 		return tea.Batch(cmd, m.confirm(actions.Review, fmt.Sprintf("Set %s to %s?", id, status), body, func() tea.Cmd {
-			return m.change(actions.Review, func(ctx context.Context) (actions.Result, error) {
+			return m.change(actions.Review, id, func(ctx context.Context) (actions.Result, error) {
 				return actions.ReviewBeacon(ctx, c, env, id, status)
 			})
 		}))
 	case actions.Report:
 		req := m.report.Request(id)
 		return tea.Batch(cmd, m.confirm(actions.Report, uikit.Capitalize(actions.Describe(actions.Report, id))+"?", actions.Consequence(actions.Report), func() tea.Cmd {
-			return m.change(actions.Report, func(ctx context.Context) (actions.Result, error) {
+			return m.change(actions.Report, id, func(ctx context.Context) (actions.Result, error) {
 				return actions.ReportFraud(ctx, c, env, req)
 			})
 		}))
 	}
 	return cmd
-}
-
-// change runs a decision or a report.
-func (m *Person) change(a actions.Action, call func(context.Context) (actions.Result, error)) tea.Cmd {
-	return m.run(string(a)+" of "+m.p.User.ID, func(ctx context.Context) tea.Msg {
-		r, err := call(ctx)
-		return changedMsg{action: a, result: r, err: err}
-	})
 }
 
 // Help lists the keys.

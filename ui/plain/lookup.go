@@ -114,27 +114,15 @@ func (s *Session) decide(p *actions.Person) (done bool, _ error) {
 	}), nil
 }
 
-// change asks before a change (the word in production, y/n elsewhere)
-// and runs it, saying what came of it; done says whether it was made.
+// change asks before a change made from a lookup (always: the word in
+// production, y/n elsewhere), runs it, and records the status it found on
+// the drafts that created what it changed.
 func (s *Session) change(a actions.Action, what string, call func() (actions.Result, error)) (done bool) {
-	question := uikit.Capitalize(actions.Describe(a, what)) + "? " + actions.Consequence(a)
-	if s.deps.Env == client.Production {
-		answer, err := s.ask("This will %s at Plaid, in production. %s Type production to do it: ", actions.Describe(a, what), actions.Consequence(a))
-		if err != nil || answer != "production" {
-			s.say("Not done.")
-			return false
-		}
-	} else if yes, err := s.confirm("%s", strings.TrimSpace(question)); err != nil || !yes {
-		s.say("Not done.")
-		return false
+	r, ok := s.follow(a, what, true, call)
+	if ok {
+		_ = actions.Observe(s.deps.Store, s.deps.Env, r) // what was done is said whatever the drafts say
 	}
-	r, err := call()
-	if err != nil {
-		s.say("%s", actions.Explain(a, err))
-		return false
-	}
-	s.say("%s", uikit.Capitalize(r.Done()))
-	return true
+	return ok
 }
 
 // customer is partner staff's view in plain text: status, what is still

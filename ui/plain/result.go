@@ -20,33 +20,40 @@ func (e *editor) result(sent actions.Sent) (done bool, err error) {
 	return true, nil
 }
 
-// follow runs a follow-up and reads out what it did, or why it failed. In
-// production a change is asked about first (the word production typed).
+// follow runs a follow-up on what this draft created and records the
+// status it found on the draft.
 func (e *editor) follow(a actions.Action, what string, call func() (actions.Result, error)) (actions.Result, bool) {
+	r, ok := e.s.follow(a, what, false, call)
+	if id, status := r.Subject(); ok && e.d.Observe(e.s.deps.Env, id, status) {
+		e.s.save(e.d) // the drafts list shows the status as it is now
+	}
+	return r, ok
+}
+
+// follow runs a follow-up and reads out what it did, or why it failed.
+// In production a change is asked about first (the word production
+// typed); elsewhere what cannot be undone is, and everything when always.
+func (s *Session) follow(a actions.Action, what string, always bool, call func() (actions.Result, error)) (actions.Result, bool) {
 	switch {
-	case e.s.deps.Env == client.Production && a.Changes():
-		answer, err := e.s.ask("This will %s at Plaid, in production. %s Type production to do it: ", actions.Describe(a, what), actions.Consequence(a))
+	case s.deps.Env == client.Production && a.Changes():
+		answer, err := s.ask("This will %s at Plaid, in production. %s Type production to do it: ", actions.Describe(a, what), actions.Consequence(a))
 		if err != nil || answer != "production" {
-			e.s.say("Not done.")
+			s.say("Not done.")
 			return actions.Result{}, false
 		}
-	case a.Irreversible():
-		// What cannot be undone is asked about in any environment.
-		yes, err := e.s.confirm("%s? %s", capitalize(actions.Describe(a, what)), actions.Consequence(a))
+	case a.Irreversible() || always:
+		yes, err := s.confirm("%s", strings.TrimSpace(capitalize(actions.Describe(a, what))+"? "+actions.Consequence(a)))
 		if err != nil || !yes {
-			e.s.say("Not done.")
+			s.say("Not done.")
 			return actions.Result{}, false
 		}
 	}
 	r, err := call()
 	if err != nil {
-		e.s.say("%s", actions.Explain(a, err))
+		s.say("%s", actions.Explain(a, err))
 		return r, false
 	}
-	e.s.say("%s", capitalize(r.Done()))
-	if id, status := r.Subject(); e.d.Observe(e.s.deps.Env, id, status) {
-		e.s.save(e.d) // the drafts list shows the status as it is now
-	}
+	s.say("%s", capitalize(r.Done()))
 	return r, true
 }
 

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -407,21 +406,7 @@ func TestTerminalListen(t *testing.T) {
 	s := tmuxtest.Start(t, 120, 30, env, testbin.Path(t), "listen", "--addr", "127.0.0.1:0", "--emulator", "")
 	screen := s.WaitFor("Receiving webhooks on", "Waiting for webhooks")
 	hook := regexp.MustCompile(`http://127\.0\.0\.1:\d+/`).FindString(screen)
-	// The served emulator keeps the local store, so listen's own local
-	// emulator knows its key.
-	state := filepath.Join(envDir(env, "PLAID_ONBOARD_DATA_DIR"), "emulator.db")
-	em, emuOut := started(t, env, regexp.MustCompile(`emulator ready at (http://\S+)`),
-		"emulator", "--addr", "127.0.0.1:0", "--state", state, "--webhook", hook)
-	go io.Copy(io.Discard, emuOut)
-	first := samples.BeaconLocal()
-	first.User.EmailAddress = "ann@example.com"
-	twin := samples.BeaconLocal()
-	twin.ClientUserID, twin.User.EmailAddress = "twin", "ANN@example.com"
-	for _, body := range []any{first, twin} {
-		if o, e, code := runBin(t, append(env, "PLAID_ONBOARD_EMULATOR_URL="+em[1]), "submit", "beacon", "--file", writeJSONFile(t, body)); code != 0 {
-			t.Fatalf("submit: exit %d\n%s\n%s", code, o, e)
-		}
-	}
+	submitTwins(t, env, emulatorSendingTo(t, env, hook))
 	screen = s.WaitFor("BEACON DUPLICATE_DETECTED", "becdup_")
 	if n := strings.Count(screen, "BEACON USER_STATUS_UPDATED"); n != 2 || strings.Contains(screen, "✗") {
 		t.Fatalf("want two status updates and a duplicate, all verified:\n%s", screen)

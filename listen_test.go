@@ -43,25 +43,9 @@ func started(t *testing.T, env []string, want *regexp.Regexp, args ...string) ([
 // both verified, one JSON line each.
 func TestListenReceivesTheEmulatorsWebhooks(t *testing.T) {
 	env := testbin.Env(t, "PLAID_ONBOARD_KEYRING=off")
-	// The served emulator keeps the local store: listen's own local
-	// emulator reads the same key from it.
-	state := filepath.Join(envDir(env, "PLAID_ONBOARD_DATA_DIR"), "emulator.db")
 	m, out := started(t, env, regexp.MustCompile(`Receiving webhooks on (http://[^/ ]+/)`),
 		"listen", "--addr", "127.0.0.1:0", "--json", "--emulator", "")
-	hook := m[1]
-	em, emuOut := started(t, env, regexp.MustCompile(`emulator ready at (http://\S+)`),
-		"emulator", "--addr", "127.0.0.1:0", "--state", state, "--webhook", hook)
-	go io.Copy(io.Discard, emuOut)
-
-	first := samples.BeaconLocal()
-	first.User.EmailAddress = "ann@example.com"
-	twin := samples.BeaconLocal()
-	twin.ClientUserID, twin.User.EmailAddress = "twin", "ANN@example.com"
-	for _, body := range []any{first, twin} {
-		if o, e, code := runBin(t, append(env, "PLAID_ONBOARD_EMULATOR_URL="+em[1]), "submit", "beacon", "--file", writeJSONFile(t, body)); code != 0 {
-			t.Fatalf("submit: exit %d\n%s\n%s", code, o, e)
-		}
-	}
+	submitTwins(t, env, emulatorSendingTo(t, env, m[1]))
 	seen := map[string]bool{}
 	lines := bufio.NewScanner(out)
 	for !(seen["USER_STATUS_UPDATED"] && seen["DUPLICATE_DETECTED"]) && lines.Scan() {
@@ -84,8 +68,35 @@ func TestListenReceivesTheEmulatorsWebhooks(t *testing.T) {
 		t.Fatalf("listen ended before the duplicate: %v", seen)
 	}
 	// The emulator lists what it sent, delivered.
-	o, _, code := runBin(t, env, "emulator", "webhooks", "--state", state)
+	o, _, code := runBin(t, env, "emulator", "webhooks", "--state", filepath.Join(envDir(env, "PLAID_ONBOARD_DATA_DIR"), "emulator.db"))
 	if code != 0 || !strings.Contains(o, "DUPLICATE_DETECTED") || !strings.Contains(o, "HTTP 200") {
 		t.Fatalf("emulator webhooks (exit %d):\n%s", code, o)
+	}
+}
+
+// emulatorSendingTo serves the emulator, sending its webhooks to hook, and
+// returns its URL. It keeps the local store, so listen's own local
+// emulator knows its signing key.
+func emulatorSendingTo(t *testing.T, env []string, hook string) string {
+	t.Helper()
+	state := filepath.Join(envDir(env, "PLAID_ONBOARD_DATA_DIR"), "emulator.db")
+	m, out := started(t, env, regexp.MustCompile(`emulator ready at (http://\S+)`),
+		"emulator", "--addr", "127.0.0.1:0", "--state", state, "--webhook", hook)
+	go io.Copy(io.Discard, out)
+	return m[1]
+}
+
+// submitTwins screens two people sharing an email through the emulator at
+// url: the second is a duplicate of the first.
+func submitTwins(t *testing.T, env []string, url string) {
+	t.Helper()
+	first := samples.BeaconLocal()
+	first.User.EmailAddress = "ann@example.com"
+	twin := samples.BeaconLocal()
+	twin.ClientUserID, twin.User.EmailAddress = "twin", "ANN@example.com"
+	for _, body := range []any{first, twin} {
+		if o, e, code := runBin(t, append(env, "PLAID_ONBOARD_EMULATOR_URL="+url), "submit", "beacon", "--file", writeJSONFile(t, body)); code != 0 {
+			t.Fatalf("submit: exit %d\n%s\n%s", code, o, e)
+		}
 	}
 }

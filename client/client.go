@@ -18,6 +18,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/plaid-onboard/plaid-onboard/validate"
 )
 
 // Client talks to one Plaid environment (or the emulator) as one client.
@@ -37,8 +39,7 @@ func New(cfg Config) (*Client, error) {
 	if base == "" {
 		return nil, fmt.Errorf("no server address for environment %q", cfg.Environment)
 	}
-	u, err := url.Parse(base)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	if !validate.IsHTTPURL(base) {
 		return nil, fmt.Errorf("server address %q is not an http(s) URL", base)
 	}
 	if cfg.ClientID == "" || cfg.Secret == "" {

@@ -566,3 +566,14 @@ func TestPhoneNeverSuggestsPlusZero(t *testing.T) {
 		}
 	}
 }
+
+func TestIsHTTPURL(t *testing.T) {
+	for s, want := range map[string]bool{
+		"http://127.0.0.1:8687/": true, "https://example.com/plaid": true,
+		"example.com": false, "ftp://example.com": false, "http://": false, "": false, "://x": false,
+	} {
+		if got := IsHTTPURL(s); got != want {
+			t.Errorf("IsHTTPURL(%q) = %v", s, got)
+		}
+	}
+}

@@ -182,3 +182,11 @@ func firstHost(s string) string {
 	h, _ := splitHostPath(s)
 	return h
 }
+
+// IsHTTPURL reports whether s is an absolute http or https URL with a
+// host: a server address, a webhook target. (WebURL is the rule for what
+// people type, which may leave the scheme out.)
+func IsHTTPURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+}

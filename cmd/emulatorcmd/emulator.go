@@ -9,7 +9,6 @@ import (
 	"log"
 	"net"
 	"net/http"
-	neturl "net/url"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -18,6 +17,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/cmd/cmdutil"
 	"github.com/plaid-onboard/plaid-onboard/emulator"
 	"github.com/plaid-onboard/plaid-onboard/internal/app"
+	"github.com/plaid-onboard/plaid-onboard/validate"
 )
 
 // Options of `plaid-onboard emulator`.
@@ -77,10 +77,8 @@ func Run(ctx context.Context, opts *Options) error {
 		ClientID: id, Secret: secret, StatePath: opts.StatePath, Webhook: opts.Webhook,
 		Log: func(line string) { fmt.Fprintln(opts.IO.ErrOut, line) },
 	}
-	if opts.Webhook != "" {
-		if u, err := neturl.Parse(opts.Webhook); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return app.Invalid(fmt.Errorf("--webhook %q is not an http(s) URL", opts.Webhook), "for example --webhook http://127.0.0.1:8687/")
-		}
+	if opts.Webhook != "" && !validate.IsHTTPURL(opts.Webhook) {
+		return app.Invalid(fmt.Errorf("--webhook %q is not an http(s) URL", opts.Webhook), "for example --webhook http://127.0.0.1:8687/")
 	}
 	if opts.ConfigPath != "" {
 		cfg, err := emulator.LoadConfig(opts.ConfigPath)

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"net"
 	"net/http"
-	"net/url"
 	"sync"
 	"time"
 
@@ -20,6 +19,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/emulator"
 	"github.com/plaid-onboard/plaid-onboard/internal/app"
 	"github.com/plaid-onboard/plaid-onboard/internal/webhooks"
+	"github.com/plaid-onboard/plaid-onboard/validate"
 )
 
 // Options of `plaid-onboard listen`.
@@ -68,10 +68,8 @@ come from the built-in emulator and from the one serving at --emulator.`,
 
 // Run listens until ctx ends (or the screen closes).
 func Run(ctx context.Context, f *app.Factory, g *cmdutil.Globals, opts *Options) error {
-	if opts.ForwardTo != "" {
-		if u, err := url.Parse(opts.ForwardTo); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return app.Invalid(fmt.Errorf("--forward-to %q is not an http(s) URL", opts.ForwardTo), "")
-		}
+	if opts.ForwardTo != "" && !validate.IsHTTPURL(opts.ForwardTo) {
+		return app.Invalid(fmt.Errorf("--forward-to %q is not an http(s) URL", opts.ForwardTo), "")
 	}
 	env, err := f.Environment(g.Env)
 	if err != nil {

@@ -147,14 +147,26 @@ func GetDuplicate(ctx context.Context, c *client.Client, env catalog.Env, id str
 	one, two := fetch(d.BeaconUser1.ID), fetch(d.BeaconUser2.ID)
 	lines := []Line{{"Duplicate", d.ID},
 		{"Users", fmt.Sprintf("%s (version %d) and %s (version %d)", d.BeaconUser1.ID, d.BeaconUser1.Version, d.BeaconUser2.ID, d.BeaconUser2.Version)}}
-	for _, at := range Attributes {
-		v := MatchMark(at.Code(d.Analysis))
-		if one != nil && two != nil {
-			v += fmt.Sprintf(": %s | %s", orDash(at.Show(one.User, reveal)), orDash(at.Show(two.User, reveal)))
-		}
-		lines = append(lines, Line{at.Label, v})
+	var a, b *client.BeaconUserData
+	if one != nil && two != nil {
+		a, b = &one.User, &two.User
 	}
-	return lookedUp(d, d.RequestID, lines), nil
+	return lookedUp(d, d.RequestID, append(lines, SideBySide(d.Analysis, a, b, reveal, "")...)), nil
+}
+
+// SideBySide reads a duplicate out, one line per attribute: how it
+// matched, then both users' values when both are known (a, b nil: not),
+// masked unless reveal; indent goes before each label.
+func SideBySide(an client.BeaconMatchSummaryAnalysis, a, b *client.BeaconUserData, reveal bool, indent string) []Line {
+	var lines []Line
+	for _, at := range Attributes {
+		v := MatchMark(at.Code(an))
+		if a != nil && b != nil {
+			v += fmt.Sprintf(": %s | %s", orDash(at.Show(*a, reveal)), orDash(at.Show(*b, reveal)))
+		}
+		lines = append(lines, Line{indent + at.Label, v})
+	}
+	return lines
 }
 
 func orDash(s string) string {
@@ -279,13 +291,11 @@ func DescribePerson(p *Person, origin Origin, reveal bool) []Line {
 	}
 	for _, d := range p.Duplicates {
 		lines = append(lines, Line{"Duplicate " + d.ID, "this user | the other"})
-		for _, at := range Attributes {
-			v := MatchMark(at.Code(d.Analysis))
-			if d.Other != nil {
-				v += fmt.Sprintf(": %s | %s", orDash(at.Show(p.User.User, reveal)), orDash(at.Show(d.Other.User, reveal)))
-			}
-			lines = append(lines, Line{"  " + at.Label, v})
+		var other *client.BeaconUserData
+		if d.Other != nil {
+			other = &d.Other.User
 		}
+		lines = append(lines, SideBySide(d.Analysis, &p.User.User, other, reveal, "  ")...)
 	}
 	lines = append(lines, DescribeReports(p.Reports)...)
 	lines = append(lines, DescribeSyndications(p.Syndications)...)

@@ -93,23 +93,26 @@ func (a *App) Init() tea.Cmd {
 }
 
 // closeWizard saves and unlocks the open draft.
-func (a *App) closeWizard() {
-	if a.wizard != nil {
-		if err := a.wizard.Close(); err != nil {
-			a.setNotice("the draft could not be saved: " + err.Error())
-		}
-		a.wizard = nil
+// It returns the wizard closed (nil for none) and why the save failed.
+func (a *App) closeWizard() (*wizard.Model, error) {
+	w := a.wizard
+	if w == nil {
+		return nil, nil
 	}
+	a.wizard = nil
+	err := w.Close()
+	if err != nil {
+		a.setNotice("the draft could not be saved: " + err.Error())
+	}
+	return w, err
 }
 
 // leave closes the open wizard, if any, and words what was kept.
 func (a *App) leave() {
-	w := a.wizard
+	w, err := a.closeWizard()
 	if w == nil {
 		return
 	}
-	err := w.Close()
-	a.wizard = nil
 	d := w.Flow().Draft
 	switch {
 	case err != nil:

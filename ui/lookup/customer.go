@@ -206,9 +206,9 @@ func (m *Customer) View() string {
 	case m.dialog != nil:
 		return m.dialogView()
 	case m.ask != nil:
-		return m.ask.view(m.st) + m.footerLines()
+		return m.ask.view(m.st) + m.statusText()
 	case m.ec == nil:
-		return m.footerLines()
+		return m.statusText()
 	}
 	return m.bodyView()
 }

@@ -173,8 +173,8 @@ func (f *frame) Status() string {
 	return ""
 }
 
-// footerLines0 are the spinner and the last outcome, as lines.
-func (f *frame) footerLines0() []string {
+// statusLines are the spinner and the last outcome, as lines.
+func (f *frame) statusLines() []string {
 	var out []string
 	if f.busy != "" {
 		left := ""
@@ -193,26 +193,26 @@ func (f *frame) footerLines0() []string {
 	return out
 }
 
-func (f *frame) footerLines() string {
-	s := ""
-	for _, l := range f.footerLines0() {
-		s += "\n" + l
+// statusText is statusLines under what a screen drew.
+func (f *frame) statusText() string {
+	if lines := f.statusLines(); len(lines) > 0 {
+		return "\n" + strings.Join(lines, "\n")
 	}
-	return s
+	return ""
 }
 
 // bodyView is the scrolling body with the spinner and the last outcome
 // under it, always in sight.
 func (f *frame) bodyView() string {
-	lines := f.footerLines0()
+	lines := f.statusLines()
 	n := 0
 	for _, l := range lines {
 		n += 1 + strings.Count(l, "\n")
 	}
 	f.vp.SetHeight(max(3, f.height-n))
 	out := f.vp.View()
-	for _, l := range lines {
-		out += "\n" + l
+	if len(lines) > 0 {
+		out += "\n" + strings.Join(lines, "\n")
 	}
 	return out
 }

@@ -276,9 +276,9 @@ func (m *Person) View() string {
 		return m.st.Title.Render(what) + m.st.Bold.Render(m.p.User.ID) + m.st.Muted.Render(" · now "+string(m.p.User.Status)) +
 			"\n\n" + m.form.Form.View()
 	case m.ask != nil:
-		return m.ask.view(m.st) + m.footerLines()
+		return m.ask.view(m.st) + m.statusText()
 	case m.p == nil:
-		return m.footerLines()
+		return m.statusText()
 	case m.tokenInput != nil:
 		return m.st.Title.Render("Account insights for an access token of "+m.p.User.ID) + "\n\n" +
 			m.st.Muted.Render("One linked to the user (its access_tokens); kept in memory only, never saved.") + "\n\n" +

@@ -407,8 +407,12 @@ func TestTerminalListen(t *testing.T) {
 	screen := s.WaitFor("Receiving webhooks on", "Waiting for webhooks")
 	hook := regexp.MustCompile(`http://127\.0\.0\.1:\d+/`).FindString(screen)
 	submitTwins(t, env, emulatorSendingTo(t, env, hook))
-	screen = s.WaitFor("BEACON DUPLICATE_DETECTED", "becdup_")
-	if n := strings.Count(screen, "BEACON USER_STATUS_UPDATED"); n != 2 || strings.Contains(screen, "✗") {
+	// The second person's status update comes after the duplicate: wait
+	// for all three, then none may be refused.
+	screen = s.WaitUntil(func(screen string) bool {
+		return strings.Contains(screen, "BEACON DUPLICATE_DETECTED") && strings.Count(screen, "BEACON USER_STATUS_UPDATED") == 2
+	}, "two status updates and a duplicate")
+	if strings.Contains(screen, "✗") {
 		t.Fatalf("want two status updates and a duplicate, all verified:\n%s", screen)
 	}
 	s.Keys("Enter") // the newest: the second user's status

@@ -117,7 +117,7 @@ func runList(f *app.Factory, asJSON bool) error {
 	fmt.Fprintln(w, "ID\tKIND\tTITLE\tSTEP\tUPDATED\tSUBMITTED")
 	now := f.Now()
 	for _, d := range list {
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", d.ID, d.Kind.Label(), d.Title, orDash(d.Step),
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", d.ID, d.Kind.Label(), d.Title, words.OrDash(d.Step),
 			words.Ago(now, d.UpdatedAt), submitted(d.LastSubmission))
 	}
 	return w.Flush()
@@ -137,13 +137,6 @@ func submitted(s *drafts.Submission) string {
 	return fmt.Sprintf("%s (%s)", words, s.Env)
 }
 
-func orDash(s string) string {
-	if s == "" {
-		return "—"
-	}
-	return s
-}
-
 func runShow(f *app.Factory, id string, reveal bool) error {
 	_, d, err := openDraft(f, id)
 	if err != nil {
@@ -156,7 +149,7 @@ func runShow(f *app.Factory, id string, reveal bool) error {
 	w := f.IO.Out
 	fmt.Fprintf(w, "draft %s · %s · %s\n", d.ID, d.Kind.Label(), d.DisplayTitle())
 	fmt.Fprintf(w, "created %s · updated %s · step %s\n", d.CreatedAt.Local().Format("2006-01-02 15:04"),
-		d.UpdatedAt.Local().Format("2006-01-02 15:04"), orDash(d.Step))
+		d.UpdatedAt.Local().Format("2006-01-02 15:04"), words.OrDash(d.Step))
 	if d.PIIOmitted {
 		fmt.Fprintln(w, "personal data was not saved (--no-save-pii): it must be typed again")
 	}

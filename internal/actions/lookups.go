@@ -8,6 +8,7 @@ import (
 
 	"github.com/plaid-onboard/plaid-onboard/catalog"
 	"github.com/plaid-onboard/plaid-onboard/client"
+	"github.com/plaid-onboard/plaid-onboard/internal/words"
 )
 
 // Lookup reads what Plaid holds and changes nothing.
@@ -162,18 +163,11 @@ func SideBySide(an client.BeaconMatchSummaryAnalysis, a, b *client.BeaconUserDat
 	for _, at := range Attributes {
 		v := MatchMark(at.Code(an))
 		if a != nil && b != nil {
-			v += fmt.Sprintf(": %s | %s", orDash(at.Show(*a, reveal)), orDash(at.Show(*b, reveal)))
+			v += fmt.Sprintf(": %s | %s", words.OrDash(at.Show(*a, reveal)), words.OrDash(at.Show(*b, reveal)))
 		}
 		lines = append(lines, Line{indent + at.Label, v})
 	}
 	return lines
-}
-
-func orDash(s string) string {
-	if s == "" {
-		return "—"
-	}
-	return s
 }
 
 // Insights fetches the insights on the accounts an access token linked.
@@ -260,12 +254,12 @@ func OAuthMeaning(s client.OAuthStatus) string {
 
 // DescribeInstitutions reads the registrations out, one line each.
 func DescribeInstitutions(r *client.PartnerCustomerOAuthInstitutionsGetResponse) []Line {
-	lines := []Line{{"Flowdown", orDash(r.FlowdownStatus)}, {"Questionnaire", orDash(r.QuestionnaireStatus)}}
+	lines := []Line{{"Flowdown", words.OrDash(r.FlowdownStatus)}, {"Questionnaire", words.OrDash(r.QuestionnaireStatus)}}
 	insts := append([]client.PartnerOAuthInstitution(nil), r.Institutions...)
 	sort.SliceStable(insts, func(i, j int) bool { return insts[i].Name < insts[j].Name })
 	for _, in := range insts {
 		s := in.Environments.Production
-		v := fmt.Sprintf("%s · %s", orDash(string(s)), OAuthMeaning(s))
+		v := fmt.Sprintf("%s · %s", words.OrDash(string(s)), OAuthMeaning(s))
 		if in.ProductionEnablementDate != nil {
 			v += " · enabled " + *in.ProductionEnablementDate
 		}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/plaid-onboard/plaid-onboard/catalog"
 	"github.com/plaid-onboard/plaid-onboard/client"
+	"github.com/plaid-onboard/plaid-onboard/internal/words"
 )
 
 // Person is everything that says why a Beacon user has its status: the
@@ -247,10 +248,10 @@ func Changes(older, newer client.BeaconUserRecord) []string {
 		}
 	}
 	if n, o := len(newer.User.DepositoryAccounts), len(older.User.DepositoryAccounts); n != o {
-		out = append(out, fmt.Sprintf("%d bank %s added", n-o, pluralWord(n-o, "account", "accounts")))
+		out = append(out, fmt.Sprintf("%d bank %s added", n-o, words.Plural(n-o, "account", "accounts")))
 	}
 	if n, o := len(newer.ItemIDs), len(older.ItemIDs); n != o {
-		out = append(out, fmt.Sprintf("%d linked %s added", n-o, pluralWord(n-o, "item", "items")))
+		out = append(out, fmt.Sprintf("%d linked %s added", n-o, words.Plural(n-o, "item", "items")))
 	}
 	if older.Status != newer.Status {
 		out = append(out, fmt.Sprintf("status %s → %s", older.Status, newer.Status))
@@ -259,13 +260,6 @@ func Changes(older, newer client.BeaconUserRecord) []string {
 		out = append(out, "screened again, nothing changed")
 	}
 	return out
-}
-
-func pluralWord(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // Foresee says, before a decision is sent, what Plaid's rules (ReviewRules)

@@ -21,3 +21,19 @@ func Ago(now, t time.Time) string {
 	}
 	return t.Local().Format("2006-01-02")
 }
+
+// Plural picks the word for n things.
+func Plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// OrDash is s, or a dash standing for nothing.
+func OrDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}

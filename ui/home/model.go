@@ -89,7 +89,7 @@ func (m *Model) SetDark(dark bool) { m.st = theme.New(dark) }
 // Status is empty on the home screen.
 func (m *Model) Status() string {
 	if n := len(m.drafts); n > 0 {
-		return m.st.Faint.Render(fmt.Sprintf("%d %s in %s", n, uikit.Plural(n, "draft", "drafts"), m.deps.Store.Dir()))
+		return m.st.Faint.Render(fmt.Sprintf("%d %s in %s", n, words.Plural(n, "draft", "drafts"), m.deps.Store.Dir()))
 	}
 	return ""
 }
@@ -225,20 +225,13 @@ func (m *Model) View() string {
 				}
 			}
 		}
-		desc := fmt.Sprintf("%s · %s · %s", orDash(d.Step), words.Ago(now, d.UpdatedAt), sent)
+		desc := fmt.Sprintf("%s · %s · %s", words.OrDash(d.Step), words.Ago(now, d.UpdatedAt), sent)
 		// The title gets what the row leaves: "❯ " + id + kind + gaps + desc.
 		room := m.width - 2 - len(d.ID) - 2 - 17 - 1 - 2 - lipgloss.Width(desc)
 		text := fmt.Sprintf("%s  %-17s %s", d.ID, d.Kind.Label(), truncateTo(d.Title, max(8, room)))
 		item(entries+j, text, desc)
 	}
 	return b.String()
-}
-
-func orDash(s string) string {
-	if s == "" {
-		return "—"
-	}
-	return s
 }
 
 func truncateTo(s string, n int) string {

@@ -17,6 +17,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/internal/theme"
 	"github.com/plaid-onboard/plaid-onboard/internal/webhooks"
+	"github.com/plaid-onboard/plaid-onboard/internal/words"
 	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
 )
 
@@ -76,7 +77,7 @@ func (m *Model) SetDark(dark bool) { m.st = theme.New(dark) }
 // Status is the count.
 func (m *Model) Status() string {
 	n := len(m.log.Events())
-	return m.st.Faint.Render(fmt.Sprintf("%d %s", n, uikit.Plural(n, "webhook", "webhooks")))
+	return m.st.Faint.Render(fmt.Sprintf("%d %s", n, words.Plural(n, "webhook", "webhooks")))
 }
 
 // newestFirst is the log, newest first.

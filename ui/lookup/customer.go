@@ -14,6 +14,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/drafts"
 	"github.com/plaid-onboard/plaid-onboard/forms"
 	"github.com/plaid-onboard/plaid-onboard/internal/actions"
+	"github.com/plaid-onboard/plaid-onboard/internal/words"
 	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
 )
 
@@ -278,8 +279,8 @@ func (m *Customer) content() string {
 		line(wrap.Render(st.Warn.Render("! could not be fetched: " + m.instErr.Error())))
 	case m.institutions != nil:
 		r := m.institutions
-		line(st.Muted.Render(pad("flowdown", 16)) + st.Text.Render(orDash(r.FlowdownStatus)) +
-			st.Muted.Render("   questionnaire ") + st.Text.Render(orDash(r.QuestionnaireStatus)))
+		line(st.Muted.Render(pad("flowdown", 16)) + st.Text.Render(words.OrDash(r.FlowdownStatus)) +
+			st.Muted.Render("   questionnaire ") + st.Text.Render(words.OrDash(r.QuestionnaireStatus)))
 		line(st.Muted.Render(pad("Institution", 28) + pad("Production", 20) + "What it means"))
 		for _, in := range r.Institutions {
 			s := in.Environments.Production
@@ -296,7 +297,7 @@ func (m *Customer) content() string {
 			if in.ProductionEnablementDate != nil {
 				meaning += " (since " + *in.ProductionEnablementDate + ")"
 			}
-			line(st.Text.Render(pad(truncate(in.Name+" "+in.InstitutionID, 27), 28)) + style.Render(pad(orDash(string(s)), 20)) + st.Muted.Render(meaning))
+			line(st.Text.Render(pad(truncate(in.Name+" "+in.InstitutionID, 27), 28)) + style.Render(pad(words.OrDash(string(s)), 20)) + st.Muted.Render(meaning))
 			for _, e := range in.Errors {
 				line(lipgloss.NewStyle().PaddingLeft(4).Width(max(20, m.width-2)).Render(st.Bad.Render(e.ErrorCode + ": " + e.ErrorMessage)))
 			}

@@ -228,10 +228,3 @@ func goHome(notice string) tea.Cmd {
 
 func pad(s string, n int) string      { return uikit.PadRight(s, n) }
 func truncate(s string, n int) string { return uikit.Truncate(s, n) }
-
-func orDash(s string) string {
-	if s == "" {
-		return "—"
-	}
-	return s
-}

@@ -18,6 +18,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/forms"
 	"github.com/plaid-onboard/plaid-onboard/internal/actions"
+	"github.com/plaid-onboard/plaid-onboard/internal/words"
 	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
 )
 
@@ -368,7 +369,7 @@ func (m *Person) sideBySide(line func(string), u *client.BeaconUser, d actions.D
 		code := at.Code(d.Analysis)
 		mine, theirs := at.Show(u.User, m.reveal), "—"
 		if d.Other != nil {
-			theirs = orDash(at.Show(d.Other.User, m.reveal))
+			theirs = words.OrDash(at.Show(d.Other.User, m.reveal))
 		}
 		mark := st.Faint.Render(actions.MatchMark(code))
 		label := st.Muted.Render(pad(at.Label, 16))
@@ -378,7 +379,7 @@ func (m *Person) sideBySide(line func(string), u *client.BeaconUser, d actions.D
 		case client.MatchPartial:
 			mark = st.Warn.Render(actions.MatchMark(code))
 		}
-		line(label + st.Text.Render(pad(truncate(orDash(mine), col-1), col)+pad(truncate(theirs, col-1), col)) + mark)
+		line(label + st.Text.Render(pad(truncate(words.OrDash(mine), col-1), col)+pad(truncate(theirs, col-1), col)) + mark)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"github.com/plaid-onboard/plaid-onboard/drafts"
 	"github.com/plaid-onboard/plaid-onboard/forms"
+	"github.com/plaid-onboard/plaid-onboard/internal/words"
 	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
 )
 
@@ -92,7 +93,7 @@ func (e *editor) step(i int) error {
 		return err
 	}
 	if ps := e.flow.ProblemsOf(i, e.flow.Check()); len(ps) > 0 {
-		e.s.say("This step still has %d %s; the review lists %s:", len(ps), uikit.Plural(len(ps), "problem", "problems"), uikit.Plural(len(ps), "it", "them"))
+		e.s.say("This step still has %d %s; the review lists %s:", len(ps), words.Plural(len(ps), "problem", "problems"), words.Plural(len(ps), "it", "them"))
 		for _, p := range ps {
 			e.s.say("  %s", p.String())
 		}

@@ -8,7 +8,7 @@ import (
 
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/internal/actions"
-	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
+	"github.com/plaid-onboard/plaid-onboard/internal/words"
 	"github.com/plaid-onboard/plaid-onboard/validate"
 )
 
@@ -35,7 +35,7 @@ func (e *editor) review() error {
 		}
 		var prompt string
 		if n := len(problems); n > 0 {
-			e.s.say("%d %s to fix before sending:", n, uikit.Plural(n, "problem", "problems"))
+			e.s.say("%d %s to fix before sending:", n, words.Plural(n, "problem", "problems"))
 			for k, p := range problems {
 				e.s.say("  p%d. %s", k+1, e.line(p, "fix"))
 			}
@@ -46,7 +46,7 @@ func (e *editor) review() error {
 		}
 		notes := e.flow.Notes()
 		if n := len(notes); n > 0 {
-			e.s.say("%d %s before sending (none stops it):", n, uikit.Plural(n, "note", "notes"))
+			e.s.say("%d %s before sending (none stops it):", n, words.Plural(n, "note", "notes"))
 			for k, p := range notes {
 				e.s.say("  n%d. %s", k+1, e.line(p, "suggested"))
 			}
@@ -75,7 +75,7 @@ func (e *editor) review() error {
 			summary = false
 		case a == "s" || a == "send":
 			if len(problems) > 0 {
-				e.s.say("Fix the %d %s listed first.", len(problems), uikit.Plural(len(problems), "problem", "problems"))
+				e.s.say("Fix the %d %s listed first.", len(problems), words.Plural(len(problems), "problem", "problems"))
 				summary = false
 				continue
 			}

@@ -1,14 +1,8 @@
 package uikit
 
-import "strings"
-
-// Plural picks the word for n things.
-func Plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
+import (
+	"strings"
+)
 
 // Capitalize upper-cases the first letter of a sentence.
 func Capitalize(s string) string {

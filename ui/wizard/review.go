@@ -11,6 +11,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/plaid-onboard/plaid-onboard/internal/actions"
+	"github.com/plaid-onboard/plaid-onboard/internal/words"
 	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
 	"github.com/plaid-onboard/plaid-onboard/validate"
 )
@@ -87,7 +88,7 @@ func (r *review) content(m *Model) string {
 		line(lipgloss.JoinHorizontal(lipgloss.Top, mark, body))
 	}
 	if n := len(m.problems); n > 0 {
-		line(st.Bad.Bold(true).Render(fmt.Sprintf("%d %s to fix before sending", n, uikit.Plural(n, "problem", "problems"))))
+		line(st.Bad.Bold(true).Render(fmt.Sprintf("%d %s to fix before sending", n, words.Plural(n, "problem", "problems"))))
 		for i, p := range m.problems {
 			item(i, p, "fix")
 		}
@@ -95,7 +96,7 @@ func (r *review) content(m *Model) string {
 		line(st.OK.Bold(true).Render("Ready to send: every answer passes its checks"))
 	}
 	if n := len(r.notes); n > 0 {
-		line(st.Warn.Bold(true).Render(fmt.Sprintf("%d %s before sending (none stops it)", n, uikit.Plural(n, "note", "notes"))))
+		line(st.Warn.Bold(true).Render(fmt.Sprintf("%d %s before sending (none stops it)", n, words.Plural(n, "note", "notes"))))
 		for i, p := range r.notes {
 			item(len(m.problems)+i, p, "suggested")
 		}

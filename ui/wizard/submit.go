@@ -12,6 +12,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/drafts"
 	"github.com/plaid-onboard/plaid-onboard/internal/actions"
+	"github.com/plaid-onboard/plaid-onboard/internal/words"
 	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
 )
 
@@ -82,7 +83,7 @@ func (m *Model) startSubmit() tea.Cmd {
 			m.openReview()
 		}
 		m.review.refresh(m)
-		m.notice = fmt.Sprintf("fix the %d %s listed before sending", n, uikit.Plural(n, "problem", "problems"))
+		m.notice = fmt.Sprintf("fix the %d %s listed before sending", n, words.Plural(n, "problem", "problems"))
 		return nil
 	}
 	if m.deps.Client == nil {

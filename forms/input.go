@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/plaid-onboard/plaid-onboard/internal/theme"
 	"github.com/plaid-onboard/plaid-onboard/validate"
@@ -61,6 +62,7 @@ type Input struct {
 	width      int
 	dark       bool
 	accessible bool
+	theme      huh.Theme // the form's, for the blurred placeholder
 	nav        navKeys
 	// suggestions are the completions of the value now (Suggestions).
 	suggestions []string
@@ -198,11 +200,45 @@ func (i *Input) View() string {
 		return i.view
 	}
 	v := i.Input.View()
+	if !i.focused && i.checked == "" {
+		v = i.markPlaceholder(v)
+	}
 	if line := i.message(); line != "" {
 		v += "\n" + line
 	}
 	i.view, i.viewKey = v, k
 	return v
+}
+
+// markPlaceholder draws a blurred field's placeholder in the theme's
+// placeholder style (faint and italic, which survive NO_COLOR). huh styles
+// only the focused text box's placeholder; a blurred one is drawn in the
+// text box's own grey, which NO_COLOR removes, so it would read as typed.
+func (i *Input) markPlaceholder(view string) string {
+	shown := example(i.spec.Placeholder)
+	if shown == "" {
+		return view
+	}
+	if i.theme == nil {
+		return view
+	}
+	style := i.theme.Theme(i.dark).Blurred.TextInput.Placeholder
+	lines := strings.Split(view, "\n")
+	for n, line := range lines {
+		plain := ansi.Strip(line)
+		prompt := strings.Index(plain, "> ")
+		if prompt < 0 {
+			continue
+		}
+		rest := plain[prompt+2:]
+		text := strings.TrimRight(rest, " ")
+		if text == "" || !strings.HasPrefix(shown, text) {
+			continue
+		}
+		lines[n] = plain[:prompt+2] + style.Render(text) + rest[len(text):]
+		break
+	}
+	return strings.Join(lines, "\n")
 }
 
 func (i *Input) message() string {
@@ -383,7 +419,12 @@ func example(placeholder string) string {
 // talking to the checked field.
 
 // WithTheme sets the theme.
-func (i *Input) WithTheme(t huh.Theme) huh.Field { i.Input.WithTheme(t); i.view = ""; return i }
+func (i *Input) WithTheme(t huh.Theme) huh.Field {
+	i.theme = t
+	i.Input.WithTheme(t)
+	i.view = ""
+	return i
+}
 
 // WithKeyMap sets the key map.
 func (i *Input) WithKeyMap(k *huh.KeyMap) huh.Field {

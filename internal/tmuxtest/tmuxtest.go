@@ -164,3 +164,65 @@ func (s *Session) WaitExit() int {
 	fmt.Sscan(exited.FindStringSubmatch(screen)[1], &code)
 	return code
 }
+
+// Style is the text attributes a cell is drawn with.
+type Style struct{ Bold, Faint, Italic, Reverse bool }
+
+// sgr is one Select Graphic Rendition sequence.
+var sgr = regexp.MustCompile(`^\x1b\[([0-9;:]*)m`)
+
+// StyleAt is the style in effect at the first character of text on a
+// screen captured with ScreenANSI, found by reading every SGR sequence
+// before it (tmux writes one only where the style changes, so the text
+// may begin in the middle of a run). ok is false when text is not there.
+func StyleAt(screenANSI, text string) (st Style, ok bool) {
+	var plain strings.Builder
+	var styles []Style
+	cur := Style{}
+	for i := 0; i < len(screenANSI); {
+		if m := sgr.FindStringSubmatch(screenANSI[i:]); m != nil {
+			cur = applySGR(cur, m[1])
+			i += len(m[0])
+			continue
+		}
+		plain.WriteByte(screenANSI[i])
+		styles = append(styles, cur)
+		i++
+	}
+	at := strings.Index(plain.String(), text)
+	if at < 0 {
+		return Style{}, false
+	}
+	return styles[at], true
+}
+
+func applySGR(st Style, params string) Style {
+	ps := strings.Split(params, ";")
+	for i := 0; i < len(ps); i++ {
+		switch ps[i] {
+		case "", "0":
+			st = Style{}
+		case "1":
+			st.Bold = true
+		case "2":
+			st.Faint = true
+		case "3":
+			st.Italic = true
+		case "7":
+			st.Reverse = true
+		case "22":
+			st.Bold, st.Faint = false, false
+		case "23":
+			st.Italic = false
+		case "27":
+			st.Reverse = false
+		case "38", "48", "58": // a colour's own parameters follow
+			if i+1 < len(ps) && ps[i+1] == "5" {
+				i += 2
+			} else if i+1 < len(ps) && ps[i+1] == "2" {
+				i += 4
+			}
+		}
+	}
+	return st
+}

@@ -24,7 +24,7 @@ var layers = [][]string{
 
 // testOnly are helpers for tests: the program must not contain them.
 var testOnly = []string{"internal/tuitest", "internal/spectest", "internal/cmdtest", "internal/tmuxtest",
-	"internal/testbin", "internal/emutest", "internal/samples", "internal/benchapps/", "validate/internal/"}
+	"internal/testbin", "internal/emutest", "internal/fulldisk", "internal/samples", "internal/benchapps/", "validate/internal/"}
 
 const module = "github.com/plaid-onboard/plaid-onboard"
 

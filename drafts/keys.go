@@ -132,18 +132,17 @@ func createKeyFile(path string) ([]byte, error) {
 		return nil, err
 	}
 	defer os.Remove(tmp.Name())
+	// os.CreateTemp makes the file 0600 from its first byte.
 	key := newKey()
-	if err := tmp.Chmod(0o600); err == nil {
-		_, err = tmp.WriteString(base64.StdEncoding.EncodeToString(key) + "\n")
-		if err == nil {
-			err = tmp.Sync()
-		}
+	_, err = tmp.WriteString(base64.StdEncoding.EncodeToString(key) + "\n")
+	if err == nil {
+		err = tmp.Sync()
 	}
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("writing the key: %w", err)
 	}
 	if err := os.Link(tmp.Name(), path); errors.Is(err, os.ErrExist) {
 		return readKeyFile(path)

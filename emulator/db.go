@@ -10,6 +10,7 @@ import (
 	"io"
 	"net/url"
 	"os"
+	"path/filepath"
 	"sync"
 	"sync/atomic"
 
@@ -236,13 +237,21 @@ func legacyState(path string) ([]byte, error) {
 		}
 		return io.ReadAll(f)
 	}
-	return nil, fmt.Errorf("the emulator's state %s is not one (neither a database nor a JSON state): move it away, or run `plaid-onboard emulator reset` for the local one", path)
+	return nil, &StoreProblem{Path: path, Kind: StoreDamaged, Err: errors.New("neither a database nor a JSON state")}
 }
 
 func openSQL(path string, random io.Reader) (*db, error) {
 	dsn := "file::memory:"
 	if path != "" {
-		dsn = (&url.URL{Scheme: "file", Path: path}).String()
+		// A relative path would become the URL's host ("file://demo.db").
+		abs, err := filepath.Abs(path)
+		if err != nil {
+			return nil, err
+		}
+		if err := createPrivate(abs); err != nil {
+			return nil, storeError(path, err)
+		}
+		dsn = (&url.URL{Scheme: "file", Path: abs}).String()
 	}
 	q := url.Values{}
 	for _, p := range []string{"journal_mode(WAL)", "synchronous(FULL)", "busy_timeout(30000)", "foreign_keys(1)", fmt.Sprintf("cache_size(%d)", defaultCacheSize)} {
@@ -261,16 +270,25 @@ func openSQL(path string, random io.Reader) (*db, error) {
 	d := &db{sql: conn, path: path}
 	if err := d.migrate(random); err != nil {
 		conn.Close()
-		return nil, fmt.Errorf("the emulator's state %s: %w (move it away, or run `plaid-onboard emulator reset` for the local one)", path, err)
-	}
-	if path != "" {
-		// Personal data lives here: the database and its journal files are
-		// the user's alone.
-		for _, p := range []string{path, path + "-wal", path + "-shm"} {
-			os.Chmod(p, 0o600)
-		}
+		return nil, storeError(path, err)
 	}
 	return d, nil
+}
+
+// createPrivate makes the database file, empty and 0600, unless it
+// exists: SQLite creates its journal, WAL and shared-memory files with the
+// database file's mode, so personal data is the user's alone from the
+// first byte of every file. (SQLite itself would create it 0644, and a
+// chmod afterwards leaves a moment in which anyone may open it.)
+func createPrivate(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, os.ErrExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return f.Close()
 }
 
 // migrate creates the tables of this layout, and the salt, once.

@@ -150,7 +150,7 @@ func New(opts Options) (*Emulator, error) {
 	e.db = d
 	if err := e.storePrograms(); err != nil {
 		d.close()
-		return nil, err
+		return nil, storeError(opts.StatePath, err)
 	}
 	e.network = map[string]int{}
 	for i, n := range NetworkReports {

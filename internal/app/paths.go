@@ -29,12 +29,22 @@ func ResolvePaths(getenv func(string) string) Paths {
 		Config: filepath.Join(xdg.ConfigHome, "plaid-onboard"),
 	}
 	if d := getenv(EnvDataDir); d != "" {
-		p.Data = d
+		p.Data = absolute(d)
 	}
 	if d := getenv(EnvConfigDir); d != "" {
-		p.Config = d
+		p.Config = absolute(d)
 	}
 	return p
+}
+
+// absolute makes a directory given relative to the working directory
+// absolute, so that it means the same to every part of the program (the
+// emulator's store is opened by URL, where "demo.db" would be a host).
+func absolute(dir string) string {
+	if abs, err := filepath.Abs(dir); err == nil {
+		return abs
+	}
+	return dir
 }
 
 // Drafts is the drafts directory.

@@ -56,8 +56,8 @@ func Run(t *testing.T, limit uint64, env ...string) {
 }
 
 // Command is cmd run as on a full disk: through sh, whose ulimit sets the
-// limit (in 512-byte blocks) before it becomes the program. The program
-// must ignore SIGXFSZ itself (plaid-onboard does).
+// limit (in 512-byte blocks) before it becomes the program. Go programs
+// ignore SIGXFSZ, so a write past the limit fails with EFBIG.
 func Command(blocks int, name string, args ...string) *exec.Cmd {
 	script := "ulimit -f " + strconv.Itoa(blocks) + ` && exec "$0" "$@"`
 	return exec.Command("sh", append([]string{"-c", script, name}, args...)...)

@@ -74,6 +74,11 @@ func BenchmarkBeaconGet(b *testing.B) {
 
 // sideBySide runs call against small then large in each iteration.
 func sideBySide(b *testing.B, small, large *client.Client, call func(*client.Client) error) {
+	sideBySideNamed(b, "1k", "100k", small, large, call)
+}
+
+// sideBySideNamed is sideBySide with the two sides' names for the metrics.
+func sideBySideNamed(b *testing.B, smallName, largeName string, small, large *client.Client, call func(*client.Client) error) {
 	var tookSmall, tookLarge []time.Duration
 	b.ResetTimer()
 	for b.Loop() {
@@ -92,10 +97,10 @@ func sideBySide(b *testing.B, small, large *client.Client, call func(*client.Cli
 	}
 	p50s, p99s := percentiles(tookSmall)
 	p50l, p99l := percentiles(tookLarge)
-	b.ReportMetric(p50s, "p50-1k-ms")
-	b.ReportMetric(p99s, "p99-1k-ms")
-	b.ReportMetric(p50l, "p50-100k-ms")
-	b.ReportMetric(p99l, "p99-100k-ms")
+	b.ReportMetric(p50s, "p50-"+smallName+"-ms")
+	b.ReportMetric(p99s, "p99-"+smallName+"-ms")
+	b.ReportMetric(p50l, "p50-"+largeName+"-ms")
+	b.ReportMetric(p99l, "p99-"+largeName+"-ms")
 	b.ReportMetric(p50l/p50s, "p50-ratio")
 }
 

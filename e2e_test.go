@@ -24,7 +24,8 @@ func TestTerminalPartnerFlow(t *testing.T) {
 	if err := os.WriteFile(logo, samples.LogoPNG(), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	// A known secret: the in-process emulator accepts the pair given.
+	// Plaid's pair, set as a user with sandbox keys would have it: the local
+	// environment never uses it, and it must appear nowhere.
 	env := testbin.Env(t, "PLAID_ONBOARD_KEYRING=off", "PLAID_CLIENT_ID="+knownClientID, "PLAID_SECRET="+knownSecret)
 	s := tmuxtest.Start(t, 100, 30, env, testbin.Path(t), "customer")
 	s.WaitFor("Company name", "LOCAL")

@@ -17,7 +17,7 @@ import (
 func TestLookupCommands(t *testing.T) {
 	s := newScripting(t)
 	url := envDir(s.env, "PLAID_ONBOARD_EMULATOR_URL")
-	c, err := client.New(client.Config{Environment: client.Local, BaseURL: url, ClientID: knownClientID, Secret: knownSecret, RetryWait: time.Millisecond})
+	c, err := client.New(client.Config{Environment: client.Local, BaseURL: url, ClientID: client.DemoClientID, Secret: client.DemoSecret, RetryWait: time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}

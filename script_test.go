@@ -103,6 +103,28 @@ func (s *scripting) want(code int, stdin string, args ...string) (string, string
 	return out, errOut
 }
 
+// store opens the drafts the binary reads.
+func (s *scripting) store() *drafts.Store {
+	s.t.Helper()
+	store, err := drafts.Open(filepath.Join(s.data, "drafts"), &drafts.Keys{File: drafts.KeyFilePath(s.config)})
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return store
+}
+
+// draft saves a new draft, filled by fill, where the binary finds it.
+func (s *scripting) draft(fill func(d *drafts.Draft)) *drafts.Draft {
+	s.t.Helper()
+	store := s.store()
+	d := store.New(drafts.BeaconUser)
+	fill(d)
+	if err := store.Save(d, drafts.SaveOptions{}); err != nil {
+		s.t.Fatal(err)
+	}
+	return d
+}
+
 // noSecretAnywhere checks every output and every file the program wrote.
 func (s *scripting) noSecretAnywhere() {
 	s.t.Helper()
@@ -283,15 +305,7 @@ func TestSubmitExitCodes(t *testing.T) {
 // send of a customer draft that created one needs --yes.
 func TestSubmitDraftsAndCustomerFollowUps(t *testing.T) {
 	s := newScripting(t)
-	store, err := drafts.Open(filepath.Join(s.data, "drafts"), &drafts.Keys{File: drafts.KeyFilePath(s.config)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	d := store.New(drafts.PartnerCustomer)
-	d.Partner = samples.PartnerCreate()
-	if err := store.Save(d, drafts.SaveOptions{}); err != nil {
-		t.Fatal(err)
-	}
+	d := s.draft(func(d *drafts.Draft) { d.Kind, d.Partner = drafts.PartnerCustomer, samples.PartnerCreate() })
 	s.want(2, "", "submit", "beacon", "--draft", d.ID) // the wrong kind
 
 	out, _ := s.want(0, "", "submit", "customer", "--draft", d.ID, "--json")

@@ -84,24 +84,39 @@ const (
 	EnvName     = "PLAID_ENV"
 )
 
-// DemoClientID and DemoSecret are the credentials the built-in emulator
-// accepts when PLAID_CLIENT_ID and PLAID_SECRET are not both set. They
+// DemoClientID and DemoSecret are the credentials an emulator accepts
+// unless it was started with a pair of its own
+// (PLAID_ONBOARD_EMULATOR_CLIENT_ID / PLAID_ONBOARD_EMULATOR_SECRET). They
 // unlock nothing anywhere else; the README lists them.
 const (
 	DemoClientID = "demo_client_id"
 	DemoSecret   = "demo_secret"
 )
 
-// Credentials returns the pair to use in env: the PLAID_CLIENT_ID /
-// PLAID_SECRET pair when both are set, else the emulator's demo pair for
-// Local, else an error saying what to set.
+// The emulator's own credentials, when not the demo pair. Plaid's
+// (PLAID_CLIENT_ID / PLAID_SECRET) are never an emulator's: they go over a
+// socket only to Plaid, never to whatever answers on a local port.
+const (
+	EnvEmulatorClientID = "PLAID_ONBOARD_EMULATOR_CLIENT_ID"
+	EnvEmulatorSecret   = "PLAID_ONBOARD_EMULATOR_SECRET"
+)
+
+// Credentials returns the pair to use in env. Local (an emulator, built
+// in or served) gets the emulator's pair: PLAID_ONBOARD_EMULATOR_CLIENT_ID
+// and _SECRET when both are set, else the demo pair — never Plaid's.
+// Sandbox and production get PLAID_CLIENT_ID / PLAID_SECRET, or an error
+// saying what to set.
 func Credentials(env Environment, getenv func(string) string) (clientID, secret string, err error) {
+	if env == Local {
+		if id, sec := getenv(EnvEmulatorClientID), getenv(EnvEmulatorSecret); id != "" && sec != "" {
+			return id, sec, nil
+		}
+		return DemoClientID, DemoSecret, nil
+	}
 	id, sec := getenv(EnvClientID), getenv(EnvSecret)
 	switch {
 	case id != "" && sec != "":
 		return id, sec, nil
-	case env == Local:
-		return DemoClientID, DemoSecret, nil
 	case id == "" && sec == "":
 		return "", "", fmt.Errorf("%s needs credentials: set %s and %s (from the Plaid Dashboard, Team Settings → Keys)", env, EnvClientID, EnvSecret)
 	case id == "":

@@ -259,8 +259,13 @@ func TestCredentials(t *testing.T) {
 	if id, sec, err := Credentials(Local, env(nil)); err != nil || id != DemoClientID || sec != DemoSecret {
 		t.Errorf("local without env: %s %s %v", id, sec, err)
 	}
-	if id, _, err := Credentials(Local, env(map[string]string{EnvClientID: "x", EnvSecret: "y"})); err != nil || id != "x" {
-		t.Errorf("local with env: %s %v", id, err)
+	// Plaid's pair is never an emulator's: it would go to whatever answers
+	// on a local port.
+	if id, sec, err := Credentials(Local, env(map[string]string{EnvClientID: "x", EnvSecret: "y"})); err != nil || id != DemoClientID || sec != DemoSecret {
+		t.Errorf("local with Plaid's pair set: %s %s %v", id, sec, err)
+	}
+	if id, sec, err := Credentials(Local, env(map[string]string{EnvEmulatorClientID: "e", EnvEmulatorSecret: "f", EnvSecret: "y"})); err != nil || id != "e" || sec != "f" {
+		t.Errorf("local with the emulator's own pair: %s %s %v", id, sec, err)
 	}
 	if _, _, err := Credentials(Sandbox, env(nil)); err == nil || !strings.Contains(err.Error(), EnvClientID) {
 		t.Errorf("sandbox without env: %v", err)

@@ -91,8 +91,34 @@ type Submission struct {
 	Status       string `json:"status,omitempty"`
 }
 
+// OutcomeSending is the outcome recorded before a request leaves, and
+// replaced by the real one when the answer comes. Found on a draft, it
+// means the program stopped while the request was on its way: its outcome
+// is unknown.
+const OutcomeSending = "sending"
+
 // Succeeded reports whether a submission created something.
 func (s Submission) Succeeded() bool { return s.Outcome == client.OutcomeNone.String() }
+
+// Unknown reports whether the submission's outcome is unknown: no usable
+// answer came, or the program stopped while it was being sent.
+func (s Submission) Unknown() bool {
+	return s.Outcome == client.Unknown.String() || s.Outcome == OutcomeSending
+}
+
+// OutcomeWords is the outcome as lists show it: "sent, cleared",
+// "rejected", "outcome unknown (stopped while sending)".
+func (s Submission) OutcomeWords() string {
+	switch {
+	case s.Outcome == OutcomeSending:
+		return "outcome unknown (stopped while sending)"
+	case s.Succeeded() && s.Status != "":
+		return "sent, " + s.Status
+	case s.Succeeded():
+		return "sent"
+	}
+	return s.Outcome
+}
 
 // LastSuccess returns the latest submission that created something, if any.
 func (d *Draft) LastSuccess() (Submission, bool) {

@@ -27,11 +27,11 @@ type StoreProblemKind uint8
 
 // The causes a store can fail for.
 const (
-	StoreFailed   StoreProblemKind = iota // something else; the file passed its check
-	StoreDamaged                          // the file fails SQLite's integrity check, or is not a database
-	StoreFull                             // no space left on the disk (or the file may grow no more)
-	StoreReadOnly                         // the file, its directory or the disk cannot be written
-	StoreDiskError                        // a disk I/O error, the file intact: a full or failing disk
+	StoreFailed    StoreProblemKind = iota // something else; the file passed its check
+	StoreDamaged                           // the file fails SQLite's integrity check, or is not a database
+	StoreFull                              // no space left on the disk (or the file may grow no more)
+	StoreReadOnly                          // the file, its directory or the disk cannot be written
+	StoreDiskError                         // a disk I/O error, the file intact: a full or failing disk
 )
 
 func (p *StoreProblem) Error() string {

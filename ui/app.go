@@ -156,9 +156,13 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.back = a.screen
 		}
 		a.closeWizard()
-		var s uikit.Screen = lookup.NewCustomer(a.deps, msg.ID)
+		deps := a.deps
+		if msg.Client != nil {
+			deps.Client, deps.Where = msg.Client, msg.Where
+		}
+		var s uikit.Screen = lookup.NewCustomer(deps, msg.ID)
 		if msg.Person {
-			s = lookup.NewPerson(a.deps, msg.ID)
+			s = lookup.NewPerson(deps, msg.ID)
 		}
 		a.setScreen(s)
 		return a, s.Init()

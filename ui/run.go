@@ -63,7 +63,7 @@ func Deps(f *app.Factory, req app.TUIRequest, notices *noticeBox) (uikit.Deps, f
 	}
 	env := req.Env
 	return uikit.Deps{
-		Env: env, Client: session.Client, Store: store, Now: f.Now, NoPII: req.NoSavePII, Programs: programs,
+		Env: env, Client: session.Client, Where: session.Where, Store: store, Now: f.Now, NoPII: req.NoSavePII, Programs: programs,
 		DebugLog:        req.DebugLog,
 		RememberProgram: func(id string) { _ = f.RememberProgram(env, id) },
 	}, session.Close, nil
@@ -152,7 +152,13 @@ func Run(ctx context.Context, f *app.Factory, req app.TUIRequest) error {
 // runAccessibleSession runs the plain prompts; they need the drafts and the
 // session before the first question.
 func runAccessibleSession(ctx context.Context, f *app.Factory, req app.TUIRequest) error {
-	notices := &noticeBox{}
+	// A notice (the drafts key kept in a file) is read out where it
+	// comes, between prompts: it is marked as shown once said.
+	notices := &noticeBox{send: func(msg tea.Msg) {
+		if n, ok := msg.(uikit.NoticeMsg); ok {
+			fmt.Fprintln(f.IO.Out, "Note: "+n.Text)
+		}
+	}}
 	deps, closeSession, err := Deps(f, req, notices)
 	if err != nil {
 		return err

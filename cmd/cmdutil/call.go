@@ -70,9 +70,10 @@ func RunAction(ctx context.Context, f *app.Factory, g *Globals, o ActionOptions,
 	case err != nil:
 		return Failure(f, env, o.JSON, err, "")
 	}
-	if _, status := r.Subject(); status != "" {
-		// Drafts that created this show its status as it is now; a draft
-		// that cannot be updated only shows an older status.
+	if seen := r.Seen(); seen.Status != "" || !seen.CreatedAt.IsZero() {
+		// Drafts that created this show its status as it is now, and an
+		// attempt whose outcome was unknown is settled; a draft that
+		// cannot be updated only shows an older status.
 		if store, err := f.Drafts(nil); err == nil {
 			if err := actions.Observe(store, env, r); err != nil {
 				fmt.Fprintf(f.IO.ErrOut, "note: the drafts could not record the new status: %v\n", err)

@@ -127,14 +127,7 @@ func submitted(s *drafts.Submission) string {
 	if s == nil {
 		return "—"
 	}
-	words := s.Outcome
-	if s.Succeeded() {
-		words = "sent"
-		if s.Status != "" {
-			words += ", " + s.Status
-		}
-	}
-	return fmt.Sprintf("%s (%s)", words, s.Env)
+	return fmt.Sprintf("%s (%s)", s.OutcomeWords(), s.Env)
 }
 
 func runShow(f *app.Factory, id string, reveal bool) error {
@@ -166,7 +159,7 @@ func runShow(f *app.Factory, id string, reveal bool) error {
 	if len(d.Submissions) > 0 {
 		fmt.Fprintln(w, "\nsubmissions:")
 		for _, sub := range d.Submissions {
-			fmt.Fprintf(w, "  %s  %-10s %-16s %s", sub.At.Local().Format("2006-01-02 15:04:05"), sub.Env, sub.Outcome, sub.Endpoint)
+			fmt.Fprintf(w, "  %s  %-10s %-16s %s", sub.At.Local().Format("2006-01-02 15:04:05"), sub.Env, sub.OutcomeWords(), sub.Endpoint)
 			for _, kv := range [][2]string{{"request_id", sub.RequestID}, {"client_id", sub.ClientID}, {"beacon_user_id", sub.BeaconUserID}, {"status", sub.Status}, {"error", sub.ErrorCode}} {
 				if kv[1] != "" {
 					fmt.Fprintf(w, " %s=%s", kv[0], kv[1])

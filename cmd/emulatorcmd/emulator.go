@@ -42,8 +42,10 @@ func NewCmd(f *app.Factory) *cobra.Command {
 		Short: "Serve the built-in Plaid emulator over HTTP for curl, scripts and other tools",
 		Long: `Serve the built-in emulator of the Plaid endpoints this program uses
 (/beta/partner/customer/v1/* and /beacon/*). The first line on stdout is its
-base URL. It accepts PLAID_CLIENT_ID / PLAID_SECRET when both are set, else
-the demo pair demo_client_id / demo_secret. Ctrl-C or SIGTERM stops it.
+base URL. It accepts the demo pair demo_client_id / demo_secret, or the
+pair in PLAID_ONBOARD_EMULATOR_CLIENT_ID / PLAID_ONBOARD_EMULATOR_SECRET —
+never PLAID_CLIENT_ID / PLAID_SECRET, which are Plaid's and go only to
+Plaid. Ctrl-C or SIGTERM stops it.
 
 Without --state it keeps what it is sent in memory, gone when it stops.
 With --state FILE it keeps it in FILE, an SQLite database (created if
@@ -102,6 +104,10 @@ func Run(ctx context.Context, opts *Options) error {
 		fmt.Fprintf(opts.IO.ErrOut, "warning: listening on %s, reachable from other machines; the demo credentials are public\n", opts.Addr)
 	}
 	fmt.Fprintf(opts.IO.ErrOut, "emulator ready at %s (client id %s); Ctrl-C stops it\n", url, id)
+	if opts.Getenv(client.EnvSecret) != "" {
+		fmt.Fprintf(opts.IO.ErrOut, "note: %s is Plaid's and is not used here: this emulator accepts %s and its own secret (%s sets another pair)\n",
+			client.EnvSecret, id, client.EnvEmulatorSecret)
+	}
 	if opts.Ready != nil {
 		opts.Ready(url)
 	}

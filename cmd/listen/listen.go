@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 
@@ -26,7 +27,9 @@ import (
 type Options struct {
 	Addr      string
 	ForwardTo string
-	JSON      bool
+	// ForwardReplays forwards a webhook seen before too.
+	ForwardReplays bool
+	JSON           bool
 	// Emulator is the served emulator asked for keys too, in the local
 	// environment.
 	Emulator string
@@ -61,6 +64,7 @@ come from the built-in emulator and from the one serving at --emulator.`,
 	}
 	cmd.Flags().StringVar(&opts.Addr, "addr", "127.0.0.1:8687", "address to receive webhooks on")
 	cmd.Flags().StringVar(&opts.ForwardTo, "forward-to", "", "URL to forward verified webhooks to, with their headers")
+	cmd.Flags().BoolVar(&opts.ForwardReplays, "forward-replays", false, "forward a webhook again when the same one (body and signature) comes back")
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print one JSON line per webhook, with the verification result")
 	cmd.Flags().StringVar(&opts.Emulator, "emulator", DefaultEmulator, "a served emulator to fetch keys from too (local environment)")
 	return cmd
@@ -80,12 +84,14 @@ func Run(ctx context.Context, f *app.Factory, g *cmdutil.Globals, opts *Options)
 		return err
 	}
 	defer s.Close()
-	keys := webhooks.FromClient(s.Client)
+	sources := []webhooks.KeySource{webhooks.FromClient(s.Where, s.Client)}
 	if env == client.Local && f.Getenv(app.EnvEmulatorURL) == "" && opts.Emulator != "" {
+		// The emulator's own credentials (the demo pair): Plaid's never go
+		// to whatever answers on a local port.
 		id, secret, _ := client.Credentials(client.Local, f.Getenv)
 		if served, err := client.New(client.Config{Environment: client.Local, BaseURL: opts.Emulator, ClientID: id, Secret: secret,
 			Budget: 5 * time.Second}); err == nil {
-			keys = webhooks.FirstOf(keys, webhooks.FromClient(served))
+			sources = append(sources, webhooks.FromClient(app.ServedEmulatorName(opts.Emulator), served))
 		}
 	}
 	log := &webhooks.Log{}
@@ -99,14 +105,18 @@ func Run(ctx context.Context, f *app.Factory, g *cmdutil.Globals, opts *Options)
 				_ = json.NewEncoder(f.IO.Out).Encode(e)
 				return
 			}
-			verdict := "verified"
-			if !e.Verified {
+			verdict := "verified with the key from " + e.KeySource
+			switch {
+			case !e.Verified:
 				verdict = "NOT VERIFIED: " + e.Reason
+			case e.Replay:
+				verdict += " (a replay: seen before)"
 			}
 			fmt.Fprintf(f.IO.Out, "%s  %s %s  %s  %s\n", e.At.Local().Format("15:04:05"), e.Webhook.WebhookType, e.Webhook.WebhookCode, e.Webhook.ObjectID(), verdict)
 		}
 	}
-	listener := &webhooks.Listener{Verifier: &webhooks.Verifier{Keys: keys, Now: f.Now}, ForwardTo: opts.ForwardTo, Report: report}
+	listener := &webhooks.Listener{Verifier: &webhooks.Verifier{Sources: sources, Now: f.Now}, ForwardTo: opts.ForwardTo,
+		ForwardReplays: opts.ForwardReplays, Report: report}
 	ln, err := net.Listen("tcp", opts.Addr)
 	if err != nil {
 		return app.Invalid(fmt.Errorf("cannot listen on %s: %w", opts.Addr, err), "choose another address with --addr")
@@ -119,7 +129,11 @@ func Run(ctx context.Context, f *app.Factory, g *cmdutil.Globals, opts *Options)
 			fmt.Fprintf(f.IO.ErrOut, "listen: shutting down: %v\n", err)
 		}
 	}()
-	info := fmt.Sprintf("Receiving webhooks on http://%s/ · verified with keys from %s", ln.Addr(), env.Label())
+	names := make([]string, len(sources))
+	for i, src := range sources {
+		names[i] = src.Name
+	}
+	info := fmt.Sprintf("Receiving webhooks on http://%s/ · verified with keys from %s", ln.Addr(), strings.Join(names, " or "))
 	if opts.ForwardTo != "" {
 		info += " · verified ones forwarded to " + opts.ForwardTo
 	}

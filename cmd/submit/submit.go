@@ -4,6 +4,7 @@ package submit
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -126,12 +127,19 @@ func Run(ctx context.Context, o *Options) error {
 	}
 	defer session.Close()
 	fmt.Fprintf(f.IO.ErrOut, "Sending POST %s to %s…\n", actions.Endpoint(d), env.Label())
-	sent, sub, sendErr := actions.Submit(ctx, session.Client, d.Clone(), env, f.Now())
+	// A draft records the attempt before the request leaves, and its
+	// outcome after; a body from a file has nowhere to record it.
+	save := func(*drafts.Draft) error { return nil }
 	if store != nil {
-		d.Submissions = append(d.Submissions, sub)
-		if err := store.Save(d, drafts.SaveOptions{NoPII: o.Globals.NoSavePII}); err != nil {
-			fmt.Fprintf(f.IO.ErrOut, "warning: the submission could not be recorded on draft %s: %v\n", d.ID, err)
-		}
+		save = func(d *drafts.Draft) error { return store.Save(d, drafts.SaveOptions{NoPII: o.Globals.NoSavePII}) }
+	}
+	sent, sub, recorded, sendErr := actions.Send(ctx, session.Client, d, env, f.Now(), save)
+	var notRecorded *actions.NotRecordedError
+	if errors.As(sendErr, &notRecorded) {
+		return app.Local(notRecorded, "free some space (or fix the drafts directory's permissions) and send it again")
+	}
+	if recorded != nil {
+		fmt.Fprintln(f.IO.ErrOut, "warning: "+actions.NotRecorded(d, sub, recorded))
 	}
 	if sendErr != nil {
 		return cmdutil.Failure(f, env, o.JSON, sendErr, actions.AfterUnknown(d))
@@ -143,7 +151,7 @@ func Run(ctx context.Context, o *Options) error {
 		return err
 	}
 	done := "Sent: request " + sub.RequestID
-	if store != nil {
+	if store != nil && recorded == nil {
 		done += "; recorded on draft " + d.ID
 	}
 	fmt.Fprintln(f.IO.ErrOut, done)

@@ -194,29 +194,30 @@ func Explain(a Action, err error) string {
 	return string(a) + " failed: " + err.Error()
 }
 
-// Subject is the object a follow-up answered about and the status it now
-// has ("" when the answer carries none, as a fraud report's does not), so
-// the draft that created it can show it.
-func (r Result) Subject() (id, status string) {
+// Seen is what a follow-up found of the object it answered about: its
+// id and the status it now has (none when the answer carries one, as a
+// fraud report's does not), so the draft that created it can show it, and
+// of a Beacon user enough to settle an attempt whose outcome was unknown.
+func (r Result) Seen() drafts.Seen {
 	switch {
 	case r.Beacon != nil:
-		return r.Beacon.ID, string(r.Beacon.Status)
+		return drafts.SeenBeaconUser(r.Beacon)
 	case r.Customer != nil:
-		return r.Customer.ClientID, string(r.Customer.Status)
+		return drafts.Seen{ID: r.Customer.ClientID, Status: string(r.Customer.Status)}
 	case r.Enabled != nil:
-		return r.Enabled.EndCustomerClientID, string(r.Enabled.Status)
+		return drafts.Seen{ID: r.Enabled.EndCustomerClientID, Status: string(r.Enabled.Status)}
 	}
-	return "", ""
+	return drafts.Seen{}
 }
 
-// Observe records on the drafts of s that created what r is about the
-// status r found, so `drafts list` and the home screen show it as it is
-// now. Every front end calls it after a follow-up made outside the draft
-// (a command, a lookup view); a wizard records it on its own draft.
+// Observe records on the drafts of s what r found: the status, on the
+// drafts that created what r is about, so `drafts list` and the home
+// screen show it as it is now; and an attempt whose outcome was unknown,
+// settled. Every front end calls it after a follow-up made outside the
+// draft (a command, a lookup view); a wizard records it on its own draft.
 func Observe(s *drafts.Store, env client.Environment, r Result) error {
-	id, status := r.Subject()
-	if s == nil || status == "" {
+	if s == nil {
 		return nil
 	}
-	return s.Observe(env, id, status)
+	return s.Observe(env, r.Seen())
 }

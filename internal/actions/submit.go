@@ -7,6 +7,7 @@ package actions
 import (
 	"context"
 	"errors"
+	"fmt"
 	"time"
 
 	"github.com/plaid-onboard/plaid-onboard/catalog"
@@ -151,17 +152,88 @@ func Submit(ctx context.Context, c *client.Client, d *drafts.Draft, env client.E
 	return sent, sub, err
 }
 
+// Save writes a draft to disk, returning once it is there (or why not).
+type Save func(d *drafts.Draft) error
+
+// NotRecordedError says a request was not sent because the attempt could
+// not be recorded on its draft first.
+type NotRecordedError struct {
+	DraftID string
+	Err     error
+}
+
+func (e *NotRecordedError) Error() string {
+	return fmt.Sprintf("nothing was sent: the attempt could not be recorded on draft %s first (%v)", e.DraftID, e.Err)
+}
+
+func (e *NotRecordedError) Unwrap() error { return e.Err }
+
+// Intent is the record of an attempt to send d, made before its request
+// leaves: its outcome is "sending" until the answer comes.
+func Intent(d *drafts.Draft, env client.Environment, now time.Time) drafts.Submission {
+	return drafts.Submission{At: now.UTC(), Env: env, Endpoint: Endpoint(d), Outcome: drafts.OutcomeSending}
+}
+
+// Send sends d's request with the attempt recorded on the draft, on disk,
+// before the request leaves: a submission whose outcome is "sending".
+// When the answer comes it takes that record's place. A process killed in
+// between leaves the draft saying its last outcome is unknown, so it is
+// not sent again without --force or a confirmation. If the attempt cannot
+// be recorded, nothing is sent (a *NotRecordedError, and an outcome of
+// not sent). d must belong to the caller's goroutine while Send runs
+// (pass a snapshot); save writes it. recorded is nil when the outcome is
+// on disk, else why not: the draft then still says "sending".
+func Send(ctx context.Context, c *client.Client, d *drafts.Draft, env client.Environment, now time.Time, save Save) (
+	sent Sent, sub drafts.Submission, recorded, err error) {
+	intent := Intent(d, env, now)
+	d.Submissions = append(d.Submissions, intent)
+	if err := save(d); err != nil {
+		d.Submissions = d.Submissions[:len(d.Submissions)-1]
+		sub = intent
+		sub.Outcome = client.NotSent.String()
+		return Sent{}, sub, nil, &NotRecordedError{DraftID: d.ID, Err: err}
+	}
+	sent, sub, err = Submit(ctx, c, d, env, now)
+	d.Submissions[len(d.Submissions)-1] = sub
+	return sent, sub, save(d), err
+}
+
+// OutcomeOf is client.OutcomeOf, knowing that a send whose attempt could
+// not be recorded first was not sent.
+func OutcomeOf(err error) client.Outcome {
+	var nr *NotRecordedError
+	if errors.As(err, &nr) {
+		return client.NotSent
+	}
+	return client.OutcomeOf(err)
+}
+
+// NotRecorded says what to do when the outcome of a send could not be
+// saved on its draft: the draft still says the outcome is unknown.
+func NotRecorded(d *drafts.Draft, sub drafts.Submission, why error) string {
+	check := "`plaid-onboard drafts show " + d.ID + "` shows the attempt"
+	switch {
+	case sub.BeaconUserID != "":
+		check = "the Beacon user is " + sub.BeaconUserID + " (`plaid-onboard beacon get " + sub.BeaconUserID + "` settles the draft)"
+	case sub.ClientID != "":
+		check = "the end customer is " + sub.ClientID + " (`plaid-onboard customer get " + sub.ClientID + "`)"
+	}
+	return fmt.Sprintf("the outcome could not be recorded on draft %s (%v): the draft still says the outcome is unknown, "+
+		"and sending it again asks first. %s.", d.ID, why, check)
+}
+
 // Unresolved is the last attempt to send a Beacon draft when its outcome
-// is unknown (a timeout, a reset, a 5xx) and nothing succeeded since: the
-// user may have been created, and sending again could screen the same
-// person twice. An end customer is safe to send again (Plaid refuses a
-// second one with the same application name), so it is never unresolved.
+// is unknown (a timeout, a reset, a 5xx, or the program stopped while it
+// was sent) and nothing settled it since: the user may have been created
+// or screened again, and sending again could screen the same person
+// twice. An end customer is safe to send again (Plaid refuses a second
+// one with the same application name), so it is never unresolved.
 func Unresolved(d *drafts.Draft) (drafts.Submission, bool) {
 	if d.Beacon == nil || len(d.Submissions) == 0 {
 		return drafts.Submission{}, false
 	}
 	last := d.Submissions[len(d.Submissions)-1]
-	return last, last.Outcome == client.Unknown.String() && last.Endpoint == client.PathBeaconUserCreate
+	return last, last.Unknown()
 }
 
 // ResendWarning says what is known of an unresolved attempt and how to
@@ -169,10 +241,18 @@ func Unresolved(d *drafts.Draft) (drafts.Submission, bool) {
 func ResendWarning(d *drafts.Draft, last drafts.Submission) string {
 	known := "The last attempt, on " + last.At.Local().Format("2006-01-02 15:04:05") + " to " + last.Env.Label() +
 		", got no usable answer"
+	if last.Outcome == drafts.OutcomeSending {
+		known = "The last attempt, on " + last.At.Local().Format("2006-01-02 15:04:05") + " to " + last.Env.Label() +
+			", was on its way when the program stopped"
+	}
 	if last.RequestID != "" {
 		known += " (request " + last.RequestID + ")"
 	}
+	if id := Screened(d); last.Endpoint == client.PathBeaconUserUpdate && id != "" {
+		return known + ": " + id + " may have been screened again. `plaid-onboard beacon get " + id +
+			"` shows it and settles the draft; sending again screens the person once more."
+	}
 	return known + ": the Beacon user may have been created. This API cannot look a user up by client_user_id " +
 		"(" + d.Beacon.ClientUserID + "): look for it in the Plaid Dashboard (Beacon → Users) first; if you find its id, " +
-		"`plaid-onboard beacon get ID` shows it. Sending again creates a second user if the first one exists."
+		"`plaid-onboard beacon get ID` shows it and settles the draft. Sending again creates a second user if the first one exists."
 }

@@ -85,7 +85,10 @@ func (f *Factory) Environment(flag string) (client.Environment, error) {
 type Session struct {
 	Client *client.Client
 	Env    client.Environment
-	close  func()
+	// Where says where requests go, in words: "the built-in emulator",
+	// "the emulator at http://127.0.0.1:8686", "Plaid sandbox".
+	Where string
+	close func()
 }
 
 // Close stops what the session started.
@@ -115,10 +118,11 @@ func (f *Factory) Connect(env client.Environment) (*Session, error) {
 	if f.Debug != nil {
 		cfg.Trace = debuglog.New(f.Debug).Trace
 	}
-	s := &Session{Env: env}
+	s := &Session{Env: env, Where: "Plaid " + string(env)}
 	if url := f.Getenv(EnvEmulatorURL); env == client.Local && url != "" {
-		cfg.BaseURL = url
+		cfg.BaseURL, s.Where = url, ServedEmulatorName(url)
 	} else if env == client.Local {
+		s.Where = BuiltInEmulatorName
 		url, stop, err := f.startLocalEmulator(id, secret)
 		if err != nil {
 			return nil, Local(err, "")
@@ -137,6 +141,12 @@ func (f *Factory) Connect(env client.Environment) (*Session, error) {
 	s.Client = c
 	return s, nil
 }
+
+// BuiltInEmulatorName is how screens name the emulator run in-process.
+const BuiltInEmulatorName = "the built-in emulator"
+
+// ServedEmulatorName is how screens name an emulator serving at url.
+func ServedEmulatorName(url string) string { return "the emulator at " + url }
 
 func (f *Factory) startLocalEmulator(id, secret string) (string, func(), error) {
 	opts := emulator.Options{ClientID: id, Secret: secret, StatePath: f.Paths.EmulatorState(),

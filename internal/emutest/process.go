@@ -30,7 +30,7 @@ type Served struct {
 func Serve(tb testing.TB, state string) *Served {
 	tb.Helper()
 	s := &Served{Cmd: exec.Command(testbin.Path(tb), "emulator", "--addr", "127.0.0.1:0", "--state", state)}
-	s.Cmd.Env = append(testbin.Env(tb), "PLAID_CLIENT_ID="+ClientID, "PLAID_SECRET="+Secret)
+	s.Cmd.Env = append(testbin.Env(tb), client.EnvEmulatorClientID+"="+ClientID, client.EnvEmulatorSecret+"="+Secret)
 	stdout, err := s.Cmd.StdoutPipe()
 	if err != nil {
 		tb.Fatal(err)

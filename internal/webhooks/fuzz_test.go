@@ -20,12 +20,12 @@ func FuzzVerify(f *testing.F) {
 	key := &client.JWKPublicKey{Alg: "ES256", Kty: "EC", Crv: "P-256", Kid: "k1", Use: "sig",
 		X: "hKXLGIjWvCBv-cP5euCTxl8g9GLG9zHo_3pO5NN1DwQ", Y: "shhexqPB7YffGn6fR6h2UhTSuCtPmfzQJ6ENVIoO4Ys"}
 	v := &webhooks.Verifier{Now: func() time.Time { return time.Unix(1_700_000_000, 0) },
-		Keys: func(_ context.Context, kid string) (*client.JWKPublicKey, error) {
+		Sources: []webhooks.KeySource{{Name: "a test", Fetch: func(_ context.Context, kid string) (*client.JWKPublicKey, error) {
 			if kid == "k1" {
 				return key, nil
 			}
 			return nil, &client.Error{ErrorType: "INVALID_REQUEST", ErrorCode: "INVALID_FIELD", ErrorMessage: "no key"}
-		}}
+		}}}}
 	f.Fuzz(func(t *testing.T, token string, body []byte) {
 		_, err := v.Verify(context.Background(), token, body)
 		if err == nil {

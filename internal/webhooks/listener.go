@@ -25,6 +25,13 @@ type Event struct {
 	Verified bool           `json:"verified"`
 	Reason   string         `json:"reason,omitempty"`
 	KeyID    string         `json:"kid,omitempty"`
+	// KeySource names where the key that verified it came from.
+	KeySource string `json:"key_source,omitempty"`
+	// Replay marks a verified webhook whose token was seen before.
+	Replay bool `json:"replay,omitempty"`
+	// Source is the key source itself: its client finds what the webhook
+	// is about.
+	Source *KeySource `json:"-"`
 	// Forwarded is the --forward-to outcome: "HTTP 200", an error, or ""
 	// when not forwarded.
 	Forwarded string `json:"forwarded,omitempty"`
@@ -92,8 +99,11 @@ func (l *Log) OnAdd(f func()) {
 type Listener struct {
 	Verifier  *Verifier
 	ForwardTo string
-	HTTP      *http.Client
-	Report    func(Event)
+	// ForwardReplays forwards a replayed webhook too (by default only the
+	// first time its token is seen is forwarded).
+	ForwardReplays bool
+	HTTP           *http.Client
+	Report         func(Event)
 }
 
 // ServeHTTP answers 200 to a verified webhook and 400, with the reason, to
@@ -110,8 +120,11 @@ func (l *Listener) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	ev := Event{At: l.Verifier.Now(), Body: body}
 	_ = json.Unmarshal(body, &ev.Webhook)
-	kid, err := l.Verifier.Verify(r.Context(), r.Header.Get("Plaid-Verification"), body)
-	ev.KeyID = kid
+	verdict, err := l.Verifier.Verify(r.Context(), r.Header.Get("Plaid-Verification"), body)
+	ev.KeyID, ev.Source, ev.Replay = verdict.KeyID, verdict.Source, verdict.Replay
+	if verdict.Source != nil {
+		ev.KeySource = verdict.Source.Name
+	}
 	if err != nil {
 		ev.Reason = err.Error()
 		l.Report(ev)
@@ -119,7 +132,11 @@ func (l *Listener) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ev.Verified = true
-	if l.ForwardTo != "" {
+	switch {
+	case l.ForwardTo == "":
+	case ev.Replay && !l.ForwardReplays:
+		ev.Forwarded = "not forwarded: a replay (--forward-replays sends those too)"
+	default:
 		ev.Forwarded = l.forward(r.Context(), r.Header, body)
 	}
 	l.Report(ev)

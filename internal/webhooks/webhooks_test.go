@@ -88,7 +88,7 @@ func newRig(t *testing.T, now func() time.Time) *rig {
 	t.Cleanup(srv.Close)
 	r.c, r.emu = emutest.ClientWith(t, client.Local, emulator.Options{Now: now, Webhook: srv.URL,
 		OnWebhookAttempt: func(string, string) { got.add(webhooks.Event{}) }}) // wakes waitFor; filtered out
-	r.ver = &webhooks.Verifier{Keys: webhooks.FromClient(r.c), Now: now}
+	r.ver = &webhooks.Verifier{Sources: []webhooks.KeySource{webhooks.FromClient("the test emulator", r.c)}, Now: now}
 	listener.Verifier = r.ver
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
@@ -256,7 +256,7 @@ func TestForgedWebhooksAreRefused(t *testing.T) {
 	stranger, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	signer, _ := jose.NewSigner(jose.SigningKey{Algorithm: jose.ES256, Key: jose.JSONWebKey{Key: stranger, KeyID: "not-a-plaid-kid"}}, (&jose.SignerOptions{}).WithType("JWT"))
 	unknown, _ := josejwt.Signed(signer).Claims(map[string]any{"iat": start.Unix(), "request_body_sha256": "x"}).Serialize()
-	late := &webhooks.Verifier{Keys: webhooks.FromClient(r.c), Now: func() time.Time { return start.Add(6 * time.Minute) }}
+	late := &webhooks.Verifier{Sources: r.ver.Sources, Now: func() time.Time { return start.Add(6 * time.Minute) }}
 
 	for _, c := range []struct {
 		name, token, why string

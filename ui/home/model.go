@@ -217,13 +217,7 @@ func (m *Model) View() string {
 	for j, d := range m.drafts {
 		sent := "—"
 		if s := d.LastSubmission; s != nil {
-			sent = s.Outcome
-			if s.Succeeded() {
-				sent = "sent"
-				if s.Status != "" {
-					sent += ", " + s.Status
-				}
-			}
+			sent = s.OutcomeWords()
 		}
 		desc := fmt.Sprintf("%s · %s · %s", words.OrDash(d.Step), words.Ago(now, d.UpdatedAt), sent)
 		// The title gets what the row leaves: "❯ " + id + kind + gaps + desc.

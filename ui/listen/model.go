@@ -26,8 +26,10 @@ type ArrivedMsg struct{}
 
 // resolvedMsg is the Beacon user a webhook is about, found.
 type resolvedMsg struct {
-	id  string
-	err error
+	id     string
+	client *client.Client // where the person is
+	where  string
+	err    error
 }
 
 type keyMap struct{ Up, Down, Open, Person, Quit, Abort key.Binding }
@@ -106,8 +108,8 @@ func (m *Model) Update(msg tea.Msg) (uikit.Screen, tea.Cmd) {
 			m.message = "the person cannot be found: " + msg.err.Error()
 			return m, nil
 		}
-		id := msg.id
-		return m, func() tea.Msg { return uikit.OpenLookupMsg{Person: true, ID: id, Return: true} }
+		open := uikit.OpenLookupMsg{Person: true, ID: msg.id, Return: true, Client: msg.client, Where: msg.where}
+		return m, func() tea.Msg { return open }
 	case tea.KeyPressMsg:
 		return m, m.key(msg)
 	}
@@ -134,22 +136,28 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, m.keys.Open) && len(evs) > 0:
 		m.detail = !m.detail
 	case key.Matches(k, m.keys.Person) && len(evs) > 0:
-		return m.person(evs[m.cursor].Webhook)
+		return m.person(evs[m.cursor])
 	}
 	return nil
 }
 
-// person finds the Beacon user a webhook is about: the webhook names it,
-// or the report, syndication or duplicate it names does.
-func (m *Model) person(w client.Webhook) tea.Cmd {
+// person finds the Beacon user a webhook is about — the webhook names it,
+// or the report, syndication or duplicate it names does — where the
+// webhook came from: the server whose key verified it (a served emulator
+// keeps its people, not this process's).
+func (m *Model) person(e webhooks.Event) tea.Cmd {
+	w := e.Webhook
 	if w.WebhookType != client.WebhookBeacon {
 		m.message = "only a Beacon webhook is about a person"
 		return nil
 	}
-	if w.BeaconUserID != "" {
-		return func() tea.Msg { return resolvedMsg{id: w.BeaconUserID} }
+	c, where := m.deps.Client, m.deps.Where
+	if e.Source != nil && e.Source.Client != nil {
+		c, where = e.Source.Client, e.Source.Name
 	}
-	c := m.deps.Client
+	if w.BeaconUserID != "" {
+		return func() tea.Msg { return resolvedMsg{id: w.BeaconUserID, client: c, where: where} }
+	}
 	return func() tea.Msg {
 		ctx := context.Background()
 		switch {
@@ -158,19 +166,19 @@ func (m *Model) person(w client.Webhook) tea.Cmd {
 			if err != nil {
 				return resolvedMsg{err: err}
 			}
-			return resolvedMsg{id: r.BeaconUserID}
+			return resolvedMsg{id: r.BeaconUserID, client: c, where: where}
 		case w.BeaconReportSyndicationID != "":
 			s, err := c.GetBeaconReportSyndication(ctx, &client.BeaconReportSyndicationGetRequest{BeaconReportSyndicationID: w.BeaconReportSyndicationID})
 			if err != nil {
 				return resolvedMsg{err: err}
 			}
-			return resolvedMsg{id: s.BeaconUserID}
+			return resolvedMsg{id: s.BeaconUserID, client: c, where: where}
 		case w.BeaconDuplicateID != "":
 			d, err := c.GetBeaconDuplicate(ctx, &client.BeaconDuplicateGetRequest{BeaconDuplicateID: w.BeaconDuplicateID})
 			if err != nil {
 				return resolvedMsg{err: err}
 			}
-			return resolvedMsg{id: d.BeaconUser1.ID}
+			return resolvedMsg{id: d.BeaconUser1.ID, client: c, where: where}
 		}
 		return resolvedMsg{err: fmt.Errorf("the webhook names no object")}
 	}
@@ -200,9 +208,12 @@ func (m *Model) View() string {
 	first := max(0, cursor-rows+1)
 	for i := first; i < len(evs) && i < first+rows; i++ {
 		e := evs[i]
-		mark := st.OK.Render("✓")
-		if !e.Verified {
+		mark := st.OK.Render("✓ " + e.KeySource)
+		switch {
+		case !e.Verified:
 			mark = st.Bad.Render("✗ " + e.Reason)
+		case e.Replay:
+			mark += st.Warn.Render(" · replay")
 		}
 		if e.Forwarded != "" {
 			mark += st.Muted.Render(" · forwarded: " + e.Forwarded)
@@ -226,9 +237,12 @@ func (m *Model) detailView(e webhooks.Event) string {
 		pretty.Reset()
 		pretty.Write(e.Body)
 	}
-	verdict := st.OK.Render("verified ✓ (kid " + e.KeyID + ")")
-	if !e.Verified {
+	verdict := st.OK.Render("verified ✓ with the key from " + e.KeySource + " (kid " + e.KeyID + ")")
+	switch {
+	case !e.Verified:
 		verdict = st.Bad.Render("not verified: " + e.Reason)
+	case e.Replay:
+		verdict += "\n" + st.Warn.Render("a replay: this very webhook (body and signature) came before")
 	}
 	out := verdict + "\n"
 	if e.Forwarded != "" {

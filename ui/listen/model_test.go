@@ -24,12 +24,23 @@ func event(code, id string, verified bool, reason string) webhooks.Event {
 func TestListShowsVerdictsJSONAndOpensThePerson(t *testing.T) {
 	log := &webhooks.Log{}
 	log.Add(event(client.WebhookUserStatusUpdated, "becusr_forged", false, `alg "none" is not ES256`))
-	log.Add(event(client.WebhookUserStatusUpdated, "becusr_real", true, ""))
+	served, err := client.New(client.Config{Environment: client.Local, BaseURL: "http://127.0.0.1:8686", ClientID: "a", Secret: "b"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	real := event(client.WebhookUserStatusUpdated, "becusr_real", true, "")
+	real.Source = &webhooks.KeySource{Name: "the emulator at http://127.0.0.1:8686", Client: served}
+	real.KeySource = real.Source.Name
+	log.Add(real)
+	replay := real
+	replay.Replay = true
+	log.Add(replay)
 	m := New(uikit.Deps{}, log, "Receiving webhooks on http://127.0.0.1:8687/")
 	m.SetSize(120, 30)
 	d := tuitest.New[uikit.Screen](t, m)
 	view := ansi.Strip(m.View())
-	for _, want := range []string{"BEACON USER_STATUS_UPDATED", "becusr_real", "✓", `✗ alg "none" is not ES256`} {
+	for _, want := range []string{"BEACON USER_STATUS_UPDATED", "becusr_real", "✓ the emulator at http://127.0.0.1:8686", "· replay",
+		`✗ alg "none" is not ES256`} {
 		if !strings.Contains(view, want) {
 			t.Fatalf("the list lacks %q:\n%s", want, view)
 		}
@@ -37,19 +48,23 @@ func TestListShowsVerdictsJSONAndOpensThePerson(t *testing.T) {
 	if strings.Index(view, "becusr_real") > strings.Index(view, "becusr_forged") {
 		t.Error("the newest is not on top")
 	}
-	d.Keys("enter")
-	if v := ansi.Strip(m.View()); !strings.Contains(v, `"beacon_user_id": "becusr_real"`) || !strings.Contains(v, "verified ✓ (kid k1)") {
+	d.Keys("down", "enter") // past the replay, to the first delivery
+	if v := ansi.Strip(m.View()); !strings.Contains(v, `"beacon_user_id": "becusr_real"`) ||
+		!strings.Contains(v, "verified ✓ with the key from the emulator at http://127.0.0.1:8686 (kid k1)") {
 		t.Fatalf("no JSON:\n%s", v)
 	}
 	d.Keys("esc")
-	// o on a webhook naming the user: the person view, to come back here.
+	// o on a webhook naming the user: the person view, where the webhook
+	// came from (the served emulator whose key verified it), to come back
+	// here.
 	_, cmd := m.Update(tuitest.Key("o"))
 	resolved, ok := cmd().(resolvedMsg)
 	if !ok || resolved.id != "becusr_real" {
 		t.Fatalf("o resolved %+v", resolved)
 	}
 	_, cmd = m.Update(resolved)
-	if o, ok := cmd().(uikit.OpenLookupMsg); !ok || !o.Person || o.ID != "becusr_real" || !o.Return {
+	if o, ok := cmd().(uikit.OpenLookupMsg); !ok || !o.Person || o.ID != "becusr_real" || !o.Return || o.Client != served ||
+		o.Where != "the emulator at http://127.0.0.1:8686" {
 		t.Fatalf("opened %+v", o)
 	}
 }

@@ -24,7 +24,7 @@ func (e *editor) result(sent actions.Sent) (done bool, err error) {
 // status it found on the draft.
 func (e *editor) follow(a actions.Action, what string, call func() (actions.Result, error)) (actions.Result, bool) {
 	r, ok := e.s.follow(a, what, false, call)
-	if id, status := r.Subject(); ok && e.d.Observe(e.s.deps.Env, id, status) {
+	if ok && e.d.Observe(e.s.deps.Env, r.Seen()) {
 		e.s.save(e.d) // the drafts list shows the status as it is now
 	}
 	return r, ok

@@ -173,9 +173,16 @@ func (e *editor) submit() (done bool, err error) {
 	}
 	for {
 		e.s.say("Sending POST %s to %s…", actions.Endpoint(e.d), e.s.deps.Env.Label())
-		sent, sub, err := actions.Submit(e.s.ctx, e.s.deps.Client, e.d.Clone(), e.s.deps.Env, e.s.deps.Now())
-		e.d.Submissions = append(e.d.Submissions, sub)
-		e.s.save(e.d)
+		sent, sub, recorded, err := actions.Send(e.s.ctx, e.s.deps.Client, e.d, e.s.deps.Env, e.s.deps.Now(), e.s.saveNow)
+		var notRecorded *actions.NotRecordedError
+		if errors.As(err, &notRecorded) {
+			e.s.say("Not sent: %s.", notRecorded.Error())
+			return false, nil
+		}
+		e.s.attempted(err)
+		if recorded != nil {
+			e.s.say("Warning: %s", actions.NotRecorded(e.d, sub, recorded))
+		}
 		if err == nil {
 			if e.d.Beacon != nil && e.s.deps.RememberProgram != nil {
 				e.s.deps.RememberProgram(e.d.Beacon.ProgramID)

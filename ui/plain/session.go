@@ -44,6 +44,10 @@ type Session struct {
 	// saveErr is why the last save of the current draft failed (nil when
 	// it is on disk as it stands).
 	saveErr error
+	// sentAny is set once a request was sent in this session; sendErr is
+	// how the last one failed (nil when it succeeded).
+	sentAny bool
+	sendErr error
 }
 
 // ErrAborted is returned after an interrupt (the draft is saved).
@@ -84,6 +88,15 @@ func (s *Session) Run(ctx context.Context, req Request) error {
 			if unsaved := s.unsaved(); unsaved != nil {
 				s.say("Input ended. Draft %s could not be saved: the answers since its last save are lost.", id)
 				return unsaved
+			}
+			s.mu.Lock()
+			sentAny, sendErr := s.sentAny, s.sendErr
+			s.mu.Unlock()
+			if sentAny {
+				// A script that piped answers through a send is done: its
+				// exit code is the send's (a retry on 2 would send twice).
+				s.say("Input ended. Draft %s is saved with what was sent.", id)
+				return sendErr
 			}
 			s.say("Input ended before the draft was done. Draft %s is saved: %s resumes it.", id, s.resumeCommand())
 			return app.Invalid(fmt.Errorf("the input ended before draft %s was done; nothing was sent", id), "")
@@ -143,6 +156,9 @@ func (s *Session) editing(id string, kind drafts.Kind) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.current, s.currentKind, s.saveErr = id, kind, nil
+	if id != "" {
+		s.sentAny, s.sendErr = false, nil // what counts is the draft being edited
+	}
 }
 
 // resumeCommand is the command that opens the current draft again in
@@ -180,10 +196,21 @@ func (s *Session) confirm(format string, args ...any) (bool, error) {
 // refused because another window changed the draft goes to a copy, which
 // becomes the draft edited from then on.
 func (s *Session) save(d *drafts.Draft) {
+	if err := s.saveNow(d); err != nil && !errors.Is(err, errStopped) {
+		s.say("Warning: the draft could not be saved: %v", err)
+	}
+}
+
+// errStopped is why nothing is saved after an interrupt.
+var errStopped = errors.New("the session was interrupted")
+
+// saveNow is save, returning why the draft is not on disk (nil when it
+// is, in a copy or not).
+func (s *Session) saveNow(d *drafts.Draft) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.stopped {
-		return
+		return errStopped
 	}
 	d.RefreshTitle()
 	err := s.deps.Store.Save(d, drafts.SaveOptions{NoPII: s.deps.NoPII})
@@ -193,10 +220,19 @@ func (s *Session) save(d *drafts.Draft) {
 	case errors.As(err, &changed):
 		s.current = d.ID
 		s.say("Note: %s", changed.Error())
+		return nil
 	case err != nil:
 		s.saveErr = err
-		s.say("Warning: the draft could not be saved: %v", err)
 	}
+	return err
+}
+
+// attempted records the last send of this session, whose outcome decides
+// how the session ends if the input ends after it.
+func (s *Session) attempted(err error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.sentAny, s.sendErr = true, err
 }
 
 // unsaved is why the current draft is not on disk as it stands, if it is

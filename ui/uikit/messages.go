@@ -1,6 +1,9 @@
 package uikit
 
-import "github.com/plaid-onboard/plaid-onboard/drafts"
+import (
+	"github.com/plaid-onboard/plaid-onboard/client"
+	"github.com/plaid-onboard/plaid-onboard/drafts"
+)
 
 // GoHomeMsg closes the current screen and shows the home screen.
 type GoHomeMsg struct {
@@ -29,4 +32,8 @@ type OpenLookupMsg struct {
 	ID     string
 	// Return goes back to the screen that opened it, not home.
 	Return bool
+	// Client, when set, is where to look (a served emulator a webhook
+	// came from) rather than the session's; Where names it.
+	Client *client.Client
+	Where  string
 }

@@ -39,8 +39,11 @@ type Screen interface {
 type Deps struct {
 	Env    client.Environment
 	Client *client.Client
-	Store  *drafts.Store
-	Now    func() time.Time
+	// Where says where Client's requests go, in words ("the built-in
+	// emulator", "the emulator at http://127.0.0.1:8686", "Plaid sandbox").
+	Where string
+	Store *drafts.Store
+	Now   func() time.Time
 	// NoPII keeps personal data out of drafts (--no-save-pii).
 	NoPII bool
 	// Send delivers a message to the running program from another

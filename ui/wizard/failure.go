@@ -27,7 +27,7 @@ type failure struct {
 }
 
 func newFailure(m *Model, err error) *failure {
-	f := &failure{err: err, outcome: client.OutcomeOf(err)}
+	f := &failure{err: err, outcome: actions.OutcomeOf(err)}
 	if m.failure != nil && m.failure.outcome == client.Unknown {
 		f.after = true
 	}

@@ -88,7 +88,7 @@ func (m *Model) observe(msg followUpMsg) tea.Cmd {
 	if msg.err != nil {
 		return nil
 	}
-	if id, status := msg.result.Subject(); m.flow.Draft.Observe(m.env(), id, status) {
+	if m.flow.Draft.Observe(m.env(), msg.result.Seen()) {
 		m.local++
 		return m.flush()
 	}

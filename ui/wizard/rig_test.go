@@ -1,6 +1,8 @@
 package wizard
 
 import (
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -130,6 +132,24 @@ func writeLogo(t *testing.T) string {
 		t.Fatal(err)
 	}
 	return path
+}
+
+// holdAnswers points the wizard at a server that passes requests to the
+// emulator but holds each answer until the test ends; the channel closes
+// when the first request arrives.
+func (r *rig) holdAnswers(t *testing.T) <-chan struct{} {
+	release, arrived := make(chan struct{}), make(chan struct{})
+	var once sync.Once
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		once.Do(func() { close(arrived) })
+		<-release
+		r.emu.ServeHTTP(w, req)
+	}))
+	t.Cleanup(srv.Close)
+	t.Cleanup(func() { close(release) })
+	r.deps.Client, _ = client.New(client.Config{Environment: client.Local, BaseURL: srv.URL, ClientID: "id", Secret: "secret",
+		Budget: 30 * time.Second})
+	return arrived
 }
 
 // waiting reports whether a request is on its way.

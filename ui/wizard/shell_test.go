@@ -1,6 +1,7 @@
 package wizard
 
 import (
+	"bytes"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -227,16 +228,7 @@ func TestWaitingShowsEndpointAndEnvironment(t *testing.T) {
 	for _, stop := range []string{"esc", "ctrl+c"} {
 		t.Run(stop, func(t *testing.T) {
 			r := newRig(t, client.Local)
-			release, arrived := make(chan struct{}), make(chan struct{})
-			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
-				close(arrived)
-				<-release
-				r.emu.ServeHTTP(w, req)
-			}))
-			t.Cleanup(srv.Close)
-			t.Cleanup(func() { close(release) })
-			r.deps.Client, _ = client.New(client.Config{Environment: client.Local, BaseURL: srv.URL, ClientID: "id", Secret: "secret",
-				Budget: 30 * time.Second})
+			arrived := r.holdAnswers(t)
 			r.open(drafts.PartnerCustomer, fullPartner(r))
 			r.keys("ctrl+r", "s")
 			r.see("POST /beta/partner/customer/v1/create → LOCAL", "30 s left", "esc or ctrl+c stops waiting")
@@ -458,4 +450,33 @@ func TestEscGoesBackWhereItCameFrom(t *testing.T) {
 	if got := r.w.flow.Draft.Partner.CustomerSupportInfo.Email; got != "help@example.com.au" {
 		t.Fatalf("typing after the step list does nothing: %q", got)
 	}
+}
+
+// The attempt is on disk before the request reaches the server: a wizard
+// killed while it waits leaves the draft saying the outcome is unknown,
+// and the next wizard on it asks before sending again.
+func TestAttemptIsRecordedBeforeTheRequestLeaves(t *testing.T) {
+	r := newRig(t, client.Local)
+	arrived := r.holdAnswers(t)
+	d := r.store.New(drafts.BeaconUser)
+	d.Beacon = samples.BeaconLocal()
+	r.open(drafts.BeaconUser, d)
+	r.keys("ctrl+r", "s")
+	<-arrived
+	// As another process finds it (the wizard may be killed now):
+	other, err := drafts.Open(r.store.Dir(), drafts.StaticKey(bytes.Repeat([]byte{1}, 32))) // emutest.Store's key
+	if err != nil {
+		t.Fatal(err)
+	}
+	onDisk, err := other.Load(d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(onDisk.Submissions); n != 1 || onDisk.Submissions[0].Outcome != drafts.OutcomeSending {
+		t.Fatalf("on disk while the request is out: %+v", onDisk.Submissions)
+	}
+	next := newRig(t, client.Local)
+	next.open(drafts.BeaconUser, onDisk)
+	next.keys("ctrl+r", "s")
+	next.see("Send again without knowing what happened?")
 }

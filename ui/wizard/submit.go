@@ -2,6 +2,7 @@ package wizard
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -71,6 +72,8 @@ type submitDoneMsg struct {
 	sent actions.Sent
 	err  error
 	sub  drafts.Submission
+	// recorded is why the outcome is not on disk (nil when it is).
+	recorded error
 }
 
 // startSubmit runs the gates before sending: no problems left, the word
@@ -161,20 +164,42 @@ func (m *Model) send() tea.Cmd {
 		label:    fmt.Sprintf("POST %s → %s", actions.Endpoint(m.flow.Draft), m.env().Label()),
 		deadline: m.deps.Now().Add(m.deps.Client.Budget()),
 	}
-	snap, c, env, now := m.flow.Draft.Clone(), m.deps.Client, m.env(), m.deps.Now
+	// The attempt is recorded on disk before the request leaves
+	// (actions.Send, on a snapshot); the draft on screen carries the same
+	// record meanwhile, so no autosave writes it away.
+	d, c, env, now := m.flow.Draft, m.deps.Client, m.env(), m.deps.Now()
+	snap := d.Clone()
+	d.Submissions = append(d.Submissions, actions.Intent(d, env, now))
+	saver := m.saver
+	save := func(d *drafts.Draft) error {
+		saver.Changed(d.Clone())
+		var changed *drafts.ChangedError
+		if err := saver.Flush(); err != nil && !errors.As(err, &changed) {
+			return err
+		}
+		return nil
+	}
 	do := func() tea.Msg {
 		defer cancel()
-		sent, sub, err := actions.Submit(ctx, c, snap, env, now())
-		return submitDoneMsg{sent: sent, err: err, sub: sub}
+		sent, sub, recorded, err := actions.Send(ctx, c, snap, env, now, save)
+		return submitDoneMsg{sent: sent, err: err, sub: sub, recorded: recorded}
 	}
 	return tea.Batch(m.submit.spin.Tick, do)
 }
 
-// submitted records the submission on the draft, saves it at once, and
-// shows the result or what went wrong.
+// submitted puts the outcome in place of the attempt's record, saves the
+// draft at once, and shows the result or what went wrong.
 func (m *Model) submitted(msg submitDoneMsg) tea.Cmd {
 	d := m.flow.Draft
-	d.Submissions = append(d.Submissions, msg.sub)
+	var notRecorded *actions.NotRecordedError
+	if errors.As(msg.err, &notRecorded) {
+		d.Submissions = d.Submissions[:len(d.Submissions)-1] // nothing was sent
+	} else {
+		d.Submissions[len(d.Submissions)-1] = msg.sub
+	}
+	if msg.recorded != nil {
+		m.notice = actions.NotRecorded(d, msg.sub, msg.recorded)
+	}
 	m.local++
 	m.submit = nil
 	flush := m.flush()

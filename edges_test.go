@@ -328,3 +328,17 @@ func TestSubmitSaysOnlyWhatWasSaved(t *testing.T) {
 		t.Fatalf("the get did not settle the draft:\n%s", list)
 	}
 }
+
+// submit on a body of 100,000 bad accounts refuses it for Plaid's limit
+// and lists a bounded number of problems: a few kilobytes, not 24 MB.
+func TestSubmitOfAHostileBodyIsBounded(t *testing.T) {
+	req := samples.BeaconLocal()
+	req.User.DepositoryAccounts = make([]client.BeaconUserRequestDepositoryAccount, 100_000)
+	for i := range req.User.DepositoryAccounts {
+		req.User.DepositoryAccounts[i] = client.BeaconUserRequestDepositoryAccount{RoutingNumber: "1", AccountNumber: "x"}
+	}
+	_, stderr, code := runBin(t, testbin.Env(t, "PLAID_ONBOARD_KEYRING=off"), "submit", "beacon", "--file", writeJSONFile(t, req))
+	if code != 2 || len(stderr) > 16<<10 || !strings.Contains(stderr, "at most 50") || !strings.Contains(stderr, "more (fix these first") {
+		t.Fatalf("exit %d, %d bytes on stderr:\n%.2000s", code, len(stderr), stderr)
+	}
+}

@@ -86,6 +86,12 @@ func TestUsageErrorsExitTwo(t *testing.T) {
 			t.Errorf("%v: exit %d, want 2", args, code)
 		}
 	}
+	// A PLAID_ONBOARD_EMULATOR_URL that is not an http(s) URL is a setting
+	// given wrong, not a problem of this machine.
+	if _, stderr, code := runBin(t, testbin.Env(t, "PLAID_ONBOARD_EMULATOR_URL=ftp://x"), "beacon", "get", "becusr_1"); code != 2 ||
+		!strings.Contains(stderr, "http://127.0.0.1:8686") {
+		t.Errorf("PLAID_ONBOARD_EMULATOR_URL=ftp://x: exit %d, want 2\n%s", code, stderr)
+	}
 }
 
 func TestVersion(t *testing.T) {

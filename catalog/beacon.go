@@ -86,19 +86,14 @@ func beaconCreateFields() []*Field {
 // need: the accounts as typed and the tokens.
 func beaconAccounts(ch *checker, existing int) {
 	n := ch.count("user.depository_accounts")
-	{
-		seen := make([]string, 0, n)
-		for i := range n {
-			p := fmt.Sprintf("user.depository_accounts[%d]", i)
-			key := ch.text(p+".routing_number") + "/" + ch.text(p+".account_number")
-			for _, s := range seen {
-				if s == key {
-					ch.ps.Addf(p, "this account is listed twice")
-					break
-				}
-			}
-			seen = append(seen, key)
+	seen := make(map[string]bool, min(n, MaxItemsChecked))
+	for i := range min(n, MaxItemsChecked) {
+		p := fmt.Sprintf("user.depository_accounts[%d]", i)
+		key := ch.text(p+".routing_number") + "/" + ch.text(p+".account_number")
+		if seen[key] {
+			ch.ps.Addf(p, "this account is listed twice")
 		}
+		seen[key] = true
 	}
 	tokens := ch.count("access_tokens")
 	if total := existing + n + tokens; total > MaxBeaconAccounts {

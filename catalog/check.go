@@ -59,7 +59,9 @@ func (c *Catalog) Notes(req any, env Env) validate.Problems {
 func (c *Catalog) walk(req any, env Env) *checker {
 	ch := &checker{req: req, scope: Scope{req: req, env: env}}
 	for _, p := range client.MissingFields(req) {
-		ch.ps.Required(p)
+		if withinChecked(p) {
+			ch.ps.Required(p)
+		}
 	}
 	for _, f := range c.fields {
 		ch.field(f)
@@ -88,7 +90,12 @@ func (c *Catalog) sortKey(path string) []int {
 		root = path[:i+1]
 	}
 	key := []int{c.position(root)}
-	for _, part := range strings.Split(path, "[")[1:] {
+	parts := strings.Split(path, "[")[1:]
+	if len(parts) == 0 {
+		// A list as a whole (too long, empty) before any of its items.
+		key = append(key, -1)
+	}
+	for _, part := range parts {
 		n, _ := strconv.Atoi(part[:max(0, strings.IndexByte(part, ']'))])
 		key = append(key, n)
 	}
@@ -102,6 +109,28 @@ func CheckRequest(req any, env Env) validate.Problems {
 		return validate.Problems{{Path: "(body)", Message: fmt.Sprintf("%T is not a request this program sends", req), State: validate.Invalid}}
 	}
 	return c.Check(req, env)
+}
+
+// MaxItemsChecked is how many items of a list are checked one by one: more
+// than any list may hold (50 accounts, 100 redirect URIs), so a list past
+// its limit is refused for its length, and a hostile one of 100,000 items
+// costs what 100 do.
+const MaxItemsChecked = 100
+
+// withinChecked reports whether a concrete path lies in the items of its
+// lists that are checked one by one.
+func withinChecked(path string) bool {
+	for _, part := range strings.Split(path, "[")[1:] {
+		if i, err := strconv.Atoi(part[:max(0, strings.IndexByte(part, ']'))]); err == nil && i >= MaxItemsChecked {
+			return false
+		}
+	}
+	return true
+}
+
+// expand is client.Expand over the items a check looks at.
+func (ch *checker) expand(pattern string) []string {
+	return client.ExpandFirst(ch.req, pattern, MaxItemsChecked)
 }
 
 // checker gathers the problems of one request.
@@ -168,7 +197,7 @@ func (ch *checker) need(path, why string) {
 // when it is empty.
 func (ch *checker) field(f *Field) {
 	if f.Kind == YesNo {
-		for _, p := range client.Expand(ch.req, f.Path) {
+		for _, p := range ch.expand(f.Path) {
 			if v := ch.value(p); v.IsValid() && v.IsNil() && f.Need != "" && !f.required && ch.sent(parent(p)) {
 				ch.need(p, f.Need)
 			}
@@ -182,7 +211,7 @@ func (ch *checker) field(f *Field) {
 		ch.list(f)
 		return
 	}
-	for _, p := range client.Expand(ch.req, f.Path) {
+	for _, p := range ch.expand(f.Path) {
 		ch.one(f, p, ch.text(p))
 	}
 }
@@ -207,7 +236,7 @@ func (ch *checker) one(f *Field, p, v string) {
 // the field's requirement when its object is sent.
 func (ch *checker) list(f *Field) {
 	listPattern := strings.TrimSuffix(f.Path, "[]")
-	for _, lp := range client.Expand(ch.req, listPattern) {
+	for _, lp := range ch.expand(listPattern) {
 		items := ch.value(lp)
 		if !items.IsValid() || items.Kind() != reflect.Slice {
 			continue
@@ -218,15 +247,15 @@ func (ch *checker) list(f *Field) {
 		if f.Max > 0 && items.Len() > f.Max {
 			ch.ps.Addf(lp, "at most %d (this one has %d)", f.Max, items.Len())
 		}
-		seen := make([]string, 0, items.Len())
-		for i := range items.Len() {
+		seen := make(map[string]bool, min(items.Len(), MaxItemsChecked))
+		for i := range min(items.Len(), MaxItemsChecked) {
 			p := fmt.Sprintf("%s[%d]", lp, i)
 			v := items.Index(i).String()
 			ch.one(f, p, v)
-			if f.Unique && slices.Contains(seen, v) {
+			if f.Unique && seen[v] {
 				ch.ps.Addf(p, "%q is listed twice", v)
 			}
-			seen = append(seen, v)
+			seen[v] = true
 		}
 	}
 }

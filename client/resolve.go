@@ -43,7 +43,11 @@ func Resolve(v any, path string) (value reflect.Value, found bool) {
 // two accounts gives "user.depository_accounts[0].account_number" and
 // "user.depository_accounts[1].account_number". A pattern without "[]"
 // expands to itself.
-func Expand(v any, pattern string) []string {
+func Expand(v any, pattern string) []string { return ExpandFirst(v, pattern, -1) }
+
+// ExpandFirst is Expand over the first n items of each list (all of them
+// when n < 0): what a check looks at of a list far longer than any limit.
+func ExpandFirst(v any, pattern string, n int) []string {
 	before, after, list := strings.Cut(pattern, "[]")
 	if !list {
 		return []string{pattern}
@@ -52,9 +56,13 @@ func Expand(v any, pattern string) []string {
 	if items = deref(items); !found || items.Kind() != reflect.Slice {
 		return nil
 	}
+	count := items.Len()
+	if n >= 0 {
+		count = min(count, n)
+	}
 	var out []string
-	for i := range items.Len() {
-		out = append(out, Expand(v, before+"["+strconv.Itoa(i)+"]"+after)...)
+	for i := range count {
+		out = append(out, ExpandFirst(v, before+"["+strconv.Itoa(i)+"]"+after, n)...)
 	}
 	return out
 }

@@ -38,19 +38,31 @@ func incompatibleVersion(v string) *apiError {
 
 func missingFields(paths []string) *apiError {
 	return &apiError{http.StatusBadRequest, "INVALID_REQUEST", "MISSING_FIELDS",
-		"the following required fields are missing: " + strings.Join(paths, ", "), ""}
+		"the following required fields are missing: " + listed(paths, ", "), ""}
 }
 
 func unknownFields(paths []string) *apiError {
 	return &apiError{http.StatusBadRequest, "INVALID_REQUEST", "UNKNOWN_FIELDS",
-		"the following fields are not recognized by this endpoint: " + strings.Join(paths, ", "), ""}
+		"the following fields are not recognized by this endpoint: " + listed(paths, ", "), ""}
+}
+
+// maxListed is how many fields or problems an error message names: a
+// body of 100,000 bad items gets an answer of a few kilobytes.
+const maxListed = 20
+
+// listed joins the first items and says how many more there are.
+func listed(items []string, sep string) string {
+	if len(items) <= maxListed {
+		return strings.Join(items, sep)
+	}
+	return strings.Join(items[:maxListed], sep) + fmt.Sprintf("%s… and %d more", sep, len(items)-maxListed)
 }
 
 // invalidField names the field first, as the client's FieldIn expects.
 func invalidField(path, rule string, more ...string) *apiError {
 	msg := fmt.Sprintf("invalid field %s: %s", path, rule)
 	if len(more) > 0 {
-		msg += fmt.Sprintf(" (and %d more: %s)", len(more), strings.Join(more, "; "))
+		msg += fmt.Sprintf(" (and %d more: %s)", len(more), listed(more, "; "))
 	}
 	return &apiError{http.StatusBadRequest, "INVALID_REQUEST", "INVALID_FIELD", msg, ""}
 }

@@ -16,7 +16,7 @@ import (
 // or the end of piped answers): the answers so far are kept.
 var ErrInputEnded = errors.New("input ended")
 
-// maxLine bounds one answer; the rest of a longer line is dropped.
+// maxLine bounds one answer: a longer line is refused whole, never cut.
 const maxLine = 64 << 10
 
 // LineReader reads answers a line at a time for the plain prompts of
@@ -29,6 +29,14 @@ type LineReader struct {
 	fd  uintptr
 	tty bool
 	eof bool
+	// refusals hears why a line was not taken (too long).
+	refusals io.Writer
+}
+
+// SayRefusalsTo sets where a line that is not taken is said to be refused.
+func (l *LineReader) SayRefusalsTo(w io.Writer) *LineReader {
+	l.refusals = w
+	return l
 }
 
 // NewLineReader reads from r; when r is a terminal, masked answers are
@@ -55,19 +63,32 @@ func (l *LineReader) ReadLine() (string, error) {
 		return "", ErrInputEnded
 	}
 	var line []byte
+	long := false
 	for {
 		chunk, err := l.r.ReadSlice('\n')
-		if len(line) < maxLine {
-			line = append(line, chunk[:min(len(chunk), maxLine-len(line))]...)
+		if !long {
+			line = append(line, chunk...)
+			long = len(strings.TrimRight(string(line), "\r\n")) > maxLine
 		}
 		switch {
-		case err == nil:
-			return strings.TrimRight(string(line), "\r\n"), nil
 		case errors.Is(err, bufio.ErrBufferFull):
 			continue
+		case err != nil:
+			l.eof = true
 		}
-		l.eof = true
-		if len(line) > 0 {
+		switch {
+		case long:
+			// Cut, it would be taken as a different answer: refused, and
+			// the next line is read instead.
+			if l.refusals != nil {
+				fmt.Fprintf(l.refusals, "\nThat answer is longer than %d KiB, the most one answer may be: it was not taken. Type it again.\n", maxLine>>10)
+			}
+			if l.eof {
+				return "", ErrInputEnded
+			}
+			line, long = nil, false
+			continue
+		case err == nil, len(line) > 0:
 			return strings.TrimRight(string(line), "\r\n"), nil
 		}
 		return "", ErrInputEnded

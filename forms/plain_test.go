@@ -31,15 +31,23 @@ func TestLineReaderReadsNoFurtherThanOneLine(t *testing.T) {
 	}
 }
 
-func TestLineReaderCutsAnEndlessLine(t *testing.T) {
+// A line longer than an answer may be is refused whole, saying so, and
+// the next line is read: cut, it would be taken as another answer.
+func TestLineReaderRefusesAnEndlessLine(t *testing.T) {
 	long := strings.Repeat("x", 3*maxLine)
-	l := NewLineReader(strings.NewReader(long + "\nnext\n"))
+	var said strings.Builder
+	l := NewLineReader(strings.NewReader(long + "\nnext\n")).SayRefusalsTo(&said)
 	got, err := l.ReadLine()
-	if err != nil || len(got) != maxLine {
-		t.Fatalf("long line: %d bytes, %v", len(got), err)
+	if err != nil || got != "next" {
+		t.Fatalf("after a long line: %q, %v", got, err)
 	}
-	if next, _ := l.ReadLine(); next != "next" {
-		t.Fatalf("the line after a long one: %q", next)
+	if !strings.Contains(said.String(), "longer than 64 KiB") {
+		t.Fatalf("the refusal was not said: %q", said.String())
+	}
+	// One exactly at the limit is an answer.
+	exact := strings.Repeat("y", maxLine)
+	if got, _ := NewLineReader(strings.NewReader(exact + "\n")).ReadLine(); got != exact {
+		t.Fatalf("a line of exactly %d bytes: %d bytes", maxLine, len(got))
 	}
 }
 

@@ -128,15 +128,23 @@ func Failure(f *app.Factory, env client.Environment, asJSON bool, err error, aft
 	}
 }
 
-// ProblemsError is the invalid-input error listing every problem found:
-// nothing was sent.
+// maxProblemsShown is how many problems a command lists on stderr.
+const maxProblemsShown = 20
+
+// ProblemsError is the invalid-input error listing the problems found
+// (the first maxProblemsShown, and how many more): nothing was sent.
 func ProblemsError(ps validate.Problems) error {
-	lines := make([]string, len(ps))
+	var lines []string
 	for i, p := range ps {
-		lines[i] = p.String()
-		if p.Fix != "" {
-			lines[i] += " (fix: " + p.Fix + ")"
+		if i == maxProblemsShown {
+			lines = append(lines, fmt.Sprintf("… and %d more (fix these first; --json lists every one)", len(ps)-i))
+			break
 		}
+		line := p.String()
+		if p.Fix != "" {
+			line += " (fix: " + p.Fix + ")"
+		}
+		lines = append(lines, line)
 	}
 	noun := "problems"
 	if len(ps) == 1 {

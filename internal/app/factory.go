@@ -19,6 +19,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/internal/debuglog"
 	"github.com/plaid-onboard/plaid-onboard/internal/prefs"
 	"github.com/plaid-onboard/plaid-onboard/internal/webhooks"
+	"github.com/plaid-onboard/plaid-onboard/validate"
 )
 
 // TUIRequest says what the full-screen program should open.
@@ -119,6 +120,10 @@ func (f *Factory) Connect(env client.Environment) (*Session, error) {
 		cfg.Trace = debuglog.New(f.Debug).Trace
 	}
 	s := &Session{Env: env, Where: "Plaid " + string(env)}
+	if url := f.Getenv(EnvEmulatorURL); env == client.Local && url != "" && !validate.IsHTTPURL(url) {
+		return nil, Invalid(fmt.Errorf("%s=%q is not an http(s) URL", EnvEmulatorURL, url),
+			EnvEmulatorURL+" must be the emulator's base URL, like http://127.0.0.1:8686")
+	}
 	if url := f.Getenv(EnvEmulatorURL); env == client.Local && url != "" {
 		cfg.BaseURL, s.Where = url, ServedEmulatorName(url)
 	} else if env == client.Local {

@@ -55,7 +55,8 @@ var ErrAborted = errors.New("interrupted")
 
 // New builds a session reading answers from in and writing to out.
 func New(deps uikit.Deps, in io.Reader, out io.Writer) *Session {
-	return &Session{deps: deps, in: forms.NewLineReader(in), out: &lockedWriter{w: out}}
+	w := &lockedWriter{w: out}
+	return &Session{deps: deps, in: forms.NewLineReader(in).SayRefusalsTo(w), out: w}
 }
 
 // lockedWriter lets the interrupt's last words and the prompts share out.

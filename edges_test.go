@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
@@ -22,6 +23,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/creack/pty"
 	"github.com/go-jose/go-jose/v4"
 
 	"github.com/plaid-onboard/plaid-onboard/client"
@@ -340,5 +342,62 @@ func TestSubmitOfAHostileBodyIsBounded(t *testing.T) {
 	_, stderr, code := runBin(t, testbin.Env(t, "PLAID_ONBOARD_KEYRING=off"), "submit", "beacon", "--file", writeJSONFile(t, req))
 	if code != 2 || len(stderr) > 16<<10 || !strings.Contains(stderr, "at most 50") || !strings.Contains(stderr, "more (fix these first") {
 		t.Fatalf("exit %d, %d bytes on stderr:\n%.2000s", code, len(stderr), stderr)
+	}
+}
+
+// A name or an id holding terminal commands (OSC 52 writes the
+// clipboard, OSC 0 the window title, OSC 8 hides a link, CSI 2J clears
+// the screen) is printed as text, to a pipe and to a terminal; --json
+// stays exact JSON.
+func TestTerminalCommandsInAnswersArePrintedAsText(t *testing.T) {
+	s := newScripting(t)
+	url := envDir(s.env, "PLAID_ONBOARD_EMULATOR_URL")
+	c, err := client.New(client.Config{Environment: client.Local, BaseURL: url, ClientID: client.DemoClientID, Secret: client.DemoSecret})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Plaid's answer is what carries them: a server answers as the
+	// emulator does, with the name and the id changed.
+	u, err := c.CreateBeaconUser(context.Background(), samples.BeaconLocal())
+	if err != nil {
+		t.Fatal(err)
+	}
+	hostile := *u
+	hostile.User.Name.GivenName = "Ann\x1b]52;c;ZWNobyBvd25lZA==\x07\x1b]0;owned\x07"
+	hostile.User.Name.FamilyName = "\x1b]8;;https://evil.example\x1b\\Perkins\x1b]8;;\x1b\\\x1b[2J"
+	hostile.ClientUserID = "u\u009b2J\u202e1"
+	answer, _ := json.Marshal(hostile)
+	plaid := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.Write(answer)
+	}))
+	defer plaid.Close()
+	s.env = append(s.env, "PLAID_ONBOARD_EMULATOR_URL="+plaid.URL)
+	out, _ := s.want(0, "", "beacon", "get", u.ID)
+	if strings.ContainsRune(out, 0x1b) || strings.ContainsRune(out, 0x07) || !strings.Contains(out, "Ann␛]52") {
+		t.Fatalf("to a pipe:\n%q", out)
+	}
+	out, _ = s.want(0, "", "beacon", "get", u.ID, "--json")
+	var back client.BeaconUser
+	if err := json.Unmarshal([]byte(out), &back); err != nil || back.User.Name.GivenName != hostile.User.Name.GivenName {
+		t.Fatalf("--json is not the exact answer: %v\n%s", err, out)
+	}
+
+	// To a terminal: the program's own output, read raw from a pty.
+	cmd := exec.Command(testbin.Path(t), "beacon", "get", u.ID)
+	cmd.Env = s.env
+	tty, err := pty.Start(cmd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := io.ReadAll(tty) // ends when the program exits (EIO)
+	cmd.Wait()
+	for _, bad := range []string{"\x1b]", "\x1b[2J", "\x07", "\u009b", "\u202e"} {
+		if bytes.Contains(raw, []byte(bad)) {
+			t.Fatalf("to a terminal, %q reached it:\n%q", bad, raw)
+		}
+	}
+	if !bytes.Contains(raw, []byte("Ann␛]52")) {
+		t.Fatalf("the name is not shown:\n%q", raw)
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/cmd/cmdutil"
 	"github.com/plaid-onboard/plaid-onboard/cmd/root"
 	"github.com/plaid-onboard/plaid-onboard/internal/app"
+	"github.com/plaid-onboard/plaid-onboard/internal/termtext"
 	"github.com/plaid-onboard/plaid-onboard/third_party/fang"
 	"github.com/plaid-onboard/plaid-onboard/ui"
 )
@@ -44,10 +45,16 @@ func errorHandler(w io.Writer, styles fang.Styles, err error) {
 	if app.ExitCode(err) == app.ExitAborted {
 		return
 	}
-	fang.DefaultErrorHandler(w, styles, err)
+	fang.DefaultErrorHandler(w, styles, shownError{err})
 	var ee *app.ExitError
 	if errors.As(err, &ee) && ee.Hint != "" {
-		fmt.Fprintln(w, "  "+ee.Hint)
+		fmt.Fprintln(w, "  "+termtext.Text(ee.Hint))
 		fmt.Fprintln(w)
 	}
 }
+
+// shownError is an error as the terminal shows it: what it quotes (a
+// message from Plaid, a file name) cannot act on the terminal.
+type shownError struct{ error }
+
+func (e shownError) Error() string { return termtext.Text(e.error.Error()) }

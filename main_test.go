@@ -203,9 +203,10 @@ func TestGoModKeepsGoInstallWorking(t *testing.T) {
 }
 
 // TestLocalProblemsHaveTheirOwnExitCode: a damaged draft, an unusable data
-// directory, a damaged emulator state and a bad emulator URL are problems
-// of this machine (exit 4), not Plaid's answer (1); a draft that does not
-// exist is the user's input (2). Accessible mode says so too.
+// directory and a damaged emulator state are problems of this machine
+// (exit 4), not Plaid's answer (1); a draft that does not exist is the
+// user's input (2), as is an emulator URL that is not one
+// (TestUsageErrorsExitTwo). Accessible mode says so too.
 func TestLocalProblemsHaveTheirOwnExitCode(t *testing.T) {
 	type setup func(t *testing.T, env []string, data string) []string
 	dataOf := func(env []string) string {
@@ -252,9 +253,6 @@ func TestLocalProblemsHaveTheirOwnExitCode(t *testing.T) {
 			os.WriteFile(filepath.Join(data, "emulator.json"), []byte("{not json"), 0o600)
 			return env
 		}, []string{"beacon", "get", "becusr_1"}, 4, "emulator reset"},
-		{"a bad emulator URL", func(t *testing.T, env []string, data string) []string {
-			return append(env, "PLAID_ONBOARD_EMULATOR_URL=ftp://127.0.0.1:1")
-		}, []string{"beacon", "get", "becusr_1"}, 4, "PLAID_ONBOARD_EMULATOR_URL"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			env := testbin.Env(t)

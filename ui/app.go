@@ -7,6 +7,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/plaid-onboard/plaid-onboard/internal/termtext"
 	"github.com/plaid-onboard/plaid-onboard/internal/theme"
 	"github.com/plaid-onboard/plaid-onboard/ui/home"
 	"github.com/plaid-onboard/plaid-onboard/ui/lookup"
@@ -227,7 +228,9 @@ func (a *App) View() tea.View {
 		b.WriteString(" " + a.st.Warn.Render(l) + "\n")
 	}
 	b.WriteString(" " + help + strings.Repeat(" ", fgap) + status)
-	v := tea.NewView(b.String())
+	// Data laid out on the screen (a name, an id, a webhook) cannot act on
+	// the terminal: only the screen's own styles go through.
+	v := tea.NewView(termtext.Frame(b.String()))
 	v.AltScreen = true
 	v.WindowTitle = "plaid-onboard · " + a.deps.Env.Label()
 	return v

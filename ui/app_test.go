@@ -111,3 +111,27 @@ func TestPersonFromTheWebhookListReturnsToIt(t *testing.T) {
 		t.Fatalf("back went to %T, not the webhook list", app.screen)
 	}
 }
+
+// Data on a screen cannot act on the terminal: a webhook whose object id
+// and body carry OSC 52, OSC 0 and a clear-screen is drawn as text, and
+// the screen's own styles still go through.
+func TestScreensDrawDataAsText(t *testing.T) {
+	deps := testDeps(t)
+	log := &webhooks.Log{}
+	body := "{\"webhook_type\":\"BEACON\",\"webhook_code\":\"USER_STATUS_UPDATED\",\"beacon_user_id\":\"becusr_\x1b]52;c;b3duZWQ=\x07\x1b]0;owned\x07\x1b[2J\"}"
+	log.Add(webhooks.Event{Body: []byte(body), Reason: "not verified \x1b]8;;https://evil.example\x1b\\here",
+		Webhook: client.Webhook{WebhookType: "BEACON", WebhookCode: "USER_STATUS_UPDATED", BeaconUserID: "becusr_\x1b]0;owned\x07\x1b[2J"}})
+	app := NewApp(deps, listen.New(deps, log, "Receiving webhooks"))
+	d := tuitest.New[tea.Model](t, app)
+	d.Send(tea.WindowSizeMsg{Width: 120, Height: 24})
+	for _, screen := range []string{app.View().Content, func() string { d.Keys("enter"); return app.View().Content }()} {
+		for _, bad := range []string{"\x1b]", "\x1b[2J", "\x07"} {
+			if strings.Contains(screen, bad) {
+				t.Fatalf("%q reaches the terminal:\n%q", bad, screen)
+			}
+		}
+		if !strings.Contains(screen, "␛]") || !strings.Contains(screen, "\x1b[") {
+			t.Fatalf("the data is not shown, or the styles are gone:\n%q", screen)
+		}
+	}
+}

@@ -5,10 +5,22 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/plaid-onboard/plaid-onboard/internal/termtext"
 )
 
-// WriteJSON writes v as indented JSON: the data of a --json command.
+// WriteJSON writes v as indented JSON: the data of a --json command,
+// exact (past the filter that keeps other output from acting on the
+// terminal: JSON escapes what would).
 func WriteJSON(w io.Writer, v any) error {
+	return writeIndented(termtext.Raw(w), v)
+}
+
+// ShowJSON writes v as indented JSON for a person to read (a draft's
+// body), filtered like any other text shown.
+func ShowJSON(w io.Writer, v any) error { return writeIndented(w, v) }
+
+func writeIndented(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)

@@ -153,7 +153,7 @@ func runShow(f *app.Factory, id string, reveal bool) error {
 		fmt.Fprintln(w, "warning: the logo file of this draft is missing")
 	}
 	fmt.Fprintln(w, "\nrequest body:")
-	if err := cmdutil.WriteJSON(w, displayBody(shown)); err != nil {
+	if err := cmdutil.ShowJSON(w, displayBody(shown)); err != nil {
 		return err
 	}
 	if len(d.Submissions) > 0 {

@@ -10,6 +10,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/drafts"
 	"github.com/plaid-onboard/plaid-onboard/internal/app"
 	"github.com/plaid-onboard/plaid-onboard/internal/atomicfile"
+	"github.com/plaid-onboard/plaid-onboard/internal/termtext"
 )
 
 // ExportOptions of `drafts export` / `export`.
@@ -78,7 +79,7 @@ func runExport(f *app.Factory, opts *ExportOptions) error {
 		fmt.Fprintf(f.IO.ErrOut, "wrote %s\n", opts.Output)
 		return nil
 	}
-	_, err = f.IO.Out.Write(out)
+	_, err = termtext.Raw(f.IO.Out).Write(out) // exact: a body or a script for a pipe
 	return err
 }
 

@@ -19,6 +19,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/cmd/cmdutil"
 	"github.com/plaid-onboard/plaid-onboard/emulator"
 	"github.com/plaid-onboard/plaid-onboard/internal/app"
+	"github.com/plaid-onboard/plaid-onboard/internal/termtext"
 	"github.com/plaid-onboard/plaid-onboard/internal/webhooks"
 	"github.com/plaid-onboard/plaid-onboard/validate"
 )
@@ -102,7 +103,7 @@ func Run(ctx context.Context, f *app.Factory, g *cmdutil.Globals, opts *Options)
 			mu.Lock()
 			defer mu.Unlock()
 			if opts.JSON {
-				_ = json.NewEncoder(f.IO.Out).Encode(e)
+				_ = json.NewEncoder(termtext.Raw(f.IO.Out)).Encode(e) // exact JSON, one line each
 				return
 			}
 			verdict := "verified with the key from " + e.KeySource

@@ -1,5 +1,6 @@
-// Package cmdutil holds what every command needs: the I/O streams, the
-// environment, the paths, a client, and the exit codes.
+// Package app holds what both front ends need: the I/O streams, the
+// environment, the paths, a client session, the drafts, and the exit
+// codes.
 package app
 
 import (
@@ -7,6 +8,8 @@ import (
 	"os"
 
 	"github.com/charmbracelet/x/term"
+
+	"github.com/plaid-onboard/plaid-onboard/internal/termtext"
 )
 
 // IOStreams are a command's standard streams and whether they are terminals.
@@ -21,8 +24,11 @@ type IOStreams struct {
 
 // System returns the process's own streams.
 func System() *IOStreams {
+	// Whatever is printed — a name from Plaid, a draft's title, an error
+	// quoting a file — cannot act on the terminal; JSON for scripts goes
+	// past the filter (termtext.Raw).
 	return &IOStreams{
-		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
+		In: os.Stdin, Out: termtext.NewWriter(os.Stdout), ErrOut: termtext.NewWriter(os.Stderr),
 		StdinTTY:  term.IsTerminal(os.Stdin.Fd()),
 		StdoutTTY: term.IsTerminal(os.Stdout.Fd()),
 	}

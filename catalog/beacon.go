@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"crypto/rand"
 	"fmt"
 	"sync"
 
@@ -60,9 +61,9 @@ func beaconUserFields() []*Field {
 		{Path: "user.id_number.value", Label: "ID number", Help: "Hidden as you type; letters and digits, no dashes",
 			Step: StepIDNumber, Kind: Secret, CharLimit: 40, Context: "user.id_number.type", Rule: IDNumberOf("user.id_number.type"),
 			Personal: Sealed},
-		{Path: "user.depository_accounts[].routing_number", Label: "Routing number", Placeholder: "021000021",
+		{Path: "user.depository_accounts[].routing_number", Label: "Routing number", Short: "routing", Placeholder: "021000021",
 			Step: StepAccounts, CharLimit: 20, Rule: Check(validate.RoutingNumber)},
-		{Path: "user.depository_accounts[].account_number", Label: "Account number", Help: "Hidden as you type; 4 to 17 digits",
+		{Path: "user.depository_accounts[].account_number", Label: "Account number", Short: "account", Help: "Hidden as you type; 4 to 17 digits",
 			Step: StepAccounts, Kind: Secret, CharLimit: 30, Rule: Check(validate.AccountNumber), Personal: Sealed},
 		{Path: "access_tokens[]", Label: "Access token", Short: "Access tokens", Placeholder: "access-sandbox-…",
 			Help: "Items to link for Account Insights. Each adds at least one account; 50 accounts in all.",
@@ -78,8 +79,47 @@ func beaconCreateFields() []*Field {
 		{Path: "program_id", Label: "Beacon program", Short: "Program", Help: "The program's settings decide what counts as a duplicate",
 			Step: StepProgram, Kind: Program, Rule: Identifier("program id")},
 		{Path: "client_user_id", Label: "Client user id", Help: "Your system's id for this person: no email or phone number in it",
-			Step: StepProgram, Rule: Check(validate.ClientUserID), CharLimit: validate.MaxClientUserIDLen},
+			Step: StepProgram, Rule: Check(validate.ClientUserID), CharLimit: validate.MaxClientUserIDLen, Suggest: NewClientUserID},
 	}, beaconUserFields()...)
+}
+
+// beaconSteps are the Beacon wizard's pages, in order.
+func beaconSteps() []*Step {
+	full := func(req any) string {
+		if r, ok := req.(*client.BeaconUserCreateRequest); ok && len(r.User.DepositoryAccounts)+len(r.AccessTokens) >= MaxBeaconAccounts {
+			return fmt.Sprintf("a Beacon user has at most %d accounts in all (bank accounts and access tokens)", MaxBeaconAccounts)
+		}
+		return ""
+	}
+	return []*Step{
+		{ID: StepProgram, Title: "Program and user id"},
+		{ID: StepName, Title: "Name",
+			Joined: []Join{{Label: "Name", Paths: []string{"user.name.given_name", "user.name.family_name"}, Sep: " "}}},
+		{ID: StepBirth, Title: "Date of birth"},
+		{ID: StepContact, Title: "Contact"},
+		{ID: StepPerson, Title: "Address", Empty: "none",
+			Joined: []Join{{Label: "Street", Paths: []string{"user.address.street", "user.address.street2"}, Sep: ", "}},
+			Lead: []string{"user.address.street", "user.address.street2", "user.address.city", "user.address.region",
+				"user.address.postal_code", "user.address.country"}},
+		{ID: StepIDNumber, Title: "ID number", Empty: "none"},
+		{ID: StepAccounts, Title: "Bank accounts", List: "user.depository_accounts", Noun: "bank account", ItemLabel: "Account",
+			Help: "US accounts to screen (they get no Account Insights). A bank account can stand in for the date of birth.",
+			Full: full},
+		{ID: StepTokens, Title: "Access tokens", List: "access_tokens", Noun: "access token", Full: full},
+		{ID: StepIP, Title: "IP address"},
+	}
+}
+
+// NewClientUserID makes a client user id to offer: random, with no
+// personal data in it.
+func NewClientUserID() string {
+	const alphabet = "abcdefghjkmnpqrstuvwxyz23456789"
+	b := make([]byte, 10)
+	_, _ = rand.Read(b) // crypto/rand.Read never fails (Go 1.24+)
+	for i := range b {
+		b[i] = alphabet[int(b[i])%len(alphabet)]
+	}
+	return "cust-" + string(b)
 }
 
 // beaconAccounts is what the 50-account limit and the duplicate check
@@ -137,8 +177,10 @@ const (
 
 // BeaconUserCreate is the catalogue of /beacon/user/create.
 var BeaconUserCreate = sync.OnceValue(func() *Catalog {
-	return newCatalog[client.BeaconUserCreateRequest]("screen a person with Beacon",
+	c := newCatalog[client.BeaconUserCreateRequest]("screen a person with Beacon",
 		client.PathBeaconUserCreate, BeaconUserUpdate(), beaconCreateRules, beaconCreateFields())
+	c.steps = beaconSteps()
+	return c
 })
 
 func beaconUserIDField() *Field {
@@ -187,6 +229,16 @@ var BeaconUserReview = sync.OnceValue(func() *Catalog {
 		})
 })
 
+// ReportFields are the fields of a fraud report a person is asked: its
+// type, when it happened, the amount lost (the currency is USD).
+func ReportFields() (kind, date, amount *Field) {
+	c := BeaconReportCreate()
+	return c.Field("type"), c.Field("fraud_date"), c.Field("fraud_amount.value")
+}
+
+// ReviewStatusField is the status a review sets.
+func ReviewStatusField() *Field { return BeaconUserReview().Field("status") }
+
 // BeaconReportCreate is the catalogue of /beacon/report/create.
 var BeaconReportCreate = sync.OnceValue(func() *Catalog {
 	return newCatalog[client.BeaconReportCreateRequest]("report a Beacon user for fraud", client.PathBeaconReportCreate, nil,
@@ -210,4 +262,28 @@ var BeaconReportCreate = sync.OnceValue(func() *Catalog {
 			{Path: "fraud_amount.value", Label: "Amount lost, in USD", Placeholder: "leave empty if unknown",
 				Help: "0 means nothing was lost", CharLimit: 24},
 		})
+})
+
+// MatchAttribute is an attribute Beacon compares between two users (a
+// duplicate's analysis, a report's): the analysis's key, how views label
+// it, and the field whose mask hides it.
+type MatchAttribute struct {
+	Key   string // the analysis's key: "name", "date_of_birth", …
+	Label string
+	Field *Field
+}
+
+// BeaconMatchAttributes are the attributes in the order views show them,
+// labelled as the wizard asks them.
+var BeaconMatchAttributes = sync.OnceValue(func() []MatchAttribute {
+	c := BeaconUserCreate()
+	return []MatchAttribute{
+		{"name", c.Step(StepName).Joined[0].Label, c.Field("user.name.given_name")},
+		{"date_of_birth", c.Field("user.date_of_birth").Label, c.Field("user.date_of_birth")},
+		{"email_address", c.Field("user.email_address").Label, c.Field("user.email_address")},
+		{"phone_number", c.Field("user.phone_number").Label, c.Field("user.phone_number")},
+		{"address", c.Step(StepPerson).Title, c.Field("user.address.street")},
+		{"id_number", c.Step(StepIDNumber).Title, c.Field("user.id_number.value")},
+		{"ip_address", c.Field("user.ip_address").Label, c.Field("user.ip_address")},
+	}
 })

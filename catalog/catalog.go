@@ -120,6 +120,16 @@ type Field struct {
 	Max int
 	// Values are an enum's values, for choices and their checks.
 	Values func() []string
+	// Suggest, when set, makes a value to offer while the field is empty
+	// (a client user id with no personal data in it).
+	Suggest func() string
+	// Empty, when set, is what the review shows for the field left
+	// unanswered, when that means something ("the reseller's products").
+	Empty string
+	// Stamps, for a yes/no, is the path of a time set to now when the
+	// answer becomes yes and no time is there yet (when an acceptance was
+	// given).
+	Stamps string
 
 	// Derived when the catalogue is built, not declared:
 	required  bool // Plaid's schema requires it inside its object
@@ -174,6 +184,9 @@ type Catalog struct {
 	// update is the catalogue of the request that changes what this one
 	// created, when there is one.
 	update *Catalog
+	// steps are the wizard's pages, in order (none for a request no
+	// wizard asks).
+	steps []*Step
 }
 
 // newCatalog builds a catalogue for request type T, deriving what the
@@ -181,15 +194,21 @@ type Catalog struct {
 func newCatalog[T any](name, endpoint string, update *Catalog, more func(*checker), fields []*Field) *Catalog {
 	c := &Catalog{Name: name, Endpoint: endpoint, typ: reflect.TypeFor[T](), fields: fields,
 		byPath: map[string]*Field{}, more: more, update: update}
-	for _, f := range fields {
+	c.derive()
+	return c
+}
+
+// derive works out what the spec's types say of each field: required,
+// updatable by the update's type.
+func (c *Catalog) derive() {
+	for _, f := range c.fields {
 		f.required, _ = client.Required(c.typ, f.Path)
 		f.always = f.required && objectsRequired(c.typ, f.Path)
-		if update != nil {
-			f.updatable = update.Field(f.Path) != nil
+		if c.update != nil {
+			f.updatable = c.update.Field(f.Path) != nil
 		}
 		c.byPath[f.Path] = f
 	}
-	return c
 }
 
 // objectsRequired reports whether every object a path lies in is required

@@ -86,14 +86,15 @@ func partnerCreateFields() []*Field {
 	fields = append(fields, contactFields("billing_contact", "Billing contact")...)
 	fields = append(fields,
 		&Field{Path: "products[]", Label: "Products", Step: StepProducts, Kind: Products, Unique: true,
-			Help:   "None chosen: your reseller account's products apply",
+			Help: "None chosen: your reseller account's products apply", Empty: "the reseller's products",
 			Values: productValues, Rule: OneOf(productValues, "a Plaid product")},
 		&Field{Path: "logo", Label: "Logo", Help: "A 1024×1024 PNG under 4 MB", Step: StepLogo, Kind: Logo, Rule: LogoPNG()},
 		&Field{Path: "redirect_uris[]", Label: "Redirect URI", Short: "Redirect URIs", Step: StepRedirects,
 			Placeholder: "https://example.com/oauth.html", CharLimit: 2048, Unique: true, Expected: true, Rule: RedirectURI(), Max: 100,
 			Help: "Where Link sends people back after OAuth. No query (?…); https in production; *.example.com stands for any subdomain."},
 		&Field{Path: "bank_addendum_acceptance.customer_accepted", Label: "Has the customer accepted the bank addendum?",
-			Short: "Accepted", Help: "Needed for CRA products", Step: StepAddendum, Kind: YesNo, Need: "is required"},
+			Short: "Accepted", Help: "Needed for CRA products", Step: StepAddendum, Kind: YesNo, Need: "is required",
+			Stamps: "bank_addendum_acceptance.customer_agreement_timestamp"},
 		&Field{Path: "bank_addendum_acceptance.customer_ip_address", Label: "Customer's IP address when accepting",
 			Short: "IP address", Placeholder: "192.0.2.42", Step: StepAddendum, Rule: Check(validate.IPAddress)},
 		&Field{Path: "bank_addendum_acceptance.customer_agreement_timestamp", Label: "When they accepted (UTC)",
@@ -119,6 +120,42 @@ func partnerCreateFields() []*Field {
 		})
 	}
 	return fields
+}
+
+// partnerSteps are the partner wizard's pages, in order.
+func partnerSteps() []*Step {
+	contact := func(path, title string) Join {
+		return Join{Label: title, Paths: []string{path + ".given_name", path + ".family_name", path + ".email"}, Format: "%s %s <%s>"}
+	}
+	return []*Step{
+		{ID: StepCompany, Title: "Company & application"},
+		{ID: StepAddress, Title: "Address",
+			Lead: []string{"address.street", "address.city", "address.region", "address.postal_code", "address.country_code"}},
+		{ID: StepSupport, Title: "Customer support"},
+		{ID: StepContacts, Title: "Contacts",
+			Defaults: []Default{
+				{Path: "technical_contact", Title: "Technical contact", Stands: "the partner's default",
+					Keep: "Use the partner's default contact", Fill: "Fill in a contact for this customer"},
+				{Path: "billing_contact", Title: "Billing contact", Stands: "the partner's default",
+					Keep: "Use the partner's default contact", Fill: "Fill in a contact for this customer"},
+			},
+			Joined: []Join{contact("technical_contact", "Technical contact"), contact("billing_contact", "Billing contact")}},
+		{ID: StepProducts, Title: "Products"},
+		{ID: StepLogo, Title: "Logo"},
+		{ID: StepRedirects, Title: "Redirect URIs", List: "redirect_uris", Noun: "redirect URI"},
+		{ID: StepAddendum, Title: "Bank addendum"},
+		{ID: StepAttestations, Title: "Attestations"},
+		{ID: StepCRA, Title: "CRA questionnaire", Shown: func(req any) bool {
+			r, ok := req.(*client.PartnerCustomerCreateRequest)
+			return ok && NeedsCRA(r.Products)
+		}},
+	}
+}
+
+// NeedsCRA reports whether a consumer report product is among products:
+// the CRA questionnaire and the bank addendum then apply.
+func NeedsCRA(products []client.Product) bool {
+	return slices.ContainsFunc(products, func(p client.Product) bool { return p.IsCRA() })
 }
 
 // partnerRules are the rules of a create or update that span fields.
@@ -170,8 +207,10 @@ func clientIDField() *Field {
 
 // PartnerCreate is the catalogue of /beta/partner/customer/v1/create.
 var PartnerCreate = sync.OnceValue(func() *Catalog {
-	return newCatalog[client.PartnerCustomerCreateRequest]("create a partner end customer",
+	c := newCatalog[client.PartnerCustomerCreateRequest]("create a partner end customer",
 		client.PathPartnerCustomerCreate, PartnerUpdate(), partnerRules, partnerCreateFields())
+	c.steps = partnerSteps()
+	return c
 })
 
 // PartnerUpdate is the catalogue of /beta/partner/customer/v1/update: the

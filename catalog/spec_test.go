@@ -88,18 +88,23 @@ func TestCatalogueCoversTheSpec(t *testing.T) {
 	}
 }
 
-// Every field resolves on its request type, and its step is one of the
-// wizard's (for the two requests the wizards build).
+// Every field resolves on its request type, and its step is one the
+// catalogue declares (for the two requests the wizards build); every
+// declared step asks something, and what its review names is its own.
 func TestCatalogueFieldsResolve(t *testing.T) {
-	steps := map[*catalog.Catalog][]string{
-		catalog.PartnerCreate(): {catalog.StepCompany, catalog.StepAddress, catalog.StepSupport, catalog.StepContacts,
-			catalog.StepProducts, catalog.StepLogo, catalog.StepRedirects, catalog.StepAddendum, catalog.StepAttestations, catalog.StepCRA},
-		catalog.BeaconUserCreate(): {catalog.StepProgram, catalog.StepName, catalog.StepBirth, catalog.StepContact,
-			catalog.StepPerson, catalog.StepIDNumber, catalog.StepAccounts, catalog.StepTokens, catalog.StepIP},
-	}
-	for c, want := range steps {
+	for _, c := range []*catalog.Catalog{catalog.PartnerCreate(), catalog.BeaconUserCreate()} {
+		for _, s := range c.Steps() {
+			if len(c.InStep(s.ID)) == 0 {
+				t.Errorf("%s: step %s asks no field", c.Name, s.ID)
+			}
+			for _, p := range append(slices.Clone(s.Lead), joinedPaths(s)...) {
+				if f := c.Field(p); f == nil || f.Step != s.ID {
+					t.Errorf("%s: step %s reviews %s, which is not one of its fields", c.Name, s.ID, p)
+				}
+			}
+		}
 		for _, f := range c.Fields() {
-			if !slices.Contains(want, f.Step) {
+			if c.Step(f.Step) == nil {
 				t.Errorf("%s: %s is in step %q, not a step of the wizard", c.Name, f.Path, f.Step)
 			}
 			if _, found := client.Required(c.Type(), f.Path); !found {
@@ -159,4 +164,12 @@ func TestDerivedAttributes(t *testing.T) {
 	if got := bc.StepOf("user"); got != catalog.StepName {
 		t.Errorf("the whole user → %q", got)
 	}
+}
+
+func joinedPaths(s *catalog.Step) []string {
+	var out []string
+	for _, j := range s.Joined {
+		out = append(out, j.Paths...)
+	}
+	return out
 }

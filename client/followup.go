@@ -16,14 +16,13 @@ func (r *PartnerCustomerCreateRequest) UpdateFor(clientID string) *PartnerCustom
 
 // UpdateFor re-screens a Beacon user with the answers of a create request:
 // every field as a patch, and the accounts and tokens (which /update adds).
+// The two user types differ only in what the spec requires, so one
+// converts to the other: a field added to both is carried with no edit
+// here, and one added to one only does not compile.
 func (r *BeaconUserCreateRequest) UpdateFor(beaconUserID string) *BeaconUserUpdateRequest {
-	u := r.User
 	return &BeaconUserUpdateRequest{
 		BeaconUserID: beaconUserID,
-		User: BeaconUserUpdateRequestData{
-			DateOfBirth: u.DateOfBirth, Name: u.Name, Address: u.Address, EmailAddress: u.EmailAddress,
-			PhoneNumber: u.PhoneNumber, IDNumber: u.IDNumber, IPAddress: u.IPAddress, DepositoryAccounts: u.DepositoryAccounts,
-		},
+		User:         BeaconUserUpdateRequestData(r.User),
 		AccessTokens: r.AccessTokens,
 	}
 }

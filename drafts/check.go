@@ -30,10 +30,10 @@ func (d *Draft) Check(env catalog.Env) validate.Problems {
 	}
 	cat := d.Catalog()
 	ps := cat.Check(req, env)
-	if path := d.UI[UILogoPath]; d.Partner != nil && path != "" && d.Partner.Logo == "" {
+	if path, logo := d.UI[UILogoPath], cat.OfKind(catalog.Logo); logo != nil && path != "" && d.Partner.Logo == "" {
 		// Said once, the specific way: "a logo is required" is this too.
-		ps = slices.DeleteFunc(ps, func(p validate.Problem) bool { return p.Path == "logo" })
-		ps = append(ps, validate.Problem{Path: "logo", State: validate.Invalid,
+		ps = slices.DeleteFunc(ps, func(p validate.Problem) bool { return p.Path == logo.Path })
+		ps = append(ps, validate.Problem{Path: logo.Path, State: validate.Invalid,
 			Message: "the file " + path + " is not a logo Plaid takes (a 1024×1024 PNG under 4 MB): choose another, or empty the path to send none"})
 		slices.SortStableFunc(ps, func(a, b validate.Problem) int { return cat.Compare(a.Path, b.Path) })
 	}

@@ -20,6 +20,9 @@ import (
 
 // Options are the facts the questions depend on.
 type Options struct {
+	// Catalog, when set, declares the request instead of its own
+	// catalogue (a test adding a field).
+	Catalog    *catalog.Catalog
 	Env        client.Environment
 	Now        func() time.Time
 	Accessible bool
@@ -37,6 +40,11 @@ type Flow struct {
 	Catalog *catalog.Catalog
 	opt     Options
 	req     any // the request the draft holds (a pointer)
+	// suggested are the values offered for empty fields, made once.
+	suggested map[string]string
+	// stash keeps the use cases of purposes unticked, for when they are
+	// ticked again.
+	stash map[client.CRAPurpose]client.CRAUseCases
 }
 
 // Step is one page of a wizard: a form, or a list of items.

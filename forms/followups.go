@@ -45,11 +45,10 @@ func ReportForm(r *Report, opt Options) *StepForm {
 	if r.Type == "" {
 		r.Type = "first_party"
 	}
-	cat := catalog.BeaconReportCreate()
 	scope := func() catalog.Scope {
 		return catalog.NewScope(&client.BeaconReportCreateRequest{}, catalog.Env{Environment: opt.Env, Now: opt.Now()})
 	}
-	typeField, dateField, amountField := cat.Field("type"), cat.Field("fraud_date"), cat.Field("fraud_amount.value")
+	typeField, dateField, amountField := catalog.ReportFields()
 	opts := make([]huh.Option[client.BeaconReportType], len(client.BeaconReportTypesShown))
 	for i, t := range client.BeaconReportTypesShown {
 		opts[i] = huh.NewOption(reportTypeLabels[t], t)
@@ -79,7 +78,7 @@ func ReviewForm(status *client.BeaconUserStatus, opt Options) *StepForm {
 	for _, s := range []client.BeaconUserStatus{client.BeaconCleared, client.BeaconPendingReview, client.BeaconRejected} {
 		opts = append(opts, huh.NewOption(statusLabels[s], s))
 	}
-	fd := catalog.BeaconUserReview().Field("status")
+	fd := catalog.ReviewStatusField()
 	sel := NewChoice(ChoiceSpec{Key: fd.Path, Title: fd.Label}, opts, Bind(status, nil))
 	return NewStepForm([]huh.Field{sel}, opt.Accessible)
 }

@@ -12,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 
+	"github.com/plaid-onboard/plaid-onboard/catalog"
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/drafts"
 	"github.com/plaid-onboard/plaid-onboard/internal/samples"
@@ -24,13 +25,13 @@ var now = time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
 func partnerFlow(t *testing.T) *Flow {
 	t.Helper()
 	d := &drafts.Draft{ID: "abcdef", Kind: drafts.PartnerCustomer, UI: map[string]string{}}
-	return NewPartnerFlow(d, Options{Env: client.Local, Now: func() time.Time { return now }})
+	return NewFlow(d, Options{Env: client.Local, Now: func() time.Time { return now }})
 }
 
 func beaconFlow(t *testing.T) *Flow {
 	t.Helper()
 	d := &drafts.Draft{ID: "bcdefg", Kind: drafts.BeaconUser, UI: map[string]string{}}
-	return NewBeaconFlow(d, Options{Env: client.Local, Now: func() time.Time { return now }, Programs: []PickOption{
+	return NewFlow(d, Options{Env: client.Local, Now: func() time.Time { return now }, Programs: []PickOption{
 		{Value: "becprg_11111111111111", Label: "Default program"}, {Value: "becprg_22222222222222", Label: "Relaxed program"}}})
 }
 
@@ -71,7 +72,7 @@ func deliver(form testForm, msgs ...tea.Msg) testForm {
 func TestEveryPartnerStepBuilds(t *testing.T) {
 	f := partnerFlow(t)
 	f.Draft.Partner = samples.PartnerCreate()
-	f = NewPartnerFlow(f.Draft, f.opt)
+	f = NewFlow(f.Draft, f.opt)
 	for _, s := range f.Steps {
 		if s.Form != nil {
 			form := open(t, f, s.ID)
@@ -218,7 +219,7 @@ func TestContactModeKeepsWhatWasTyped(t *testing.T) {
 	if f.Draft.Partner.TechnicalContact.GivenName != "Ann" {
 		t.Fatalf("contact %+v", f.Draft.Partner.TechnicalContact)
 	}
-	acc := f.contactMode("technical_contact", &f.Draft.Partner.TechnicalContact)
+	acc := f.modeOf(catalog.PartnerCreate().Step(catalog.StepContacts).Defaults[0])
 	acc.Set(ContactDefault)
 	if f.Draft.Partner.TechnicalContact != (client.PartnerContact{}) {
 		t.Fatal("the default must not send the typed contact")
@@ -235,8 +236,9 @@ func TestProductsSubsetsAndCRAStep(t *testing.T) {
 	if cra.Shown() {
 		t.Fatal("the CRA step shows without a CRA product")
 	}
-	main := f.productSubset(f.Draft.Partner, client.PartnerProducts)
-	more := f.productSubset(f.Draft.Partner, OtherProducts())
+	products := f.field("products[]")
+	main := f.productSubset(products, client.PartnerProducts)
+	more := f.productSubset(products, OtherProducts())
 	main.Set([]client.Product{"auth", "cra_base_report"})
 	more.Set([]client.Product{"beacon"})
 	main.Set([]client.Product{"cra_base_report", "auth", "identity"})

@@ -12,7 +12,6 @@ import (
 	"charm.land/huh/v2"
 
 	"github.com/plaid-onboard/plaid-onboard/catalog"
-	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/drafts"
 	"github.com/plaid-onboard/plaid-onboard/validate"
 )
@@ -123,51 +122,38 @@ func logoSummary(info validate.LogoInfo, name string) string {
 	return fmt.Sprintf("%s · %d×%d · %s", name, info.Width, info.Height, validate.HumanBytes(info.Bytes))
 }
 
-func (f *Flow) partnerLogo(r *client.PartnerCustomerCreateRequest) *Step {
+// logo asks for the logo as a PNG file: the body carries the file's
+// base64 while it is a valid logo, and the path typed is kept in the
+// draft's UI state whatever it is.
+func (f *Flow) logo(fd *catalog.Field) huh.Field {
 	files := &logoFiles{}
 	ui := f.Draft.UI
-	return &Step{
-		ID: catalog.StepLogo, Title: "Logo",
-		Form: func() *StepForm {
-			description := "PNG, exactly 1024×1024, under 4 MB; needed when Link customization is copied"
-			if r.Logo != "" && ui[UILogoPath] == "" {
-				if info, res := validate.LogoBase64(r.Logo); res.OK() {
-					description = "Kept from the draft: " + logoSummary(info, "logo") + ". Type a path to replace it."
-				}
-			}
-			in := NewInput(InputSpec{
-				Key: "logo", Title: f.field("logo").Label + " file", Description: description, Placeholder: "~/Pictures/logo.png",
-				CharLimit: 4096, Check: files.check,
-				Info: func(path string) string {
-					if files.result.OK() {
-						return logoSummary(files.info, filepath.Base(path))
-					}
-					return ""
-				},
-				Suggestions: suggestPaths,
-			}, BindFunc(
-				func() string { return ui[UILogoPath] },
-				func(path string) {
-					ui[UILogoPath] = path
-					// The body follows the file: a valid PNG is sent, anything
-					// else clears the logo (a typed path is never lost).
-					r.Logo = ""
-					if path != "" && files.check(path).OK() {
-						r.Logo = files.encoded
-					}
-				}, f.Changes)).Accessible(f.opt.Accessible)
-			return f.newForm([]huh.Field{in})
-		},
-		Summary: func() []Line {
-			if r.Logo == "" {
-				return []Line{{Label: "Logo", Value: "none (the partner's logo or a stock one is used)"}}
-			}
-			info, _ := validate.LogoBase64(r.Logo)
-			name := filepath.Base(ui[UILogoPath])
-			if ui[UILogoPath] == "" {
-				name = "logo"
-			}
-			return []Line{{Label: "Logo", Value: logoSummary(info, name)}}
-		},
+	body := f.ref(fd.Path)
+	description := "PNG, exactly 1024×1024, under 4 MB; needed when Link customization is copied"
+	if body.String() != "" && ui[UILogoPath] == "" {
+		if info, res := validate.LogoBase64(body.String()); res.OK() {
+			description = "Kept from the draft: " + logoSummary(info, fd.Path) + ". Type a path to replace it."
+		}
 	}
+	return NewInput(InputSpec{
+		Key: fd.Path, Title: fd.Label + " file", Description: description, Placeholder: "~/Pictures/logo.png",
+		CharLimit: 4096, Check: files.check,
+		Info: func(path string) string {
+			if files.result.OK() {
+				return logoSummary(files.info, filepath.Base(path))
+			}
+			return ""
+		},
+		Suggestions: suggestPaths,
+	}, BindFunc(
+		func() string { return ui[UILogoPath] },
+		func(path string) {
+			ui[UILogoPath] = path
+			// The body follows the file: a valid PNG is sent, anything
+			// else clears the logo (a typed path is never lost).
+			body.SetString("")
+			if path != "" && files.check(path).OK() {
+				body.SetString(files.encoded)
+			}
+		}, f.Changes)).Accessible(f.opt.Accessible)
 }

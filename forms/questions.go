@@ -102,68 +102,32 @@ func (f *Flow) options(fd *catalog.Field) func() []PickOption {
 	return func() []PickOption { return f.opt.Programs }
 }
 
+// idTypeOptions lists the ID types issued by the address's country (all of
+// them when there is no country), after "(none)".
+func idTypeOptions(country string) []PickOption {
+	types := validate.IDTypesFor(country)
+	if len(types) == 0 {
+		types = validate.IDTypes()
+	}
+	out := []PickOption{{Value: "", Label: "(none)"}}
+	for _, t := range types {
+		out = append(out, PickOption{Value: t.Type, Label: t.Label})
+	}
+	return out
+}
+
+// inputAt asks for the text at path, a concrete path of field fd (an
+// item of a list).
+func (f *Flow) inputAt(fd *catalog.Field, path string) *Input {
+	return NewInput(f.inputSpec(fd, path), f.text(path)).Accessible(f.opt.Accessible)
+}
+
 // value is the text at path ("" when there is none).
 func (f *Flow) value(path string) string {
 	if path == "" {
 		return ""
 	}
 	return catalog.NewScope(f.req, f.Env()).Value(path)
-}
-
-// questions asks for each of paths in order (every field of the step, in
-// the catalogue's order, when none are named).
-func (f *Flow) questions(step string, paths ...string) []huh.Field {
-	if len(paths) == 0 {
-		for _, fd := range f.Catalog.InStep(step) {
-			paths = append(paths, fd.Path)
-		}
-	}
-	out := make([]huh.Field, len(paths))
-	for i, p := range paths {
-		out[i] = f.question(p)
-	}
-	return out
-}
-
-// formStep is a step asking its catalogue fields in one group; custom,
-// when it returns a field for a path, asks that one its own way.
-func (f *Flow) formStep(id, title string, custom func(path string) huh.Field) *Step {
-	return &Step{
-		ID: id, Title: title,
-		Form: func() *StepForm {
-			var fields []huh.Field
-			for _, fd := range f.Catalog.InStep(id) {
-				var q huh.Field
-				if custom != nil {
-					q = custom(fd.Path)
-				}
-				if q == nil {
-					q = f.question(fd.Path)
-				}
-				fields = append(fields, q)
-			}
-			return f.newForm(fields)
-		},
-		Summary: f.summary(id),
-	}
-}
-
-// summary lists the answers of the fields at paths (every field of the
-// step when none are named), labelled as the catalogue says.
-func (f *Flow) summary(step string, paths ...string) func() []Line {
-	return func() []Line {
-		ps := paths
-		if len(ps) == 0 {
-			for _, fd := range f.Catalog.InStep(step) {
-				ps = append(ps, fd.Path)
-			}
-		}
-		out := make([]Line, 0, len(ps))
-		for _, p := range ps {
-			out = append(out, f.line(p))
-		}
-		return out
-	}
 }
 
 // line is the answer at path as the review shows it.

@@ -160,7 +160,7 @@ func GetDuplicate(ctx context.Context, c *client.Client, env catalog.Env, id str
 // masked unless reveal; indent goes before each label.
 func SideBySide(an client.BeaconMatchSummaryAnalysis, a, b *client.BeaconUserData, reveal bool, indent string) []Line {
 	var lines []Line
-	for _, at := range Attributes {
+	for _, at := range Attributes() {
 		v := MatchMark(at.Code(an))
 		if a != nil && b != nil {
 			v += fmt.Sprintf(": %s | %s", words.OrDash(at.Show(*a, reveal)), words.OrDash(at.Show(*b, reveal)))

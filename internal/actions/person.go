@@ -132,59 +132,70 @@ func (p *Person) Why() []string {
 	return out
 }
 
-// Attribute is one attribute Beacon compares, as the analysis names it,
-// with the catalogue's path of its value (which says how it is masked).
+// Attribute is one attribute Beacon compares, as the catalogue declares
+// it, with how the analysis and the user object carry it.
 type Attribute struct {
-	Label string
-	Path  string
+	catalog.MatchAttribute
 	Code  func(client.BeaconMatchSummaryAnalysis) client.BeaconMatchCode
 	Value func(client.BeaconUserData) string
 }
 
 // Show is the attribute's value of d, masked as the catalogue masks it
-// unless reveal.
+// unless reveal; an ID number keeps its type in clear.
 func (a Attribute) Show(d client.BeaconUserData, reveal bool) string {
 	v := a.Value(d)
-	if reveal || v == "" {
+	switch {
+	case reveal || v == "":
 		return v
-	}
-	if a.Path == "user.id_number.value" && d.IDNumber != nil {
+	case a.Key == "id_number" && d.IDNumber != nil:
 		return string(d.IDNumber.Type) + " " + catalog.MaskLast(d.IDNumber.Value, 4)
 	}
-	if f := catalog.BeaconUserCreate().Field(a.Path); f != nil {
-		return f.MaskValue(v)
-	}
-	return v
+	return a.Field.MaskValue(v)
 }
 
 // Attributes are the attributes in the order views show them.
-var Attributes = []Attribute{
-	{"Name", "user.name.given_name", func(a client.BeaconMatchSummaryAnalysis) client.BeaconMatchCode { return a.Name },
-		func(d client.BeaconUserData) string {
-			return strings.TrimSpace(d.Name.GivenName + " " + d.Name.FamilyName)
-		}},
-	{"Date of birth", "user.date_of_birth", func(a client.BeaconMatchSummaryAnalysis) client.BeaconMatchCode { return a.DateOfBirth },
-		func(d client.BeaconUserData) string { return deref(d.DateOfBirth) }},
-	{"Email", "user.email_address", func(a client.BeaconMatchSummaryAnalysis) client.BeaconMatchCode { return a.EmailAddress },
-		func(d client.BeaconUserData) string { return deref(d.EmailAddress) }},
-	{"Phone", "user.phone_number", func(a client.BeaconMatchSummaryAnalysis) client.BeaconMatchCode { return a.PhoneNumber },
-		func(d client.BeaconUserData) string { return deref(d.PhoneNumber) }},
-	{"Address", "user.address.street", func(a client.BeaconMatchSummaryAnalysis) client.BeaconMatchCode { return a.Address },
-		func(d client.BeaconUserData) string {
-			if d.Address == nil {
-				return ""
+func Attributes() []Attribute {
+	var out []Attribute
+	for _, m := range catalog.BeaconMatchAttributes() {
+		a := Attribute{MatchAttribute: m}
+		switch m.Key {
+		case "name":
+			a.Code = func(an client.BeaconMatchSummaryAnalysis) client.BeaconMatchCode { return an.Name }
+			a.Value = func(d client.BeaconUserData) string { return strings.TrimSpace(d.Name.GivenName + " " + d.Name.FamilyName) }
+		case "date_of_birth":
+			a.Code = func(an client.BeaconMatchSummaryAnalysis) client.BeaconMatchCode { return an.DateOfBirth }
+			a.Value = func(d client.BeaconUserData) string { return deref(d.DateOfBirth) }
+		case "email_address":
+			a.Code = func(an client.BeaconMatchSummaryAnalysis) client.BeaconMatchCode { return an.EmailAddress }
+			a.Value = func(d client.BeaconUserData) string { return deref(d.EmailAddress) }
+		case "phone_number":
+			a.Code = func(an client.BeaconMatchSummaryAnalysis) client.BeaconMatchCode { return an.PhoneNumber }
+			a.Value = func(d client.BeaconUserData) string { return deref(d.PhoneNumber) }
+		case "address":
+			a.Code = func(an client.BeaconMatchSummaryAnalysis) client.BeaconMatchCode { return an.Address }
+			a.Value = func(d client.BeaconUserData) string {
+				if d.Address == nil {
+					return ""
+				}
+				return strings.Join(strings.Fields(d.Address.Street+", "+d.Address.City+" "+d.Address.Country), " ")
 			}
-			return strings.Join(strings.Fields(d.Address.Street+", "+d.Address.City+" "+d.Address.Country), " ")
-		}},
-	{"ID number", "user.id_number.value", func(a client.BeaconMatchSummaryAnalysis) client.BeaconMatchCode { return a.IDNumber },
-		func(d client.BeaconUserData) string {
-			if d.IDNumber == nil {
-				return ""
+		case "id_number":
+			a.Code = func(an client.BeaconMatchSummaryAnalysis) client.BeaconMatchCode { return an.IDNumber }
+			a.Value = func(d client.BeaconUserData) string {
+				if d.IDNumber == nil {
+					return ""
+				}
+				return string(d.IDNumber.Type) + " " + d.IDNumber.Value
 			}
-			return string(d.IDNumber.Type) + " " + d.IDNumber.Value
-		}},
-	{"IP address", "user.ip_address", func(a client.BeaconMatchSummaryAnalysis) client.BeaconMatchCode { return a.IPAddress },
-		func(d client.BeaconUserData) string { return deref(d.IPAddress) }},
+		case "ip_address":
+			a.Code = func(an client.BeaconMatchSummaryAnalysis) client.BeaconMatchCode { return an.IPAddress }
+			a.Value = func(d client.BeaconUserData) string { return deref(d.IPAddress) }
+		default:
+			continue
+		}
+		out = append(out, a)
+	}
+	return out
 }
 
 func deref(s *string) string {
@@ -213,7 +224,7 @@ func MatchMark(c client.BeaconMatchCode) string {
 // MatchedWords lists what matched ("email, name (partly)").
 func MatchedWords(a client.BeaconMatchSummaryAnalysis, accounts []client.BeaconAccountMatchAnalysis) string {
 	var words []string
-	for _, at := range Attributes {
+	for _, at := range Attributes() {
 		switch at.Code(a) {
 		case client.MatchStrong:
 			words = append(words, strings.ToLower(at.Label))
@@ -235,7 +246,7 @@ func MatchedWords(a client.BeaconMatchSummaryAnalysis, accounts []client.BeaconA
 // Changes says what changed from one version of a user to the next.
 func Changes(older, newer client.BeaconUserRecord) []string {
 	var out []string
-	for _, at := range Attributes {
+	for _, at := range Attributes() {
 		if a, b := at.Value(older.User), at.Value(newer.User); a != b {
 			switch {
 			case a == "":

@@ -11,8 +11,6 @@ import (
 
 	"github.com/plaid-onboard/plaid-onboard/catalog"
 	"github.com/plaid-onboard/plaid-onboard/client"
-	"github.com/plaid-onboard/plaid-onboard/drafts"
-	"github.com/plaid-onboard/plaid-onboard/forms"
 	"github.com/plaid-onboard/plaid-onboard/internal/actions"
 	"github.com/plaid-onboard/plaid-onboard/internal/words"
 	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
@@ -39,14 +37,11 @@ type Customer struct {
 	instErr      error
 	cursor       int
 	draftID      string // the draft of this machine that created it, if any
-	steps        *forms.Flow
 }
 
 // NewCustomer opens the customer view on id, or asks for one.
 func NewCustomer(deps uikit.Deps, id string) *Customer {
-	d := &drafts.Draft{Kind: drafts.PartnerCustomer, Partner: &client.PartnerCustomerCreateRequest{}}
-	m := &Customer{frame: newFrame(deps), id: id,
-		steps: forms.NewPartnerFlow(d, forms.Options{Env: deps.Env, Now: deps.Now})}
+	m := &Customer{frame: newFrame(deps), id: id}
 	if id == "" {
 		m.ask = newAsk("Look up an end customer", "its client_id", uikit.CreatedIDs(deps.Store, false))
 	}
@@ -221,11 +216,11 @@ func (m *Customer) refresh() {
 }
 
 func (m *Customer) stepTitle(req client.RequirementDue) string {
-	id := catalog.PartnerCreate().StepOf(string(req))
-	if i := m.steps.Index(id); i >= 0 {
-		return "“" + m.steps.Steps[i].Title + "”"
+	c := catalog.PartnerCreate()
+	if s := c.Step(c.StepOf(string(req))); s != nil {
+		return "“" + s.Title + "”"
 	}
-	return id
+	return string(req)
 }
 
 func (m *Customer) content() string {

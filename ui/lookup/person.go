@@ -313,7 +313,7 @@ func (m *Person) content() string {
 	line("")
 	row := func(label, v string) { line(st.Muted.Render(pad(label, 16)) + st.Text.Render(v)) }
 	row("Beacon user", st.Bold.Render(u.ID)+st.Muted.Render(fmt.Sprintf("  version %d", u.Version)))
-	row("Name", actions.Attributes[0].Show(u.User, true))
+	row("Name", actions.Attributes()[0].Show(u.User, true))
 	row("Program", u.ProgramID)
 	row("Client user id", u.ClientUserID)
 	row("Last change", fmt.Sprintf("%s, %s", u.AuditTrail.Source, u.AuditTrail.Timestamp.UTC().Format("2006-01-02 15:04 UTC")))
@@ -365,7 +365,7 @@ func (m *Person) sideBySide(line func(string), u *client.BeaconUser, d actions.D
 	}
 	col := max(12, (m.width-16-14)/2)
 	line(st.Muted.Render(pad("", 16)+pad("this user", col)+pad(other, col)) + st.Muted.Render("match"))
-	for _, at := range actions.Attributes {
+	for _, at := range actions.Attributes() {
 		code := at.Code(d.Analysis)
 		mine, theirs := at.Show(u.User, m.reveal), "—"
 		if d.Other != nil {

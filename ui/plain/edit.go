@@ -33,11 +33,7 @@ func (s *Session) edit(d *drafts.Draft, unlock func()) (err error) {
 	}()
 	opt := forms.Options{Env: s.deps.Env, Now: s.deps.Now, Programs: s.deps.Programs, Accessible: true}
 	e := &editor{s: s, d: d}
-	if d.Kind == drafts.BeaconUser {
-		e.flow = forms.NewBeaconFlow(d, opt)
-	} else {
-		e.flow = forms.NewPartnerFlow(d, opt)
-	}
+	e.flow = forms.NewFlow(d, opt)
 	s.say("")
 	s.say("%s · draft %s", d.Kind.Label(), d.ID)
 	switch {

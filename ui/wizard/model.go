@@ -79,13 +79,10 @@ type Model struct {
 func New(deps uikit.Deps, d *drafts.Draft, unlock func()) *Model {
 	m := &Model{deps: deps, unlock: unlock, keys: defaultKeys(), visited: map[string]bool{}, dark: true, st: theme.New(true)}
 	opt := forms.Options{Env: deps.Env, Now: deps.Now, Programs: deps.Programs}
-	switch d.Kind {
-	case drafts.BeaconUser:
-		m.flow = forms.NewBeaconFlow(d, opt)
+	m.flow = forms.NewFlow(d, opt)
+	m.flavor = partnerFlavor{}
+	if d.Kind == drafts.BeaconUser {
 		m.flavor = beaconFlavor{}
-	default:
-		m.flow = forms.NewPartnerFlow(d, opt)
-		m.flavor = partnerFlavor{}
 	}
 	quiet, most := deps.SaveQuiet, deps.SaveMax
 	if quiet == 0 {

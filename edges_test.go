@@ -10,6 +10,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -40,13 +41,22 @@ func runIn(t *testing.T, dir string, env []string, args ...string) (stdout, stde
 	cmd.Env, cmd.Dir = env, dir
 	var out, errb strings.Builder
 	cmd.Stdout, cmd.Stderr = &out, &errb
-	err := cmd.Run()
-	if ee, ok := err.(*exec.ExitError); ok {
-		code = ee.ExitCode()
-	} else if err != nil {
+	code = exitCode(t, cmd.Run())
+	return out.String(), errb.String(), code
+}
+
+// exitCode is the exit code of a finished command (failing t when it
+// could not be run at all).
+func exitCode(t *testing.T, err error) int {
+	t.Helper()
+	var ee *exec.ExitError
+	switch {
+	case errors.As(err, &ee):
+		return ee.ExitCode()
+	case err != nil:
 		t.Fatal(err)
 	}
-	return out.String(), errb.String(), code
+	return 0
 }
 
 // The README's own example, `--state demo.db`, and a data directory given
@@ -84,13 +94,7 @@ func runAccessible(t *testing.T, env []string, answers []string) (string, int) {
 	cmd.Stdin = strings.NewReader(strings.Join(answers, "\n") + "\n")
 	var out strings.Builder
 	cmd.Stdout, cmd.Stderr = &out, &out
-	err := cmd.Run()
-	code := 0
-	if ee, ok := err.(*exec.ExitError); ok {
-		code = ee.ExitCode()
-	} else if err != nil {
-		t.Fatal(err)
-	}
+	code := exitCode(t, cmd.Run())
 	return out.String(), code
 }
 

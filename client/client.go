@@ -211,7 +211,7 @@ func (c *Client) once(ctx context.Context, op, path string, body []byte, resp an
 		}
 		return ans, &TransportError{Op: op, Outcome: outcome, Err: unwrapURLError(err)}
 	}
-	defer hresp.Body.Close()
+	defer hresp.Body.Close() //nolint:errcheck // read whole before; nothing to do if closing fails
 	ans.status = hresp.StatusCode
 	ct := hresp.Header.Get("Content-Type")
 	data, err := io.ReadAll(io.LimitReader(hresp.Body, c.cfg.MaxResponseBytes+1))
@@ -237,7 +237,7 @@ func (c *Client) once(ctx context.Context, op, path string, body []byte, resp an
 	}
 	if hresp.StatusCode >= 300 && hresp.StatusCode < 400 {
 		return ans, &ResponseError{Op: op, HTTPStatus: hresp.StatusCode, ContentType: ct,
-			Err: fmt.Errorf("Plaid's API does not redirect, so the answer pointing to %q was not followed: nothing was sent there",
+			Err: fmt.Errorf("the answer redirects to %q, which was not followed (Plaid's API does not redirect): nothing was sent there",
 				redirectHost(hresp.Header.Get("Location")))}
 	}
 	var pe Error

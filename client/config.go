@@ -98,7 +98,7 @@ const (
 // socket only to Plaid, never to whatever answers on a local port.
 const (
 	EnvEmulatorClientID = "PLAID_ONBOARD_EMULATOR_CLIENT_ID"
-	EnvEmulatorSecret   = "PLAID_ONBOARD_EMULATOR_SECRET"
+	EnvEmulatorSecret   = "PLAID_ONBOARD_EMULATOR_SECRET" //nolint:gosec // the variable's name, not a secret
 )
 
 // Credentials returns the pair to use in env. Local (an emulator, built

@@ -61,7 +61,7 @@ func (e *Error) Retryable() bool {
 // "user.depository_accounts.routing_number".
 func (e *Error) FieldIn(paths []string) string {
 	for _, word := range strings.FieldsFunc(e.ErrorMessage, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '_' || r == '.' || r == '[' || r == ']')
+		return (r < 'a' || r > 'z') && (r < '0' || r > '9') && r != '_' && r != '.' && r != '[' && r != ']'
 	}) {
 		word = strings.Trim(stripIndices(word), ".")
 		if word == "" {

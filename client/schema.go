@@ -236,7 +236,7 @@ func checkValue(v any, n *schemaNode, path string, f *BodyFindings) {
 			checkValue(fv, fld.node, p, f)
 		}
 		for _, k := range sortedKeys(obj) {
-			if !known[k] && !(path == "" && slices.Contains(credentialKeys, k)) {
+			if !known[k] && (path != "" || !slices.Contains(credentialKeys, k)) {
 				f.Unknown = append(f.Unknown, joinPath(path, k))
 			}
 		}

@@ -187,7 +187,7 @@ func (a *Autosaver) loop() {
 		case <-timer.C:
 			armed = false
 			a.sched.saved()
-			a.saveLatest()
+			_ = a.saveLatest() // reported to the caller's report func
 		case reply := <-a.flush:
 			disarm()
 			a.sched.saved()

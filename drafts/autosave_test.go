@@ -86,7 +86,6 @@ func TestScheduleDebouncesAndBoundsTheDelay(t *testing.T) {
 		if fireAt >= 0 && at >= fireAt {
 			saves = append(saves, fireAt)
 			s.saved()
-			fireAt = -1
 		}
 		fireAt = at + s.changed(t0.Add(at))
 		at += 20 * time.Millisecond

@@ -61,7 +61,7 @@ func (k *Keys) Key() ([]byte, error) {
 
 // Where says where the key lives.
 func (k *Keys) Where() string {
-	k.Key()
+	_, _ = k.Key() // finding it says where; a failure is said by Key's callers
 	return k.where
 }
 
@@ -77,7 +77,7 @@ func (k *Keys) resolve() ([]byte, string, error) {
 	// whoever comes second finds the key made.
 	unlock, err := filelock.Lock(k.File+".lock", keyLockWait)
 	if err != nil {
-		return nil, "", fmt.Errorf("%w: %v", ErrKeyUnavailable, err)
+		return nil, "", fmt.Errorf("%w: %w", ErrKeyUnavailable, err)
 	}
 	defer unlock()
 	if key, err := readKeyFile(k.File); err == nil {
@@ -108,7 +108,7 @@ func (k *Keys) resolve() ([]byte, string, error) {
 	}
 	key, err := createKeyFile(k.File)
 	if err != nil {
-		return nil, "", fmt.Errorf("%w: %v", ErrKeyUnavailable, err)
+		return nil, "", fmt.Errorf("%w: %w", ErrKeyUnavailable, err)
 	}
 	k.noticeOnce(fmt.Sprintf("%s, so the key that encrypts personal data in drafts is kept in %s (readable only by you).", reason, k.File))
 	return key, "the file " + k.File, nil
@@ -131,7 +131,7 @@ func createKeyFile(path string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer os.Remove(tmp.Name())
+	defer os.Remove(tmp.Name()) //nolint:errcheck // linked into place or not, the temporary goes
 	// os.CreateTemp makes the file 0600 from its first byte.
 	key := newKey()
 	_, err = tmp.WriteString(base64.StdEncoding.EncodeToString(key) + "\n")

@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"unsafe"
 
 	"github.com/plaid-onboard/plaid-onboard/internal/atomicfile"
 	"github.com/plaid-onboard/plaid-onboard/validate"
@@ -54,7 +53,7 @@ func (s *Store) dropOldLogos(id, keep string) {
 	matches, _ := filepath.Glob(filepath.Join(s.dir, id+".*.logo"))
 	for _, m := range matches {
 		if keep == "" || filepath.Base(m) != filepath.Base(s.logoPath(id, keep)) {
-			os.Remove(m)
+			_ = os.Remove(m) // an old logo file: gone or not, the draft names the new one
 		}
 	}
 }
@@ -73,30 +72,17 @@ func (s *Store) restoreLogo(d *Draft) {
 	d.Partner.Logo = string(b)
 }
 
-// cachedLogoSum hashes a logo once per distinct string: strings never
-// change, so the same backing bytes and length mean the same content, and
-// an autosave after a keystroke elsewhere does not hash 5 MB again.
+// cachedLogoSum hashes a logo once: an autosave after a keystroke
+// elsewhere saves the very same logo string, which compares equal to the
+// last one at once (Go compares a string with itself without reading
+// it), so 5 MB are not hashed again.
 func (s *Store) cachedLogoSum(logo string) string {
-	key := logoKey{unsafe.StringData(logo), len(logo)}
 	s.mu.Lock()
-	sum, found := s.logoSums[key]
-	s.mu.Unlock()
-	if found {
-		return sum
+	defer s.mu.Unlock()
+	if s.lastLogoSum == "" || s.lastLogo != logo {
+		s.lastLogo, s.lastLogoSum = logo, logoSum(logo)
 	}
-	sum = logoSum(logo)
-	s.mu.Lock()
-	if len(s.logoSums) > 16 {
-		clear(s.logoSums)
-	}
-	s.logoSums[key] = sum
-	s.mu.Unlock()
-	return sum
-}
-
-type logoKey struct {
-	data *byte
-	n    int
+	return s.lastLogoSum
 }
 
 // maxLogoFile bounds a logo file: the base64 of the largest logo Plaid
@@ -109,7 +95,7 @@ func readAtMost(path string, limit int64) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }() // read only
 	if fi, err := f.Stat(); err != nil || fi.Size() > limit {
 		return nil, fmt.Errorf("%s is larger than %d bytes", path, limit)
 	}

@@ -22,9 +22,10 @@ type Store struct {
 	keys KeySource
 	now  func() time.Time
 
-	mu       sync.Mutex
-	seen     map[string]os.FileInfo // the file of each draft as this process last read or wrote it
-	logoSums map[logoKey]string     // see cachedLogoSum
+	mu   sync.Mutex
+	seen map[string]os.FileInfo // the file of each draft as this process last read or wrote it
+	// lastLogo and its sum: see cachedLogoSum.
+	lastLogo, lastLogoSum string
 }
 
 // Errors a caller can tell apart.
@@ -56,11 +57,11 @@ func Open(dir string, keys KeySource) (*Store, error) {
 	}
 	if fi, err := os.Stat(dir); err == nil && fi.Mode().Perm()&0o077 != 0 {
 		// Drafts hold personal data; the directory is ours, so tighten it.
-		if err := os.Chmod(dir, 0o700); err != nil {
+		if err := os.Chmod(dir, 0o700); err != nil { //nolint:gosec // a directory: 0700 is its 0600
 			return nil, fmt.Errorf("making %s private: %w", dir, err)
 		}
 	}
-	return &Store{dir: dir, keys: keys, now: time.Now, seen: map[string]os.FileInfo{}, logoSums: map[logoKey]string{}}, nil
+	return &Store{dir: dir, keys: keys, now: time.Now, seen: map[string]os.FileInfo{}}, nil
 }
 
 // Dir is the drafts directory.
@@ -177,7 +178,7 @@ func readHead(path string) (*Draft, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
+	defer f.Close() //nolint:errcheck // read only
 	if err := notTooBig(f); err != nil {
 		return nil, err
 	}
@@ -227,7 +228,7 @@ func (s *Store) Load(id string) (*Draft, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading draft %s: %w", id, err)
 	}
-	defer f.Close()
+	defer f.Close() //nolint:errcheck // read only
 	if err := notTooBig(f); err != nil {
 		return nil, fmt.Errorf("draft %s: %w", id, err)
 	}
@@ -379,7 +380,7 @@ func (s *Store) Delete(id string) error {
 	if errors.Is(err, os.ErrNotExist) {
 		return fmt.Errorf("%w: %s", ErrNotFound, id)
 	}
-	os.Remove(s.lockPath(id))
+	_ = os.Remove(s.lockPath(id)) // a lock file left behind is taken again harmlessly
 	s.dropOldLogos(id, "")
 	return err
 }

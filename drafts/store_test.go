@@ -447,7 +447,7 @@ func TestListReadsOldAndNewHeads(t *testing.T) {
 		t.Fatalf("the last submission is not in the head:\n%s", b)
 	}
 	old := bytes.Replace(b, []byte(`"last_submission"`), []byte(`"unknown_old_key"`), 1)
-	os.WriteFile(filepath.Join(s.Dir(), "cdefgh.json"), bytes.Replace(old, []byte(d.ID), []byte("cdefgh"), -1), 0o600)
+	os.WriteFile(filepath.Join(s.Dir(), "cdefgh.json"), bytes.ReplaceAll(old, []byte(d.ID), []byte("cdefgh")), 0o600)
 	list, bad, err := s.List()
 	if err != nil || len(bad) != 0 || len(list) != 2 {
 		t.Fatalf("%v %v %v", list, bad, err)

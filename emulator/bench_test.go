@@ -156,7 +156,7 @@ func BenchmarkPersonLookup(b *testing.B) {
 		}
 		d, err := c.EmulatorDuplicates(ctx, &client.EmulatorDuplicatesRequest{BeaconUserID: id})
 		if err != nil || len(d.BeaconDuplicates) == 0 {
-			return fmt.Errorf("duplicates: %v %v", d, err)
+			return fmt.Errorf("duplicates: %v %w", d, err)
 		}
 		_, err = c.GetBeaconUser(ctx, &client.BeaconUserGetRequest{BeaconUserID: d.BeaconDuplicates[0].BeaconUser2.ID})
 		return err

@@ -225,7 +225,7 @@ func legacyState(path string) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("the emulator's state %s cannot be read: %w", path, err)
 	}
-	defer f.Close()
+	defer f.Close() //nolint:errcheck // read only
 	head := make([]byte, len(sqliteMagic))
 	n, _ := io.ReadFull(f, head)
 	switch trimmed := bytes.TrimLeft(head[:n], " \t\r\n"); {
@@ -269,7 +269,7 @@ func openSQL(path string, random io.Reader) (*db, error) {
 	}
 	d := &db{sql: conn, path: path}
 	if err := d.migrate(random); err != nil {
-		conn.Close()
+		_ = conn.Close() // the error says what went wrong
 		return nil, storeError(path, err)
 	}
 	return d, nil
@@ -345,11 +345,11 @@ func (d *db) writeOn(ctx context.Context, on beginner, fn func(tx *txn) error) e
 		return fmt.Errorf("opening a write: %w", err)
 	}
 	if err := fn(&txn{Tx: tx, ctx: ctx, d: d}); err != nil {
-		tx.Rollback()
+		_ = tx.Rollback() // nothing was committed either way
 		return err
 	}
 	if fail := d.failCommit.Load(); fail != nil {
-		tx.Rollback()
+		_ = tx.Rollback() // nothing was committed either way
 		return *fail
 	}
 	if err := tx.Commit(); err != nil {
@@ -364,7 +364,7 @@ func (d *db) read(ctx context.Context, fn func(tx *txn) error) error {
 	if err != nil {
 		return fmt.Errorf("opening a read: %w", err)
 	}
-	defer tx.Rollback()
+	defer tx.Rollback() //nolint:errcheck // a read: nothing to undo
 	return fn(&txn{Tx: tx, ctx: ctx, d: d})
 }
 
@@ -372,7 +372,7 @@ func (d *db) read(ctx context.Context, fn func(tx *txn) error) error {
 // the journal back into the database.
 func (d *db) close() error {
 	d.stmts.Range(func(_, s any) bool {
-		s.(*sql.Stmt).Close()
+		_ = s.(*sql.Stmt).Close() // the database closes next
 		return true
 	})
 	return d.sql.Close()
@@ -401,7 +401,7 @@ func (t *txn) stmt(query string) (*sql.Stmt, error) {
 			return nil, err
 		}
 		if s, ok = t.d.stmts.LoadOrStore(query, prepared); ok {
-			prepared.Close()
+			_ = prepared.Close() // another goroutine's is used
 		}
 	}
 	return t.StmtContext(t.ctx, s.(*sql.Stmt)), nil
@@ -441,7 +441,7 @@ func (t *txn) each(scan func(*sql.Rows) error, query string, args ...any) error 
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
+	defer rows.Close() //nolint:errcheck // rows.Err says what went wrong
 	for rows.Next() {
 		if err := scan(rows); err != nil {
 			return err

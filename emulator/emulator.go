@@ -149,7 +149,7 @@ func New(opts Options) (*Emulator, error) {
 	}
 	e.db = d
 	if err := e.storePrograms(); err != nil {
-		d.close()
+		_ = d.close() // the error says what went wrong
 		return nil, storeError(opts.StatePath, err)
 	}
 	e.network = map[string]int{}
@@ -283,7 +283,7 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(status)
-	w.Write(b)
+	_, _ = w.Write(b) // a client gone is nothing to answer
 	if e.opts.Log != nil {
 		line := fmt.Sprintf("%s %s %d %s request_id=%s", r.Method, r.URL.Path, status, e.opts.Now().Sub(start).Round(time.Microsecond), reqID)
 		if apiErr != nil {

@@ -3,6 +3,7 @@ package emulator
 import (
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"strings"
 	"testing"
@@ -166,8 +167,8 @@ func TestClientSeesTypedErrors(t *testing.T) {
 	req := samples.BeaconCreate()
 	req.User.Address.City = "1234"
 	_, err := h.cli.CreateBeaconUser(ctx, req)
-	pe, ok := err.(*client.Error)
-	if !ok || pe.ErrorCode != "INVALID_FIELD" || client.OutcomeOf(err) != client.Rejected {
+	var pe *client.Error
+	if !errors.As(err, &pe) || pe.ErrorCode != "INVALID_FIELD" || client.OutcomeOf(err) != client.Rejected {
 		t.Fatalf("got %T %v", err, err)
 	}
 	if f := pe.FieldIn(client.FieldPaths(client.BeaconUserCreateRequest{})); f != "user.address.city" {

@@ -49,7 +49,7 @@ func (e *Emulator) recordFindings(tx *txn, u *beaconUser, v verdict) error {
 		if err := json.Unmarshal([]byte(person), &them); err != nil {
 			return fmt.Errorf("reading report %s: %w", report, err)
 		}
-		analysis, err := e.syndicationAnalysis(tx, u, them, func(key string) (bool, error) {
+		analysis, err := e.syndicationAnalysis(u, them, func(key string) (bool, error) {
 			return tx.exists("SELECT 1 FROM report_keys WHERE field = ? AND key = ? AND report_id = ?",
 				string(MatchAccount), e.hash(matchKey{MatchAccount, key}), report)
 		})
@@ -62,7 +62,7 @@ func (e *Emulator) recordFindings(tx *txn, u *beaconUser, v verdict) error {
 	}
 	if v.network >= 0 {
 		n := NetworkReports[v.network]
-		analysis, err := e.syndicationAnalysis(tx, u, n.Person, func(key string) (bool, error) {
+		analysis, err := e.syndicationAnalysis(u, n.Person, func(key string) (bool, error) {
 			for _, a := range n.Accounts {
 				if accountKey(e.db.salt, a[0], a[1]) == key {
 					return true, nil
@@ -82,7 +82,7 @@ func (e *Emulator) recordFindings(tx *txn, u *beaconUser, v verdict) error {
 
 // syndicationAnalysis compares the user with the reported person, and
 // each of the user's accounts with the report's.
-func (e *Emulator) syndicationAnalysis(tx *txn, u *beaconUser, reported client.BeaconUserRequestData,
+func (e *Emulator) syndicationAnalysis(u *beaconUser, reported client.BeaconUserRequestData,
 	reportedAccount func(key string) (bool, error)) (client.BeaconReportSyndicationAnalysis, error) {
 	out := client.BeaconReportSyndicationAnalysis{
 		BeaconMatchSummaryAnalysis: analyse(u.Person, reported),

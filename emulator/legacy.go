@@ -113,7 +113,7 @@ func (e *Emulator) importLegacy(jsonPath, dbPath string) error {
 		err = cerr
 	}
 	if err != nil {
-		RemoveState(tmp)
+		_ = RemoveState(tmp) // a half import; the error says why
 		return err
 	}
 	if err := os.Rename(jsonPath, jsonPath+".bak"); err != nil {
@@ -140,7 +140,7 @@ func (e *Emulator) fill(tx *txn, old *legacyLayout) error {
 		}
 		// Older versions kept only each user's latest version.
 		if err := e.saveUser(tx, u, nil); err != nil {
-			return fmt.Errorf("Beacon user %s: %w", u.ID, err)
+			return fmt.Errorf("saving Beacon user %s: %w", u.ID, err)
 		}
 	}
 	for _, r := range oldestFirst(old.Reports, func(r *legacyReport) time.Time { return r.CreatedAt }) {

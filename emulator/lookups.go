@@ -320,7 +320,7 @@ func insightsFor(token, item string) client.BeaconBankAccounts {
 	kinds := []string{"checking", "savings"}
 	for a := range 1 + int(h[0])%2 {
 		b := 7 * a
-		sub := kinds[a]
+		sub := kinds[a] //nolint:gosec // a < 2: the range is 1 or 2 accounts
 		out.Accounts = append(out.Accounts, client.BeaconBankAccountInsights{
 			AccountID: fmt.Sprintf("%x", h[b:b+12])[:24] + fmt.Sprintf("%x", h[b+12:b+20])[:13],
 			Type:      "depository", Subtype: &sub,

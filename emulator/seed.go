@@ -49,11 +49,11 @@ func (e *Emulator) Seed(ctx context.Context, n int, programID string, progress f
 	if err != nil {
 		return 0, fmt.Errorf("seeding: %w", err)
 	}
-	defer conn.Close()
+	defer conn.Close() //nolint:errcheck // back to the pool
 	if _, err := conn.ExecContext(ctx, "PRAGMA cache_size = -65536"); err != nil {
 		return 0, fmt.Errorf("seeding: %w", err)
 	}
-	defer conn.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf("PRAGMA cache_size = %d", defaultCacheSize))
+	defer conn.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf("PRAGMA cache_size = %d", defaultCacheSize)) //nolint:errcheck // released next
 	now := e.now()
 	for done := 0; done < n; {
 		batch := min(seedBatch, n-done)
@@ -99,7 +99,8 @@ func (e *Emulator) seededUser(k int, programID string, now time.Time) *beaconUse
 
 // SeedUserID is the Beacon user id of seeded person k.
 func SeedUserID(k int) string {
-	return "becusr_" + drawString(rand.New(rand.NewPCG(uint64(k), 0x5eed)), 14, alnum)
+	// Seeded people are the same on every machine: a fixed PRNG, on purpose.
+	return "becusr_" + drawString(rand.New(rand.NewPCG(uint64(k), 0x5eed)), 14, alnum) //nolint:gosec // fiction, not a secret
 }
 
 func drawString(r *rand.Rand, n int, set string) string {
@@ -117,7 +118,7 @@ func drawString(r *rand.Rand, n int, set string) string {
 // numbers set aside for fiction) and a social security number. No two
 // people share an email, phone number, id number or account.
 func SeedPerson(k int, programID string) *client.BeaconUserCreateRequest {
-	r := rand.New(rand.NewPCG(uint64(k), 0xface))
+	r := rand.New(rand.NewPCG(uint64(k), 0xface)) //nolint:gosec // the same fictional people on every machine
 	given, family := seedGiven[r.IntN(len(seedGiven))], seedFamily[r.IntN(len(seedFamily))]
 	town := seedTowns[r.IntN(len(seedTowns))]
 	dob := time.Date(1950, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, r.IntN(55*365))

@@ -110,7 +110,7 @@ func (s *shedder) track(c net.Conn, state http.ConnState) {
 	}
 	s.mu.Unlock()
 	if victim != nil {
-		victim.Close() // its goroutine sees the close and reports StateClosed
+		_ = victim.Close() // its goroutine sees the close and reports StateClosed
 	}
 }
 

@@ -105,7 +105,7 @@ func intact(path string) bool {
 	if err != nil {
 		return true
 	}
-	defer conn.Close()
+	defer conn.Close() //nolint:errcheck // read only
 	var verdict string
 	if err := conn.QueryRow("PRAGMA quick_check").Scan(&verdict); err != nil {
 		var se *sqlite.Error

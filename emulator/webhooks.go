@@ -341,7 +341,7 @@ func (e *Emulator) post(ctx context.Context, url string, body []byte, token stri
 	if err != nil {
 		return 0, err
 	}
-	defer resp.Body.Close()
+	defer resp.Body.Close() //nolint:errcheck // drained below; nothing to do if closing fails
 	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
 	return resp.StatusCode, nil
 }

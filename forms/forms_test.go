@@ -117,7 +117,7 @@ func TestTypingIsCheckedAndTheFixApplies(t *testing.T) {
 		t.Error("the advice is still shown after the fix")
 	}
 	// The cursor is at the end of the fixed value: typing goes on there.
-	form = deliver(form, tuitest.Type("9")...)
+	deliver(form, tuitest.Type("9")...)
 	if got := f.Draft.Partner.CustomerSupportInfo.PhoneNumber; got != "+141555501009" {
 		t.Errorf("typing after the fix gives %q", got)
 	}
@@ -176,7 +176,7 @@ func TestPickerFindsCountriesByNameAndCode(t *testing.T) {
 		t.Fatalf("region %q", f.Draft.Partner.Address.Region)
 	}
 	// Enter on an untouched picker keeps its value.
-	form = deliver(form, tuitest.Key("shift+tab"), tuitest.Key("enter"))
+	deliver(form, tuitest.Key("shift+tab"), tuitest.Key("enter"))
 	if f.Draft.Partner.Address.Region != "BY" {
 		t.Errorf("Enter changed an untouched picker to %q", f.Draft.Partner.Address.Region)
 	}
@@ -184,7 +184,7 @@ func TestPickerFindsCountriesByNameAndCode(t *testing.T) {
 	f2 := partnerFlow(t)
 	form = open(t, f2, "address")
 	form = deliver(form, tuitest.Type("us")...)
-	form = deliver(form, tuitest.Key("enter"))
+	deliver(form, tuitest.Key("enter"))
 	if f2.Draft.Partner.Address.CountryCode != "US" {
 		t.Errorf("typing the code chose %q", f2.Draft.Partner.Address.CountryCode)
 	}
@@ -193,7 +193,7 @@ func TestPickerFindsCountriesByNameAndCode(t *testing.T) {
 		f3 := partnerFlow(t)
 		form = open(t, f3, "address")
 		form = deliver(form, tuitest.Type(alpha3)...)
-		form = deliver(form, tuitest.Key("enter"))
+		deliver(form, tuitest.Key("enter"))
 		if got := f3.Draft.Partner.Address.CountryCode; got != want {
 			t.Errorf("typing %s chose %q, want %s", alpha3, got, want)
 		}
@@ -215,7 +215,7 @@ func TestContactModeKeepsWhatWasTyped(t *testing.T) {
 	form = deliver(form, tuitest.Key("down"), tuitest.Key("enter")) // fill in
 	form = deliver(form, tuitest.Type("Ann")...)
 	form = deliver(form, tuitest.Key("tab"))
-	form = deliver(form, tuitest.Type("Perkins")...)
+	deliver(form, tuitest.Type("Perkins")...)
 	if f.Draft.Partner.TechnicalContact.GivenName != "Ann" {
 		t.Fatalf("contact %+v", f.Draft.Partner.TechnicalContact)
 	}
@@ -326,7 +326,7 @@ func TestLogoFromAFile(t *testing.T) {
 	if v := form.View(); !strings.Contains(v, "Tab completes") {
 		t.Errorf("no hint:\n%s", v)
 	}
-	form = deliver(form, tuitest.Key("tab"))
+	deliver(form, tuitest.Key("tab"))
 	if f3.Draft.Partner.Logo != samples.LogoBase64() || f3.Draft.UI[UILogoPath] != "~/logo.png" {
 		t.Errorf("tab did not complete: %q", f3.Draft.UI[UILogoPath])
 	}
@@ -422,7 +422,7 @@ func TestMaskedFieldsFixIsMasked(t *testing.T) {
 	if strings.Contains(v, "219099999") || strings.Contains(v, "219-09") || !strings.Contains(v, "•••••9999") {
 		t.Fatalf("the fix is not masked:\n%s", v)
 	}
-	form = deliver(form, tuitest.Key("ctrl+y"))
+	deliver(form, tuitest.Key("ctrl+y"))
 	if got := f.Draft.Beacon.User.IDNumber.Value; got != "219099999" {
 		t.Fatalf("ctrl+y gave %q", got)
 	}

@@ -39,7 +39,7 @@ func TestAFieldAddedToTheCatalogueIsAskedSentAndReviewed(t *testing.T) {
 	for form.GetFocusedField().GetKey() != "user.address.postal_code" {
 		form = deliver(form, tuitest.Key("tab"))
 	}
-	form = deliver(form, tuitest.Type("SW1A 1AA")...)
+	deliver(form, tuitest.Type("SW1A 1AA")...)
 	if got := f.Draft.Beacon.User.Address.PostalCode; got != "SW1A 1AA" {
 		t.Fatalf("the body holds %q", got)
 	}

@@ -64,15 +64,14 @@ type Picker struct {
 	moved   bool // ↑/↓ pressed since focus: Enter takes the highlighted match
 	input   textinput.Model
 
-	focused    bool
-	width      int
-	height     int
-	dark       bool
-	theme      huh.Theme
-	nav        navKeys
-	accessible bool
-	view       string // cached while blurred (see Input.view)
-	viewKey    viewKey
+	focused bool
+	width   int
+	height  int
+	dark    bool
+	theme   huh.Theme
+	nav     navKeys
+	view    string // cached while blurred (see Input.view)
+	viewKey viewKey
 }
 
 var (

@@ -142,7 +142,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.aborted = msg.Aborted
 		return a, tea.Quit
 	case uikit.GoHomeMsg:
-		a.closeWizard()
+		_, _ = a.closeWizard() // a failed save is shown as a notice
 		if a.back != nil {
 			a.setScreen(a.back)
 			a.back = nil
@@ -156,7 +156,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.Return {
 			a.back = a.screen
 		}
-		a.closeWizard()
+		_, _ = a.closeWizard() // a failed save is shown as a notice
 		deps := a.deps
 		if msg.Client != nil {
 			deps.Client, deps.Where = msg.Client, msg.Where
@@ -168,7 +168,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.setScreen(s)
 		return a, s.Init()
 	case uikit.OpenDraftMsg:
-		a.closeWizard()
+		_, _ = a.closeWizard() // a failed save is shown as a notice
 		w := wizard.New(a.deps, msg.Draft, msg.Unlock)
 		a.setScreen(w)
 		return a, w.Init()

@@ -100,7 +100,7 @@ func Run(ctx context.Context, f *app.Factory, req app.TUIRequest) error {
 		if err != nil {
 			return err
 		}
-		defer file.Close()
+		defer file.Close() //nolint:errcheck // every write to it went through already
 		f.Debug, req.DebugLog = file, file.Name()
 		defer fmt.Fprintf(f.IO.ErrOut, "debug log: %s\n", file.Name())
 	}

@@ -59,14 +59,14 @@ type sessionCloser struct {
 	closed bool
 }
 
-func (c *sessionCloser) set(close func()) {
+func (c *sessionCloser) set(closeSession func()) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.closed {
-		close()
+		closeSession()
 		return
 	}
-	c.close = close
+	c.close = closeSession
 }
 
 func (c *sessionCloser) Close() {

@@ -126,7 +126,7 @@ func dateCompletable(p string, lo, hi time.Time) bool {
 // digitsAgree reports whether the two-digit number n, written at offset in
 // a full date string, agrees with whatever of p covers those positions.
 func digitsAgree(p string, offset, n int) bool {
-	two := [2]byte{byte('0' + n/10), byte('0' + n%10)}
+	two := [2]byte{byte('0' + n/10), byte('0' + n%10)} //nolint:gosec // n is a month or a day: two digits
 	for i := 0; i < 2 && offset+i < len(p); i++ {
 		if p[offset+i] != two[i] {
 			return false

@@ -87,7 +87,7 @@ func walkPNG(b []byte) (w, h int, defect string) {
 			return w, h, "truncated chunk"
 		}
 		n := binary.BigEndian.Uint32(b[:4])
-		if uint64(n) > uint64(len(b)-12) {
+		if uint64(n) > uint64(len(b)-12) { //nolint:gosec // len(b) >= 12 was checked above
 			return w, h, "chunk longer than the file"
 		}
 		typ := b[4:8]

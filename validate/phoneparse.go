@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"errors"
 	"regexp"
 	"strconv"
 	"strings"
@@ -28,7 +29,7 @@ func phoneParse(s, region string) (cc int, nsn string, ok bool) {
 		return 0, "", false // no region to read a national number in
 	}
 	cc, national, err := extractCountryCode(number, md, re)
-	if err == errInvalidCountryCode {
+	if errors.Is(err, errInvalidCountryCode) {
 		// There might be a plus at the beginning: strip it and try again.
 		if loc := re.plus.FindStringIndex(number); loc != nil {
 			cc, national, err = extractCountryCode(number[loc[1]:], md, re)

@@ -47,8 +47,8 @@ func City(s string) Result {
 	return withLetter(City, s, MaxCityLen, "a city")
 }
 
-func nonBlank(c Check, s string, max int, what string) Result {
-	if r := lengthAndText(c, s, max); r.State != Valid {
+func nonBlank(c Check, s string, most int, what string) Result {
+	if r := lengthAndText(c, s, most); r.State != Valid {
 		return r
 	}
 	if strings.TrimSpace(s) == "" {
@@ -57,8 +57,8 @@ func nonBlank(c Check, s string, max int, what string) Result {
 	return ok()
 }
 
-func withLetter(c Check, s string, max int, what string) Result {
-	if r := lengthAndText(c, s, max); r.State != Valid {
+func withLetter(c Check, s string, most int, what string) Result {
+	if r := lengthAndText(c, s, most); r.State != Valid {
 		return r
 	}
 	if strings.TrimSpace(s) == "" {
@@ -74,7 +74,7 @@ func withLetter(c Check, s string, max int, what string) Result {
 // broken UTF-8, control characters (a pasted newline or escape), and length
 // over the limit. Length counts characters, not bytes. Control characters
 // get c's normalisation of the text with spaces in their place as the fix.
-func lengthAndText(c Check, s string, max int) Result {
+func lengthAndText(c Check, s string, most int) Result {
 	if !utf8.ValidString(s) {
 		return invalid("is not valid UTF-8 text")
 	}
@@ -82,8 +82,8 @@ func lengthAndText(c Check, s string, max int) Result {
 		return invalid("must not contain control characters such as tabs or line breaks").
 			withFix(c, s, strings.Join(strings.FieldsFunc(s, isControl), " "))
 	}
-	if n := utf8.RuneCountInString(s); n > max {
-		return invalid(fmt.Sprintf("must be at most %d characters (it has %d)", max, n))
+	if n := utf8.RuneCountInString(s); n > most {
+		return invalid(fmt.Sprintf("must be at most %d characters (it has %d)", most, n))
 	}
 	return ok()
 }

@@ -93,7 +93,12 @@ func Run(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return app.Local(err, "")
 	}
-	defer emu.Close()
+	defer func() {
+		// The last connection folds the WAL into the database.
+		if err := emu.Close(); err != nil {
+			fmt.Fprintf(opts.IO.ErrOut, "emulator: closing the store: %v\n", err)
+		}
+	}()
 	ln, err := net.Listen("tcp", opts.Addr)
 	if err != nil {
 		return app.Invalid(fmt.Errorf("cannot listen on %s: %w", opts.Addr, err), "choose another address with --addr")

@@ -75,7 +75,7 @@ func Seed(ctx context.Context, opts *SeedOptions) error {
 	if err != nil {
 		return app.Local(err, "")
 	}
-	defer emu.Close()
+	defer emu.Close() //nolint:errcheck // every seeded person was committed
 	var ids []string
 	for _, p := range emu.Programs() {
 		ids = append(ids, p.ID)

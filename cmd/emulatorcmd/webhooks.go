@@ -93,6 +93,6 @@ func withStore(f *app.Factory, state string, fn func(*emulator.Emulator) error) 
 	if err != nil {
 		return app.Local(err, "")
 	}
-	defer emu.Close()
+	defer emu.Close() //nolint:errcheck // every change was committed when made
 	return fn(emu)
 }

@@ -32,7 +32,7 @@ func readBody(f *app.Factory, path string, kind drafts.Kind, asJSON bool) (*draf
 		var file *os.File
 		if file, err = os.Open(path); err == nil {
 			raw, err = io.ReadAll(io.LimitReader(file, maxBody+1))
-			file.Close()
+			_ = file.Close() // read only
 		}
 	}
 	if err != nil {

@@ -161,7 +161,9 @@ func Attributes() []Attribute {
 		switch m.Key {
 		case "name":
 			a.Code = func(an client.BeaconMatchSummaryAnalysis) client.BeaconMatchCode { return an.Name }
-			a.Value = func(d client.BeaconUserData) string { return strings.TrimSpace(d.Name.GivenName + " " + d.Name.FamilyName) }
+			a.Value = func(d client.BeaconUserData) string {
+				return strings.TrimSpace(d.Name.GivenName + " " + d.Name.FamilyName)
+			}
 		case "date_of_birth":
 			a.Code = func(an client.BeaconMatchSummaryAnalysis) client.BeaconMatchCode { return an.DateOfBirth }
 			a.Value = func(d client.BeaconUserData) string { return deref(d.DateOfBirth) }

@@ -31,7 +31,7 @@ func SyncDir(dir string) error {
 	if err != nil {
 		return fmt.Errorf("opening %s to sync it: %w", dir, err)
 	}
-	defer d.Close()
+	defer d.Close() //nolint:errcheck // a directory opened to sync it
 	if err := d.Sync(); err != nil && !isUnsupported(err) {
 		return fmt.Errorf("syncing %s: %w", dir, err)
 	}

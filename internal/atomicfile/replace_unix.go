@@ -20,7 +20,7 @@ func replace(path string, data []byte, perm os.FileMode) error {
 	if err != nil {
 		return err
 	}
-	defer t.Cleanup()
+	defer t.Cleanup() //nolint:errcheck // after CloseAtomicallyReplace, nothing is left to clean
 	if _, err := t.Write(data); err != nil {
 		return err
 	}

@@ -37,7 +37,7 @@ func ClientWith(tb testing.TB, env client.Environment, opts emulator.Options) (*
 	if err != nil {
 		tb.Fatal(err)
 	}
-	tb.Cleanup(func() { emu.Close() })
+	tb.Cleanup(func() { _ = emu.Close() })
 	srv := httptest.NewServer(emu)
 	tb.Cleanup(srv.Close)
 	c, err := client.New(client.Config{Environment: env, BaseURL: srv.URL, ClientID: ClientID, Secret: Secret})

@@ -66,8 +66,8 @@ func (s *Served) Stderr() string {
 
 // Kill ends the process at once (SIGKILL): no shutdown, no close.
 func (s *Served) Kill() {
-	s.Cmd.Process.Kill()
-	s.Cmd.Wait()
+	_ = s.Cmd.Process.Kill()
+	_ = s.Cmd.Wait()
 }
 
 // Stop asks the process to stop (SIGINT) and waits.
@@ -75,8 +75,8 @@ func (s *Served) Stop() {
 	if s.Cmd.ProcessState != nil {
 		return
 	}
-	s.Cmd.Process.Signal(os.Interrupt)
-	s.Cmd.Wait()
+	_ = s.Cmd.Process.Signal(os.Interrupt)
+	_ = s.Cmd.Wait()
 }
 
 type writerFunc func([]byte) (int, error)

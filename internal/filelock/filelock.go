@@ -27,14 +27,14 @@ func Lock(path string, wait time.Duration) (func(), error) {
 	for {
 		locked, err := tryLock(f)
 		if err != nil {
-			f.Close()
+			_ = f.Close() // the lock is not ours
 			return nil, fmt.Errorf("locking %s: %w", path, err)
 		}
 		if locked {
-			return func() { unlock(f); f.Close() }, nil
+			return func() { unlock(f); _ = f.Close() }, nil
 		}
 		if time.Now().After(deadline) {
-			f.Close()
+			_ = f.Close() // the lock is not ours
 			return nil, fmt.Errorf("the lock %s: %w", path, ErrTimeout)
 		}
 		time.Sleep(10 * time.Millisecond)

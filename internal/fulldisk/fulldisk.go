@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"os/signal"
+	"regexp"
 	"strconv"
 	"syscall"
 	"testing"
@@ -45,7 +46,7 @@ func Child() bool {
 // grow past limit bytes, with env added, and fails t if the child fails.
 func Run(t *testing.T, limit uint64, env ...string) {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^"+t.Name()+"$", "-test.v")
+	cmd := exec.Command(os.Args[0], "-test.run=^"+regexp.QuoteMeta(t.Name())+"$", "-test.v") //nolint:gosec // this test binary, again
 	cmd.Env = append(append(os.Environ(), envLimit+"="+strconv.FormatUint(limit, 10)), env...)
 	// A pipe, not a file: the limit applies to files the child writes,
 	// and its report must get through whole.

@@ -54,7 +54,7 @@ func clean(s string, keepLines bool) string {
 			b.WriteString(stand(r))
 		case r == utf8.RuneError:
 			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
-				b.WriteString(fmt.Sprintf(`\x%02x`, s[i])) // a byte that is not UTF-8
+				fmt.Fprintf(&b, `\x%02x`, s[i]) // a byte that is not UTF-8
 			} else {
 				b.WriteRune(r)
 			}

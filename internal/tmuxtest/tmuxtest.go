@@ -37,7 +37,7 @@ func Start(tb testing.TB, width, height int, env []string, argv ...string) *Sess
 	if err != nil {
 		tb.Fatal(err)
 	}
-	tb.Cleanup(func() { os.RemoveAll(dir) })
+	tb.Cleanup(func() { _ = os.RemoveAll(dir) })
 	s := &Session{tb: tb, socket: filepath.Join(dir, "s"), target: "t"}
 	quoted := make([]string, len(argv))
 	for i, a := range argv {
@@ -161,7 +161,7 @@ func (s *Session) WaitExit() int {
 	s.tb.Helper()
 	screen := s.WaitUntil(exited.MatchString, "the program to exit")
 	var code int
-	fmt.Sscan(exited.FindStringSubmatch(screen)[1], &code)
+	_, _ = fmt.Sscan(exited.FindStringSubmatch(screen)[1], &code) // digits, as the pattern says
 	return code
 }
 

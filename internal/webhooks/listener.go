@@ -165,7 +165,7 @@ func (l *Listener) forward(ctx context.Context, h http.Header, body []byte) stri
 	if err != nil {
 		return "not forwarded: " + err.Error()
 	}
-	defer resp.Body.Close()
+	defer resp.Body.Close() //nolint:errcheck // drained below; nothing to do if closing fails
 	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
 	return fmt.Sprintf("HTTP %d", resp.StatusCode)
 }

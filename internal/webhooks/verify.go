@@ -151,7 +151,7 @@ func (v *Verifier) Verify(ctx context.Context, token string, body []byte) (Verdi
 	case h.Kid == "":
 		return verdict, refuse("no kid in the header")
 	}
-	jws, err := jose.ParseSigned(token, []jose.SignatureAlgorithm{jose.ES256})
+	jws, err := jose.ParseSignedCompact(token, []jose.SignatureAlgorithm{jose.ES256})
 	if err != nil {
 		return verdict, refuse("malformed: not a signed JWT (%v)", err)
 	}

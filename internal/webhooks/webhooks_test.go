@@ -8,7 +8,6 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
-	"math/big"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -191,7 +190,11 @@ func TestTokenVerifiesWithAnotherLibrary(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pub := &ecdsa.PublicKey{Curve: elliptic.P256(), X: b64int(t, jwk.Key.X), Y: b64int(t, jwk.Key.Y)}
+	point := append([]byte{4}, append(b64bytes(t, jwk.Key.X), b64bytes(t, jwk.Key.Y)...)...) // uncompressed: 04 ‖ X ‖ Y
+	pub, err := ecdsa.ParseUncompressedPublicKey(elliptic.P256(), point)
+	if err != nil {
+		t.Fatal(err)
+	}
 	parsed, err := gojwt.Parse(token, func(tok *gojwt.Token) (any, error) { return pub, nil },
 		gojwt.WithValidMethods([]string{"ES256"}), gojwt.WithTimeFunc(func() time.Time { return start }), gojwt.WithIssuedAt())
 	if err != nil || !parsed.Valid {
@@ -220,13 +223,13 @@ func headerOf(t *testing.T, token string) map[string]any {
 	return h
 }
 
-func b64int(t *testing.T, s string) *big.Int {
+func b64bytes(t *testing.T, s string) []byte {
 	t.Helper()
 	b, err := base64.RawURLEncoding.DecodeString(s)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return new(big.Int).SetBytes(b)
+	return b
 }
 
 // Refused, each with its reason: a tampered body, alg none, HS256 signed

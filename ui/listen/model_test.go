@@ -28,11 +28,11 @@ func TestListShowsVerdictsJSONAndOpensThePerson(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	real := event(client.WebhookUserStatusUpdated, "becusr_real", true, "")
-	real.Source = &webhooks.KeySource{Name: "the emulator at http://127.0.0.1:8686", Client: served}
-	real.KeySource = real.Source.Name
-	log.Add(real)
-	replay := real
+	verified := event(client.WebhookUserStatusUpdated, "becusr_real", true, "")
+	verified.Source = &webhooks.KeySource{Name: "the emulator at http://127.0.0.1:8686", Client: served}
+	verified.KeySource = verified.Source.Name
+	log.Add(verified)
+	replay := verified
 	replay.Replay = true
 	log.Add(replay)
 	m := New(uikit.Deps{}, log, "Receiving webhooks on http://127.0.0.1:8687/")

@@ -42,7 +42,7 @@ func (a *ask) chosen() string {
 func (a *ask) key(k tea.KeyPressMsg, back key.Binding, look func(id string) tea.Cmd) tea.Cmd {
 	switch {
 	case key.Matches(k, back):
-		return goHome("")
+		return goHome()
 	case k.String() == "enter" && a.chosen() != "":
 		return look(a.chosen())
 	}

@@ -114,14 +114,14 @@ func (m *Customer) key(k tea.KeyPressMsg) tea.Cmd {
 		return m.ask.key(k, m.keys.Back, func(id string) tea.Cmd { m.id = id; return m.load("") })
 	case m.ec == nil:
 		if key.Matches(k, m.keys.Back) {
-			return goHome("")
+			return goHome()
 		}
 		return nil
 	}
 	due := m.ec.RequirementsDue
 	switch {
 	case key.Matches(k, m.keys.Back):
-		return goHome("")
+		return goHome()
 	case key.Matches(k, m.keys.Refresh):
 		return m.load("Refreshed.")
 	case k.String() == "tab" && len(due) > 0:

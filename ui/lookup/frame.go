@@ -222,8 +222,8 @@ func (f *frame) dialogView() string {
 }
 
 // goHome goes back to the home screen.
-func goHome(notice string) tea.Cmd {
-	return func() tea.Msg { return uikit.GoHomeMsg{Notice: notice} }
+func goHome() tea.Cmd {
+	return func() tea.Msg { return uikit.GoHomeMsg{} }
 }
 
 func pad(s string, n int) string      { return uikit.PadRight(s, n) }

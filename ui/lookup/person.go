@@ -142,13 +142,13 @@ func (m *Person) key(k tea.KeyPressMsg) tea.Cmd {
 		return m.tokenKey(k)
 	case m.p == nil:
 		if key.Matches(k, m.keys.Back) {
-			return goHome("")
+			return goHome()
 		}
 		return nil
 	}
 	switch {
 	case key.Matches(k, m.keys.Back):
-		return goHome("")
+		return goHome()
 	case key.Matches(k, m.keys.Refresh):
 		return m.load("Refreshed.")
 	case key.Matches(k, m.keys.Reveal):

@@ -2,7 +2,6 @@ package plain
 
 import (
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -257,14 +256,6 @@ func (e *editor) failed(err error) (again bool, _ error) {
 		}
 	}
 	return false, nil
-}
-
-// statusLine is a status with what it means.
-func statusLine(status, meaning string) string {
-	if meaning == "" {
-		return status
-	}
-	return fmt.Sprintf("%s. %s", status, meaning)
 }
 
 // line reads out a problem or a note: the answer by name, what is wrong

@@ -60,7 +60,7 @@ func (m *Model) failureKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, m.keys.Steps):
 		m.openSidebar()
 	case key.Matches(k, m.keys.Close):
-		return m.close("")
+		return m.close()
 	}
 	return nil
 }

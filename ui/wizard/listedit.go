@@ -34,7 +34,7 @@ func (e *listEditor) setSize(w, h int) {
 	}
 }
 
-func (e *listEditor) edit(m *Model, i int) tea.Cmd {
+func (e *listEditor) edit(i int) tea.Cmd {
 	e.editing, e.cursor = i, i
 	e.form = e.list.Form(i)
 	e.setSize(e.width, e.height)
@@ -89,10 +89,10 @@ func (e *listEditor) update(m *Model, msg tea.Msg) tea.Cmd {
 		}
 		i := e.list.Add()
 		e.added = true
-		return e.edit(m, i)
+		return e.edit(i)
 	case key.Matches(k, m.keys.Edit):
 		if n > 0 {
-			return e.edit(m, e.cursor)
+			return e.edit(e.cursor)
 		}
 	case key.Matches(k, m.keys.Remove):
 		if n == 0 {

@@ -255,7 +255,7 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(k, m.keys.Close):
-		return m.close("")
+		return m.close()
 	case key.Matches(k, m.keys.NextStep):
 		return m.next()
 	case key.Matches(k, m.keys.PrevStep):
@@ -318,8 +318,8 @@ func (m *Model) quit(aborted bool) tea.Cmd {
 
 // close leaves the wizard for the home screen; the draft is saved by the
 // app, which closes the wizard.
-func (m *Model) close(notice string) tea.Cmd {
-	return func() tea.Msg { return uikit.GoHomeMsg{Notice: notice} }
+func (m *Model) close() tea.Cmd {
+	return func() tea.Msg { return uikit.GoHomeMsg{} }
 }
 
 func (m *Model) env() client.Environment { return m.deps.Env }

@@ -173,7 +173,7 @@ func (m *Model) reviewKey(k tea.KeyPressMsg) tea.Cmd {
 			m.mode = modeResult
 		}
 	case key.Matches(k, m.keys.Close):
-		return m.close("")
+		return m.close()
 	}
 	return nil
 }

@@ -85,7 +85,7 @@ func (m *Model) sidebarKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, m.keys.Review):
 		return m.openReview()
 	case key.Matches(k, m.keys.Close):
-		return m.close("")
+		return m.close()
 	}
 	return nil
 }

@@ -119,7 +119,7 @@ func (m *Model) jump(path string) tea.Cmd {
 	case m.list != nil:
 		if i, ok := itemIndex(m.list.list.Path, path); ok && i < m.list.list.Len() {
 			m.list.cursor = i
-			cmd = tea.Batch(cmd, m.list.edit(m, i))
+			cmd = tea.Batch(cmd, m.list.edit(i))
 			if m.list.form != nil {
 				m.list.form.Focus(path)
 			}

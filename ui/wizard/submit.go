@@ -235,7 +235,7 @@ func (m *Model) resultKey(k tea.KeyPressMsg) tea.Cmd {
 		m.openSidebar()
 		return nil
 	case key.Matches(k, m.keys.Close):
-		return m.close("")
+		return m.close()
 	case key.Matches(k, m.keys.Review) || key.Matches(k, m.keys.Back):
 		return m.openReview()
 	}

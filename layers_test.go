@@ -14,7 +14,7 @@ var layers = [][]string{
 	{"validate", "internal/atomicfile", "internal/filelock", "internal/words", "internal/termtext", "third_party/fang"},
 	{"client", "internal/prefs"},
 	{"catalog", "internal/theme", "internal/webhooks"},
-	{"drafts", "emulator", "internal/debuglog"},
+	{"drafts", "emulator", "internal/debuglog", "forms/widgets"},
 	{"internal/actions", "forms", "internal/app"},
 	{"ui/uikit", "cmd/cmdutil"},
 	{"ui/home", "ui/listen", "ui/lookup", "ui/plain", "ui/wizard", "cmd/beacon", "cmd/customer", "cmd/listen", "cmd/draftscmd", "cmd/emulatorcmd", "cmd/submit", "cmd/version"},

@@ -9,6 +9,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/catalog"
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/drafts"
+	"github.com/plaid-onboard/plaid-onboard/forms/widgets"
 )
 
 // NewFlow builds the wizard of a draft's request from its catalogue
@@ -34,7 +35,7 @@ func NewFlow(d *drafts.Draft, opt Options) *Flow {
 	if c == nil {
 		c = catalog.For(d.Request())
 	}
-	f := &Flow{Draft: d, Changes: &Changes{}, opt: opt, Catalog: c, req: d.Request(), suggested: map[string]string{}}
+	f := &Flow{Draft: d, Changes: &widgets.Changes{}, opt: opt, Catalog: c, req: d.Request(), suggested: map[string]string{}}
 	for _, s := range c.Steps() {
 		f.Steps = append(f.Steps, f.step(s))
 	}
@@ -53,7 +54,7 @@ func (f *Flow) step(s *catalog.Step) *Step {
 	case s.List != "":
 		st.List = f.objectList(s)
 	default:
-		st.Form = func() *StepForm { return f.stepForm(s) }
+		st.Form = func() *widgets.StepForm { return f.stepForm(s) }
 	}
 	return st
 }
@@ -62,7 +63,7 @@ func (f *Flow) step(s *catalog.Step) *Step {
 // plain questions share a page; a question shown only sometimes (a
 // contact's fields, a purpose's use cases) has a page of its own, which
 // huh hides while it does not apply.
-func (f *Flow) stepForm(s *catalog.Step) *StepForm {
+func (f *Flow) stepForm(s *catalog.Step) *widgets.StepForm {
 	var (
 		fields []huh.Field
 		groups []*huh.Group
@@ -138,7 +139,7 @@ func (f *Flow) questionFor(fd *catalog.Field) huh.Field {
 	case fd.Kind == catalog.YesNo && fd.Stamps != "":
 		return f.stamping(fd)
 	case fd.Suggest != nil:
-		return f.inputWith(fd.Path, func(s *InputSpec) { s.EmptyFix = f.suggestion(fd) })
+		return f.inputWith(fd.Path, func(s *widgets.InputSpec) { s.EmptyFix = f.suggestion(fd) })
 	case fd.Kind == catalog.Logo:
 		return f.logo(fd)
 	case fd.Kind == catalog.Purposes:

@@ -8,13 +8,12 @@ import (
 	"strings"
 	"time"
 
-	"charm.land/bubbles/v2/key"
 	"charm.land/huh/v2"
 
 	"github.com/plaid-onboard/plaid-onboard/catalog"
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/drafts"
-	"github.com/plaid-onboard/plaid-onboard/internal/theme"
+	"github.com/plaid-onboard/plaid-onboard/forms/widgets"
 	"github.com/plaid-onboard/plaid-onboard/validate"
 )
 
@@ -28,14 +27,14 @@ type Options struct {
 	Accessible bool
 	// Programs are Beacon program ids to offer (the environment's known
 	// ones and those typed before).
-	Programs []PickOption
+	Programs []widgets.PickOption
 }
 
 // Flow is one wizard: its steps over one draft.
 type Flow struct {
 	Draft   *drafts.Draft
 	Steps   []*Step
-	Changes *Changes
+	Changes *widgets.Changes
 	// Catalog declares the fields of the flow's request.
 	Catalog *catalog.Catalog
 	opt     Options
@@ -55,7 +54,7 @@ type Step struct {
 	// with a cra_* product); nil means always.
 	Visible func() bool
 	// Form builds the step's form from the draft (nil for list steps).
-	Form func() *StepForm
+	Form func() *widgets.StepForm
 	// List describes a list step.
 	List *List
 	// Summary is what the review screen shows for the step.
@@ -64,16 +63,6 @@ type Step struct {
 
 // Shown reports whether the step applies now.
 func (s *Step) Shown() bool { return s.Visible == nil || s.Visible() }
-
-// StepForm is a built step: the form and its fields in order.
-type StepForm struct {
-	Form   *huh.Form
-	Fields []huh.Field
-	// Hidden says, for a field that applies only sometimes (a contact's
-	// fields, a purpose's use cases), whether it is hidden now. huh's
-	// accessible mode ignores hidden groups, so the plain runner asks this.
-	Hidden map[huh.Field]func() bool
-}
 
 // Line is one answer on the review screen. Field, when set, is the
 // catalogue's field, so a screen masks personal data until asked.
@@ -172,36 +161,10 @@ func (f *Flow) Title(id string) string {
 	return ""
 }
 
-// KeyMap is huh's key map as the wizard uses it: Ctrl-C belongs to the
-// wizard (it saves and leaves), so huh's own quit is off; and selects do
-// not filter, so Enter and Tab always move on (the lists are short).
-func KeyMap() *huh.KeyMap {
-	km := huh.NewDefaultKeyMap()
-	km.Quit = key.NewBinding(key.WithDisabled())
-	km.Select.Filter.SetEnabled(false)
-	km.MultiSelect.Filter.SetEnabled(false)
-	return km
-}
-
 // newForm assembles a step's form with the program's theme and keys; help
 // and errors are drawn by the wizard, not by huh.
-func (f *Flow) newForm(fields []huh.Field, groups ...*huh.Group) *StepForm {
-	return NewStepForm(fields, f.opt.Accessible, groups...)
-}
-
-// NewStepForm assembles a form of fields in groups (one group when none
-// are given), with the program's theme and keys.
-func NewStepForm(fields []huh.Field, accessible bool, groups ...*huh.Group) *StepForm {
-	if len(groups) == 0 {
-		groups = []*huh.Group{huh.NewGroup(fields...)}
-	}
-	form := huh.NewForm(groups...).
-		WithTheme(theme.Huh()).
-		WithKeyMap(KeyMap()).
-		WithShowHelp(false).
-		WithShowErrors(false).
-		WithAccessible(accessible)
-	return &StepForm{Form: form, Fields: fields}
+func (f *Flow) newForm(fields []huh.Field, groups ...*huh.Group) *widgets.StepForm {
+	return widgets.NewStepForm(fields, f.opt.Accessible, groups...)
 }
 
 // yesNo names a tri-state answer for summaries.
@@ -220,25 +183,6 @@ func orNone(s string) string {
 		return "—"
 	}
 	return s
-}
-
-// countryOptions lists ISO countries for a picker.
-func countryOptions() []PickOption {
-	cs := validate.Countries()
-	out := make([]PickOption, len(cs))
-	for i, c := range cs {
-		out[i] = PickOption{Value: c.Code, Label: c.Name, Alias: c.Alpha3}
-	}
-	return out
-}
-
-// regionOptions lists a country's subdivisions, after "(none)".
-func regionOptions(country string) []PickOption {
-	out := []PickOption{{Value: "", Label: "(none)"}}
-	for _, s := range validate.Subdivisions(country) {
-		out = append(out, PickOption{Value: s.Code, Label: s.Name})
-	}
-	return out
 }
 
 func countryLabel(code string) string {

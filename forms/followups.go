@@ -7,6 +7,7 @@ import (
 
 	"github.com/plaid-onboard/plaid-onboard/catalog"
 	"github.com/plaid-onboard/plaid-onboard/client"
+	"github.com/plaid-onboard/plaid-onboard/forms/widgets"
 	"github.com/plaid-onboard/plaid-onboard/validate"
 )
 
@@ -24,7 +25,7 @@ type Report struct {
 	Type      client.BeaconReportType
 	FraudDate string
 	Amount    string // as typed; empty when unknown
-	Changes   Changes
+	Changes   widgets.Changes
 }
 
 // Request turns the answers into the request for beaconUserID.
@@ -41,7 +42,7 @@ func (r *Report) Request(beaconUserID string) *client.BeaconReportCreateRequest 
 
 // ReportForm asks for a fraud report: its type, when the fraud happened and
 // (if known) how much was lost.
-func ReportForm(r *Report, opt Options) *StepForm {
+func ReportForm(r *Report, opt Options) *widgets.StepForm {
 	if r.Type == "" {
 		r.Type = "first_party"
 	}
@@ -53,16 +54,16 @@ func ReportForm(r *Report, opt Options) *StepForm {
 	for i, t := range client.BeaconReportTypesShown {
 		opts[i] = huh.NewOption(reportTypeLabels[t], t)
 	}
-	typ := NewChoice(ChoiceSpec{Key: typeField.Path, Title: typeField.Label}, opts, Bind(&r.Type, &r.Changes))
-	date := NewInput(InputSpec{Key: dateField.Path, Title: dateField.Label, Required: true, Placeholder: dateField.Placeholder,
+	typ := widgets.NewChoice(widgets.ChoiceSpec{Key: typeField.Path, Title: typeField.Label}, opts, widgets.Bind(&r.Type, &r.Changes))
+	date := widgets.NewInput(widgets.InputSpec{Key: dateField.Path, Title: dateField.Label, Required: true, Placeholder: dateField.Placeholder,
 		CharLimit: dateField.CharLimit, Check: func(s string) validate.Result { return dateField.Rule(s, scope()) }},
-		Bind(&r.FraudDate, &r.Changes)).Accessible(opt.Accessible)
+		widgets.Bind(&r.FraudDate, &r.Changes)).Accessible(opt.Accessible)
 	// The amount is typed as text and sent as a number: its rule reads
 	// the text (validate.Amount), the catalogue's the number.
-	amount := NewInput(InputSpec{Key: amountField.Path, Title: amountField.Label, Placeholder: amountField.Placeholder,
+	amount := widgets.NewInput(widgets.InputSpec{Key: amountField.Path, Title: amountField.Label, Placeholder: amountField.Placeholder,
 		Description: amountField.Help, CharLimit: amountField.CharLimit, Check: validate.Amount},
-		Bind(&r.Amount, &r.Changes)).Accessible(opt.Accessible)
-	return NewStepForm([]huh.Field{typ, date, amount}, opt.Accessible)
+		widgets.Bind(&r.Amount, &r.Changes)).Accessible(opt.Accessible)
+	return widgets.NewStepForm([]huh.Field{typ, date, amount}, opt.Accessible)
 }
 
 // statusLabels say what each Beacon status means for the agent.
@@ -73,12 +74,12 @@ var statusLabels = map[client.BeaconUserStatus]string{
 }
 
 // ReviewForm asks for the status to set on a Beacon user.
-func ReviewForm(status *client.BeaconUserStatus, opt Options) *StepForm {
+func ReviewForm(status *client.BeaconUserStatus, opt Options) *widgets.StepForm {
 	opts := make([]huh.Option[client.BeaconUserStatus], 0, 3)
 	for _, s := range []client.BeaconUserStatus{client.BeaconCleared, client.BeaconPendingReview, client.BeaconRejected} {
 		opts = append(opts, huh.NewOption(statusLabels[s], s))
 	}
 	fd := catalog.ReviewStatusField()
-	sel := NewChoice(ChoiceSpec{Key: fd.Path, Title: fd.Label}, opts, Bind(status, nil))
-	return NewStepForm([]huh.Field{sel}, opt.Accessible)
+	sel := widgets.NewChoice(widgets.ChoiceSpec{Key: fd.Path, Title: fd.Label}, opts, widgets.Bind(status, nil))
+	return widgets.NewStepForm([]huh.Field{sel}, opt.Accessible)
 }

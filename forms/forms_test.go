@@ -15,6 +15,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/catalog"
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/drafts"
+	"github.com/plaid-onboard/plaid-onboard/forms/widgets"
 	"github.com/plaid-onboard/plaid-onboard/internal/samples"
 	"github.com/plaid-onboard/plaid-onboard/internal/tuitest"
 	"github.com/plaid-onboard/plaid-onboard/validate"
@@ -31,13 +32,13 @@ func partnerFlow(t *testing.T) *Flow {
 func beaconFlow(t *testing.T) *Flow {
 	t.Helper()
 	d := &drafts.Draft{ID: "bcdefg", Kind: drafts.BeaconUser, UI: map[string]string{}}
-	return NewFlow(d, Options{Env: client.Local, Now: func() time.Time { return now }, Programs: []PickOption{
+	return NewFlow(d, Options{Env: client.Local, Now: func() time.Time { return now }, Programs: []widgets.PickOption{
 		{Value: "becprg_11111111111111", Label: "Default program"}, {Value: "becprg_22222222222222", Label: "Relaxed program"}}})
 }
 
 // testForm is a step's form as a test drives it: keys go through
-// StepForm.Update, which moves between fields at once.
-type testForm struct{ *StepForm }
+// widgets.StepForm.Update, which moves between fields at once.
+type testForm struct{ *widgets.StepForm }
 
 func (f testForm) View() string               { return f.Form.View() }
 func (f testForm) GetFocusedField() huh.Field { return f.Form.GetFocusedField() }
@@ -55,7 +56,7 @@ func open(t *testing.T, f *Flow, id string) testForm {
 
 // start sizes a built form and starts it; its commands (cursor blinks)
 // are not needed to move or type.
-func start(sf *StepForm) testForm {
+func start(sf *widgets.StepForm) testForm {
 	sf.Form = sf.Form.WithWidth(70).WithHeight(60)
 	sf.Form.Init()
 	return testForm{sf}
@@ -96,7 +97,7 @@ func TestTypingIsCheckedAndTheFixApplies(t *testing.T) {
 	form = deliver(form, tuitest.Type("help@example.com")...)
 	form = deliver(form, tuitest.Key("tab"))
 	form = deliver(form, tuitest.Type("4155550100")...) // shorter than its fix
-	phone := form.GetFocusedField().(*Input)
+	phone := form.GetFocusedField().(*widgets.Input)
 	r := phone.Result()
 	// Plaid gives the support phone no format: E.164 is advice, with a fix.
 	if r.State != validate.Valid || r.Advice() == "" || r.Fix != "+14155550100" {
@@ -130,7 +131,7 @@ func TestIncompleteIsAHintNotAnError(t *testing.T) {
 	f := partnerFlow(t)
 	form := open(t, f, "support")
 	form = deliver(form, tuitest.Type("help@exam")...)
-	in := form.GetFocusedField().(*Input)
+	in := form.GetFocusedField().(*widgets.Input)
 	if in.Result().State != validate.Incomplete {
 		t.Fatalf("state %v", in.Result().State)
 	}
@@ -287,7 +288,7 @@ func TestLogoFromAFile(t *testing.T) {
 	f := partnerFlow(t)
 	form := open(t, f, "logo")
 	form = deliver(form, tuitest.Type(filepath.Join(dir, "lo"))...)
-	if r := form.GetFocusedField().(*Input).Result(); r.State != validate.Incomplete {
+	if r := form.GetFocusedField().(*widgets.Input).Result(); r.State != validate.Incomplete {
 		t.Fatalf("a path on its way: %+v", r)
 	}
 	form = deliver(form, tuitest.Type("go.png")...)
@@ -303,20 +304,20 @@ func TestLogoFromAFile(t *testing.T) {
 	if f2.Draft.Partner.Logo != "" || f2.Draft.UI[UILogoPath] != small {
 		t.Error("a wrong-size logo reached the body, or the path was lost")
 	}
-	if got := suggestPaths(filepath.Join(dir, "l")); len(got) != 1 || got[0] != good {
+	if got := widgets.SuggestPaths(filepath.Join(dir, "l")); len(got) != 1 || got[0] != good {
 		t.Errorf("suggestions %v", got)
 	}
 	// The home directory as typed: "~/" once panicked (its expansion is
 	// shorter than what was typed).
 	t.Setenv("HOME", dir)
 	for _, typed := range []string{"~/", "~", "~/l"} {
-		for _, got := range suggestPaths(typed) {
+		for _, got := range widgets.SuggestPaths(typed) {
 			if !strings.HasPrefix(got, strings.TrimSuffix(typed, "l")) {
 				t.Errorf("%q completes to %q", typed, got)
 			}
 		}
 	}
-	if got := suggestPaths("~/l"); len(got) != 1 || got[0] != "~/logo.png" {
+	if got := widgets.SuggestPaths("~/l"); len(got) != 1 || got[0] != "~/logo.png" {
 		t.Errorf("~/l completes to %v", got)
 	}
 	// Tab completes, as in a shell; the hint says so.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/plaid-onboard/plaid-onboard/catalog"
 	"github.com/plaid-onboard/plaid-onboard/client"
+	"github.com/plaid-onboard/plaid-onboard/forms/widgets"
 	"github.com/plaid-onboard/plaid-onboard/validate"
 )
 
@@ -27,7 +28,7 @@ const (
 // sent) but keeps what was typed in the draft's UI state, and filling it
 // in again restores that: nothing typed is lost.
 func (f *Flow) defaultMode(d catalog.Default) huh.Field {
-	return NewChoice(ChoiceSpec{Key: d.Path, Title: d.Title},
+	return widgets.NewChoice(widgets.ChoiceSpec{Key: d.Path, Title: d.Title},
 		[]huh.Option[string]{huh.NewOption(d.Keep, ContactDefault), huh.NewOption(d.Fill, ContactFill)}, f.modeOf(d))
 }
 
@@ -47,7 +48,7 @@ func (f *Flow) modeOf(d catalog.Default) huh.Accessor[string] {
 			ui[d.Path] = ContactFill
 		}
 	}
-	return BindFunc(
+	return widgets.BindFunc(
 		func() string { return ui[d.Path] },
 		func(mode string) {
 			ui[d.Path] = mode
@@ -74,11 +75,11 @@ func (f *Flow) modeOf(d catalog.Default) huh.Accessor[string] {
 func (f *Flow) stamping(fd *catalog.Field) huh.Field {
 	ptr := f.ref(fd.Path).Addr().Interface().(**bool)
 	stamp := f.ref(fd.Stamps)
-	inner := BindTriState(ptr, f.Changes)
-	return NewChoice(ChoiceSpec{Key: fd.Path, Title: fd.Label, Description: fd.Help}, TriStateOptions(),
-		BindFunc(inner.Get, func(v string) {
+	inner := widgets.BindTriState(ptr, f.Changes)
+	return widgets.NewChoice(widgets.ChoiceSpec{Key: fd.Path, Title: fd.Label, Description: fd.Help}, widgets.TriStateOptions(),
+		widgets.BindFunc(inner.Get, func(v string) {
 			inner.Set(v)
-			if v == Yes && stamp.String() == "" {
+			if v == widgets.Yes && stamp.String() == "" {
 				stamp.SetString(f.now().UTC().Format(validate.TimestampLayout))
 			}
 		}, nil))
@@ -144,14 +145,14 @@ func (f *Flow) products(fd *catalog.Field, subset []client.Product, title, descr
 	if !slices.Equal(subset, client.PartnerProducts) {
 		key += ".more"
 	}
-	return NewChoices(ChoiceSpec{Key: key, Title: title, Description: description, Height: height}, productOptions(subset),
+	return widgets.NewChoices(widgets.ChoiceSpec{Key: key, Title: title, Description: description, Height: height}, productOptions(subset),
 		f.productSubset(fd, subset))
 }
 
 // productSubset binds the products of subset chosen in the products field.
 func (f *Flow) productSubset(fd *catalog.Field, subset []client.Product) huh.Accessor[[]client.Product] {
 	list := f.ref(strings.TrimSuffix(fd.Path, "[]")).Addr().Interface().(*[]client.Product)
-	return BindFunc(
+	return widgets.BindFunc(
 		func() []client.Product {
 			var out []client.Product
 			for _, p := range *list {
@@ -189,8 +190,8 @@ func (f *Flow) purposes(fd *catalog.Field) huh.Field {
 	for i, p := range client.CRAPurposes {
 		opts[i] = huh.NewOption(catalog.PurposeLabel(string(p)), p)
 	}
-	return NewChoices(ChoiceSpec{Key: fd.Path, Title: fd.Label, Description: fd.Help, Height: 10}, opts,
-		BindFunc(
+	return widgets.NewChoices(widgets.ChoiceSpec{Key: fd.Path, Title: fd.Label, Description: fd.Help, Height: 10}, opts,
+		widgets.BindFunc(
 			func() []client.CRAPurpose {
 				var out []client.CRAPurpose
 				for _, p := range client.CRAPurposes {
@@ -241,8 +242,8 @@ func (f *Flow) useCases(fd *catalog.Field) (huh.Field, func() bool) {
 	for i, uc := range client.CRAUseCaseValues {
 		opts[i] = huh.NewOption(catalog.PurposeLabel(string(uc)), uc)
 	}
-	field := NewChoices(ChoiceSpec{Key: strings.TrimSuffix(fd.Path, "[]"), Title: fd.Label, Height: 9}, opts,
-		BindFunc(
+	field := widgets.NewChoices(widgets.ChoiceSpec{Key: strings.TrimSuffix(fd.Path, "[]"), Title: fd.Label, Height: 9}, opts,
+		widgets.BindFunc(
 			func() []client.CRAUseCase { return (*q)[p].UseCases },
 			func(v []client.CRAUseCase) {
 				if _, on := (*q)[p]; on {

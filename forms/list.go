@@ -9,6 +9,7 @@ import (
 	"charm.land/huh/v2"
 
 	"github.com/plaid-onboard/plaid-onboard/catalog"
+	"github.com/plaid-onboard/plaid-onboard/forms/widgets"
 )
 
 // List is a step of items the user adds, edits and removes — huh has no
@@ -26,7 +27,7 @@ type List struct {
 	Add    func() int
 	Remove func(i int)
 	// Form builds the questions of item i.
-	Form func(i int) *StepForm
+	Form func(i int) *widgets.StepForm
 }
 
 // ItemPath is the JSON path of item i ("redirect_uris[2]").
@@ -48,7 +49,7 @@ func (f *Flow) stringList(s *catalog.Step) *List {
 		Item: func(i int) string { return shownMasked(fd, (*ptr)[i]) },
 		Add: func() int {
 			*ptr = append(*ptr, "")
-			f.Changes.bump()
+			f.Changes.Bump()
 			return len(*ptr) - 1
 		},
 		Remove: func(i int) {
@@ -56,10 +57,10 @@ func (f *Flow) stringList(s *catalog.Step) *List {
 			if len(*ptr) == 0 {
 				*ptr = nil
 			}
-			f.Changes.bump()
+			f.Changes.Bump()
 		},
-		Form: func(i int) *StepForm {
-			in := NewInput(f.inputSpec(fd, fmt.Sprintf("%s[%d]", s.List, i)), BindFunc(
+		Form: func(i int) *widgets.StepForm {
+			in := widgets.NewInput(f.inputSpec(fd, fmt.Sprintf("%s[%d]", s.List, i)), widgets.BindFunc(
 				func() string { return (*ptr)[i] },
 				func(v string) { (*ptr)[i] = v },
 				f.Changes)).Accessible(f.opt.Accessible)
@@ -93,7 +94,7 @@ func (f *Flow) objectList(s *catalog.Step) *List {
 		Len: func() int { return list.Len() },
 		Add: func() int {
 			list.Set(reflect.Append(list, reflect.Zero(list.Type().Elem())))
-			f.Changes.bump()
+			f.Changes.Bump()
 			return list.Len() - 1
 		},
 		Remove: func(i int) {
@@ -102,9 +103,9 @@ func (f *Flow) objectList(s *catalog.Step) *List {
 			} else {
 				list.Set(reflect.AppendSlice(list.Slice(0, i), list.Slice(i+1, list.Len())))
 			}
-			f.Changes.bump()
+			f.Changes.Bump()
 		},
-		Form: func(i int) *StepForm {
+		Form: func(i int) *widgets.StepForm {
 			qs := make([]huh.Field, len(fields))
 			for n, fd := range fields {
 				qs[n] = f.inputAt(fd, fmt.Sprintf("%s[%d].%s", s.List, i, strings.TrimPrefix(fd.Path, s.List+"[].")))

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
@@ -13,6 +12,7 @@ import (
 
 	"github.com/plaid-onboard/plaid-onboard/catalog"
 	"github.com/plaid-onboard/plaid-onboard/drafts"
+	"github.com/plaid-onboard/plaid-onboard/forms/widgets"
 	"github.com/plaid-onboard/plaid-onboard/validate"
 )
 
@@ -32,19 +32,10 @@ type logoFiles struct {
 // maxLogoRead stops a mistaken path to a huge file from being read whole.
 const maxLogoRead = 2 * validate.LogoMaxBytes
 
-func expandHome(p string) string {
-	if rest, found := strings.CutPrefix(p, "~/"); found {
-		if home, err := os.UserHomeDir(); err == nil {
-			return filepath.Join(home, rest)
-		}
-	}
-	return p
-}
-
 // check judges a path as it is typed: a path on its way to a file is
 // incomplete, a missing one invalid, a file is read and checked as a logo.
 func (l *logoFiles) check(typed string) validate.Result {
-	path := expandHome(typed)
+	path := widgets.ExpandHome(typed)
 	fi, err := os.Stat(path)
 	switch {
 	case err != nil:
@@ -84,40 +75,6 @@ func (l *logoFiles) check(typed string) validate.Result {
 	return l.result
 }
 
-// suggest lists the folders and PNG files that continue a typed path.
-func suggestPaths(typed string) []string {
-	// What is typed up to its last separator is kept as typed (~/ stays
-	// ~/); only the name after it is completed.
-	cut := strings.LastIndexAny(typed, "/"+string(filepath.Separator)) + 1
-	prefix, base := typed[:cut], typed[cut:]
-	readDir := expandHome(prefix)
-	if readDir == "" {
-		readDir = "."
-	}
-	entries, err := os.ReadDir(readDir)
-	if err != nil {
-		return nil
-	}
-	var out []string
-	for _, e := range entries {
-		name := e.Name()
-		if !strings.HasPrefix(name, base) || (strings.HasPrefix(name, ".") && !strings.HasPrefix(base, ".")) {
-			continue
-		}
-		full := prefix + name
-		if e.IsDir() {
-			out = append(out, full+"/")
-		} else if strings.EqualFold(filepath.Ext(name), ".png") {
-			out = append(out, full)
-		}
-		if len(out) == 100 {
-			break
-		}
-	}
-	sort.Strings(out)
-	return out
-}
-
 func logoSummary(info validate.LogoInfo, name string) string {
 	return fmt.Sprintf("%s · %d×%d · %s", name, info.Width, info.Height, validate.HumanBytes(info.Bytes))
 }
@@ -135,7 +92,7 @@ func (f *Flow) logo(fd *catalog.Field) huh.Field {
 			description = "Kept from the draft: " + logoSummary(info, fd.Path) + ". Type a path to replace it."
 		}
 	}
-	return NewInput(InputSpec{
+	return widgets.NewInput(widgets.InputSpec{
 		Key: fd.Path, Title: fd.Label + " file", Description: description, Placeholder: "~/Pictures/logo.png",
 		CharLimit: 4096, Check: files.check,
 		Info: func(path string) string {
@@ -144,8 +101,8 @@ func (f *Flow) logo(fd *catalog.Field) huh.Field {
 			}
 			return ""
 		},
-		Suggestions: suggestPaths,
-	}, BindFunc(
+		Suggestions: widgets.SuggestPaths,
+	}, widgets.BindFunc(
 		func() string { return ui[UILogoPath] },
 		func(path string) {
 			ui[UILogoPath] = path

@@ -8,6 +8,7 @@ import (
 
 	"github.com/plaid-onboard/plaid-onboard/catalog"
 	"github.com/plaid-onboard/plaid-onboard/client"
+	"github.com/plaid-onboard/plaid-onboard/forms/widgets"
 	"github.com/plaid-onboard/plaid-onboard/validate"
 )
 
@@ -31,7 +32,7 @@ func (f *Flow) ref(path string) reflect.Value {
 // an enum's) to a question.
 func (f *Flow) text(path string) huh.Accessor[string] {
 	v := f.ref(path)
-	return BindFunc(v.String, v.SetString, f.Changes)
+	return widgets.BindFunc(v.String, v.SetString, f.Changes)
 }
 
 // field is the catalogue's declaration of path.
@@ -54,22 +55,22 @@ func (f *Flow) check(fd *catalog.Field) validate.Check {
 
 // inputSpec is a text question for the field at path (a concrete path for
 // a list's item).
-func (f *Flow) inputSpec(fd *catalog.Field, path string) InputSpec {
-	return InputSpec{Key: path, Title: fd.Label, Description: fd.Help, Placeholder: fd.Placeholder,
+func (f *Flow) inputSpec(fd *catalog.Field, path string) widgets.InputSpec {
+	return widgets.InputSpec{Key: path, Title: fd.Label, Description: fd.Help, Placeholder: fd.Placeholder,
 		Required: fd.Asked(), CharLimit: fd.CharLimit, Masked: fd.Kind == catalog.Secret, Check: f.check(fd)}
 }
 
 // input asks for the text at path.
-func (f *Flow) input(path string) *Input {
-	return f.inputWith(path, func(*InputSpec) {})
+func (f *Flow) input(path string) *widgets.Input {
+	return f.inputWith(path, func(*widgets.InputSpec) {})
 }
 
 // inputWith asks for the text at path, with the spec adjusted (a
 // generated value on offer).
-func (f *Flow) inputWith(path string, adjust func(*InputSpec)) *Input {
+func (f *Flow) inputWith(path string, adjust func(*widgets.InputSpec)) *widgets.Input {
 	spec := f.inputSpec(f.field(path), path)
 	adjust(&spec)
-	return NewInput(spec, f.text(path)).Accessible(f.opt.Accessible)
+	return widgets.NewInput(spec, f.text(path)).Accessible(f.opt.Accessible)
 }
 
 // question asks for the field at path the way its kind says.
@@ -80,9 +81,9 @@ func (f *Flow) question(path string) huh.Field {
 		return f.input(path)
 	case catalog.YesNo:
 		ptr := f.ref(path).Addr().Interface().(**bool)
-		return NewChoice(ChoiceSpec{Key: path, Title: fd.Label, Description: fd.Help}, TriStateOptions(), BindTriState(ptr, f.Changes))
+		return widgets.NewChoice(widgets.ChoiceSpec{Key: path, Title: fd.Label, Description: fd.Help}, widgets.TriStateOptions(), widgets.BindTriState(ptr, f.Changes))
 	case catalog.Country, catalog.Region, catalog.IDType, catalog.Program:
-		return NewPicker(PickerSpec{Key: path, Title: fd.Label, Description: fd.Help, Required: fd.Asked(),
+		return widgets.NewPicker(widgets.PickerSpec{Key: path, Title: fd.Label, Description: fd.Help, Required: fd.Asked(),
 			Free: fd.Kind == catalog.Program, Options: f.options(fd), Check: f.check(fd)}, f.text(path))
 	}
 	panic(fmt.Sprintf("forms: %s is asked by its step's own question (kind %d)", path, fd.Kind))
@@ -90,36 +91,36 @@ func (f *Flow) question(path string) huh.Field {
 
 // options lists a picker's choices; they may follow another answer (the
 // regions of the country chosen).
-func (f *Flow) options(fd *catalog.Field) func() []PickOption {
+func (f *Flow) options(fd *catalog.Field) func() []widgets.PickOption {
 	switch fd.Kind {
 	case catalog.Country:
-		return countryOptions
+		return widgets.CountryOptions
 	case catalog.Region:
-		return func() []PickOption { return regionOptions(f.value(fd.Context)) }
+		return func() []widgets.PickOption { return widgets.RegionOptions(f.value(fd.Context)) }
 	case catalog.IDType:
-		return func() []PickOption { return idTypeOptions(f.value(fd.Context)) }
+		return func() []widgets.PickOption { return idTypeOptions(f.value(fd.Context)) }
 	}
-	return func() []PickOption { return f.opt.Programs }
+	return func() []widgets.PickOption { return f.opt.Programs }
 }
 
 // idTypeOptions lists the ID types issued by the address's country (all of
 // them when there is no country), after "(none)".
-func idTypeOptions(country string) []PickOption {
+func idTypeOptions(country string) []widgets.PickOption {
 	types := validate.IDTypesFor(country)
 	if len(types) == 0 {
 		types = validate.IDTypes()
 	}
-	out := []PickOption{{Value: "", Label: "(none)"}}
+	out := []widgets.PickOption{{Value: "", Label: "(none)"}}
 	for _, t := range types {
-		out = append(out, PickOption{Value: t.Type, Label: t.Label})
+		out = append(out, widgets.PickOption{Value: t.Type, Label: t.Label})
 	}
 	return out
 }
 
 // inputAt asks for the text at path, a concrete path of field fd (an
 // item of a list).
-func (f *Flow) inputAt(fd *catalog.Field, path string) *Input {
-	return NewInput(f.inputSpec(fd, path), f.text(path)).Accessible(f.opt.Accessible)
+func (f *Flow) inputAt(fd *catalog.Field, path string) *widgets.Input {
+	return widgets.NewInput(f.inputSpec(fd, path), f.text(path)).Accessible(f.opt.Accessible)
 }
 
 // value is the text at path ("" when there is none).

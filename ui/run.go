@@ -10,7 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/plaid-onboard/plaid-onboard/drafts"
-	"github.com/plaid-onboard/plaid-onboard/forms"
+	"github.com/plaid-onboard/plaid-onboard/forms/widgets"
 	"github.com/plaid-onboard/plaid-onboard/internal/app"
 	"github.com/plaid-onboard/plaid-onboard/ui/home"
 	"github.com/plaid-onboard/plaid-onboard/ui/listen"
@@ -57,9 +57,9 @@ func Deps(f *app.Factory, req app.TUIRequest, notices *noticeBox) (uikit.Deps, f
 	if err != nil {
 		return uikit.Deps{}, nil, err
 	}
-	var programs []forms.PickOption
+	var programs []widgets.PickOption
 	for _, p := range f.BeaconPrograms(req.Env) {
-		programs = append(programs, forms.PickOption{Value: p.ID, Label: p.Name})
+		programs = append(programs, widgets.PickOption{Value: p.ID, Label: p.Name})
 	}
 	env := req.Env
 	return uikit.Deps{

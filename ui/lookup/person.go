@@ -17,6 +17,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/catalog"
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/forms"
+	"github.com/plaid-onboard/plaid-onboard/forms/widgets"
 	"github.com/plaid-onboard/plaid-onboard/internal/actions"
 	"github.com/plaid-onboard/plaid-onboard/internal/words"
 	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
@@ -47,7 +48,7 @@ type Person struct {
 	p       *actions.Person
 	origin  actions.Origin
 	reveal  bool
-	form    *forms.StepForm
+	form    *widgets.StepForm
 	formOf  actions.Action
 	status  client.BeaconUserStatus
 	report  *forms.Report
@@ -206,7 +207,7 @@ func (m *Person) formOptions() forms.Options {
 	return forms.Options{Env: m.deps.Env, Now: m.deps.Now, Programs: m.deps.Programs}
 }
 
-func (m *Person) openForm(a actions.Action, sf *forms.StepForm) tea.Cmd {
+func (m *Person) openForm(a actions.Action, sf *widgets.StepForm) tea.Cmd {
 	m.form, m.formOf = sf, a
 	m.form.Form = m.form.Form.WithWidth(min(m.width, 72)).WithHeight(max(8, m.height-4))
 	return m.form.Form.Init()

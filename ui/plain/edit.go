@@ -7,6 +7,7 @@ import (
 
 	"github.com/plaid-onboard/plaid-onboard/drafts"
 	"github.com/plaid-onboard/plaid-onboard/forms"
+	"github.com/plaid-onboard/plaid-onboard/forms/widgets"
 	"github.com/plaid-onboard/plaid-onboard/internal/words"
 	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
 )
@@ -99,10 +100,10 @@ func (e *editor) step(i int) error {
 
 // fields asks a built form's questions in order, skipping those that do
 // not apply now (huh's accessible mode would ask them all).
-func (e *editor) fields(sf *forms.StepForm) error { return e.s.fields(sf, e.changed) }
+func (e *editor) fields(sf *widgets.StepForm) error { return e.s.fields(sf, e.changed) }
 
 // fields asks a form's questions that apply now; after runs after each.
-func (s *Session) fields(sf *forms.StepForm, after func()) error {
+func (s *Session) fields(sf *widgets.StepForm, after func()) error {
 	for _, f := range sf.Fields {
 		if hide := sf.Hidden[f]; hide != nil && hide() {
 			continue

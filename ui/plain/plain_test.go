@@ -15,7 +15,7 @@ import (
 
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/drafts"
-	"github.com/plaid-onboard/plaid-onboard/forms"
+	"github.com/plaid-onboard/plaid-onboard/forms/widgets"
 	"github.com/plaid-onboard/plaid-onboard/internal/app"
 	"github.com/plaid-onboard/plaid-onboard/internal/emutest"
 	"github.com/plaid-onboard/plaid-onboard/internal/samples"
@@ -32,7 +32,7 @@ func newDeps(t *testing.T, env client.Environment) uikit.Deps {
 	c, _ := emutest.Client(t, env, func() time.Time { return testNow })
 	return uikit.Deps{
 		Env: env, Client: c, Store: emutest.Store(t), Now: func() time.Time { return testNow },
-		Programs: []forms.PickOption{{Value: "becprg_11111111111111", Label: "Default program"}, {Value: "becprg_22222222222222", Label: "Relaxed program"}},
+		Programs: []widgets.PickOption{{Value: "becprg_11111111111111", Label: "Default program"}, {Value: "becprg_22222222222222", Label: "Relaxed program"}},
 	}
 }
 

@@ -14,7 +14,7 @@ import (
 
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/drafts"
-	"github.com/plaid-onboard/plaid-onboard/forms"
+	"github.com/plaid-onboard/plaid-onboard/forms/widgets"
 	"github.com/plaid-onboard/plaid-onboard/internal/app"
 	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
 )
@@ -29,7 +29,7 @@ type Request struct {
 // Session is one run of the plain prompts.
 type Session struct {
 	deps uikit.Deps
-	in   *forms.LineReader
+	in   *widgets.LineReader
 	out  io.Writer
 	ctx  context.Context
 
@@ -56,7 +56,7 @@ var ErrAborted = errors.New("interrupted")
 // New builds a session reading answers from in and writing to out.
 func New(deps uikit.Deps, in io.Reader, out io.Writer) *Session {
 	w := &lockedWriter{w: out}
-	return &Session{deps: deps, in: forms.NewLineReader(in).SayRefusalsTo(w), out: w}
+	return &Session{deps: deps, in: widgets.NewLineReader(in).SayRefusalsTo(w), out: w}
 }
 
 // lockedWriter lets the interrupt's last words and the prompts share out.
@@ -81,7 +81,7 @@ func (s *Session) Run(ctx context.Context, req Request) error {
 	go func() { done <- s.run(req) }()
 	select {
 	case err := <-done:
-		if errors.Is(err, forms.ErrInputEnded) {
+		if errors.Is(err, widgets.ErrInputEnded) {
 			id := s.draftID()
 			if id == "" {
 				return nil // at the menu: nothing was under way

@@ -11,7 +11,7 @@ import (
 
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/drafts"
-	"github.com/plaid-onboard/plaid-onboard/forms"
+	"github.com/plaid-onboard/plaid-onboard/forms/widgets"
 	"github.com/plaid-onboard/plaid-onboard/internal/theme"
 )
 
@@ -50,7 +50,7 @@ type Deps struct {
 	// goroutine (autosave reports).
 	Send func(tea.Msg)
 	// Programs are the Beacon programs to offer.
-	Programs []forms.PickOption
+	Programs []widgets.PickOption
 	// RememberProgram records a program id used successfully (may be nil).
 	RememberProgram func(id string)
 	// SaveQuiet and SaveMax time the autosave (drafts defaults when zero).

@@ -14,6 +14,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/catalog"
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/forms"
+	"github.com/plaid-onboard/plaid-onboard/forms/widgets"
 	"github.com/plaid-onboard/plaid-onboard/internal/actions"
 	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
 )
@@ -35,7 +36,7 @@ type beaconResult struct {
 	origin actions.Origin
 	followUps
 	// the open follow-up form, if any
-	form   *forms.StepForm
+	form   *widgets.StepForm
 	formOf string // "report" or "review"
 	report *forms.Report
 	status client.BeaconUserStatus
@@ -70,7 +71,7 @@ func (r *beaconResult) toForm(m *Model, msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-func (r *beaconResult) openForm(m *Model, of string, sf *forms.StepForm) tea.Cmd {
+func (r *beaconResult) openForm(m *Model, of string, sf *widgets.StepForm) tea.Cmd {
 	r.form, r.formOf = sf, of
 	r.form.Form = resize(r.form.Form, min(m.width, 72), max(8, m.height-2))
 	return r.form.Form.Init()

@@ -2,8 +2,7 @@ package wizard
 
 import (
 	"charm.land/bubbles/v2/key"
-
-	"github.com/plaid-onboard/plaid-onboard/forms"
+	"github.com/plaid-onboard/plaid-onboard/forms/widgets"
 )
 
 // keyMap holds the wizard's own keys. They avoid every key huh's fields
@@ -55,7 +54,7 @@ func defaultKeys() keyMap {
 		Review:   b([]string{"ctrl+r"}, "ctrl+r", "review"),
 		Close:    b([]string{"ctrl+x"}, "ctrl+x", "close draft"),
 		Quit:     b([]string{"ctrl+c"}, "ctrl+c", "quit"),
-		Fix:      forms.FixKey,
+		Fix:      widgets.FixKey,
 
 		Up:     b([]string{"up", "k"}, "↑/↓", "move"),
 		Down:   b([]string{"down", "j"}, "", ""),

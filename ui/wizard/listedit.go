@@ -10,6 +10,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/plaid-onboard/plaid-onboard/forms"
+	"github.com/plaid-onboard/plaid-onboard/forms/widgets"
 	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
 )
 
@@ -20,7 +21,7 @@ type listEditor struct {
 	cursor  int
 	editing int // the item whose form is open, -1 for none
 	added   bool
-	form    *forms.StepForm
+	form    *widgets.StepForm
 	width   int
 	height  int
 }

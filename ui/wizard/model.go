@@ -12,6 +12,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/drafts"
 	"github.com/plaid-onboard/plaid-onboard/forms"
+	"github.com/plaid-onboard/plaid-onboard/forms/widgets"
 	"github.com/plaid-onboard/plaid-onboard/internal/theme"
 	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
 	"github.com/plaid-onboard/plaid-onboard/validate"
@@ -39,7 +40,7 @@ type Model struct {
 
 	mode   mode
 	step   int
-	form   *forms.StepForm
+	form   *widgets.StepForm
 	list   *listEditor
 	dialog *uikit.Dialog
 	// onConfirm runs when the dialog is answered yes.

@@ -16,7 +16,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/drafts"
 	"github.com/plaid-onboard/plaid-onboard/emulator"
-	"github.com/plaid-onboard/plaid-onboard/forms"
+	"github.com/plaid-onboard/plaid-onboard/forms/widgets"
 	"github.com/plaid-onboard/plaid-onboard/internal/emutest"
 	"github.com/plaid-onboard/plaid-onboard/internal/samples"
 	"github.com/plaid-onboard/plaid-onboard/internal/tuitest"
@@ -47,7 +47,7 @@ func newRig(t testing.TB, env client.Environment) *rig {
 		Env: env, Client: c, Store: store, Now: func() time.Time { return testNow },
 		Send:      func(m tea.Msg) { r.mu.Lock(); r.sent = append(r.sent, m); r.mu.Unlock() },
 		SaveQuiet: time.Millisecond, SaveMax: 5 * time.Millisecond,
-		Programs: []forms.PickOption{{Value: "becprg_11111111111111", Label: "Default program"}, {Value: "becprg_22222222222222", Label: "Relaxed program"}},
+		Programs: []widgets.PickOption{{Value: "becprg_11111111111111", Label: "Default program"}, {Value: "becprg_22222222222222", Label: "Relaxed program"}},
 	}
 	return r
 }

@@ -1,4 +1,4 @@
-package forms
+package widgets
 
 import (
 	"errors"
@@ -148,7 +148,7 @@ func TestPlainChoiceByNumberNameAndEnter(t *testing.T) {
 
 func TestPlainChoicesToggleInOptionOrder(t *testing.T) {
 	var ps []client.Product
-	c := NewChoices(ChoiceSpec{Key: "products", Title: "Products"}, productOptions(client.PartnerProducts), Bind(&ps, nil))
+	c := NewChoices(ChoiceSpec{Key: "products", Title: "Products"}, productOptions(), Bind(&ps, nil))
 	out, err := runPlain(t, c, "9 2\nx\n2\n3,1\n\n")
 	if err != nil {
 		t.Fatal(err)
@@ -164,7 +164,7 @@ func TestPlainChoicesToggleInOptionOrder(t *testing.T) {
 
 func TestPlainPickerFindsByNameCodeAndNumber(t *testing.T) {
 	var v string
-	p := NewPicker(PickerSpec{Key: "country", Title: "Country", Required: true, Options: countryOptions}, Bind(&v, nil))
+	p := NewPicker(PickerSpec{Key: "country", Title: "Country", Required: true, Options: CountryOptions}, Bind(&v, nil))
 	out, err := runPlain(t, p, "zzzz\nunited\ngerm\n")
 	if err != nil || v != "DE" {
 		t.Fatalf("got %q %v\n%s", v, err, out)

@@ -1,4 +1,4 @@
-package forms
+package widgets
 
 import (
 	"reflect"
@@ -20,7 +20,7 @@ func (c *Changes) Count() uint64 {
 	return c.n
 }
 
-func (c *Changes) bump() {
+func (c *Changes) Bump() {
 	if c != nil {
 		c.n++
 	}
@@ -40,7 +40,7 @@ func (a *tracked[T]) Set(v T) {
 		return
 	}
 	a.set(v)
-	a.changes.bump()
+	a.changes.Bump()
 }
 
 // Bind is an accessor for a variable.

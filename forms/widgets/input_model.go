@@ -1,24 +1,11 @@
-package forms
+package widgets
 
 import (
-	"fmt"
-	"io"
-	"strings"
-	"unicode"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
-	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
-
-	"github.com/plaid-onboard/plaid-onboard/internal/theme"
 	"github.com/plaid-onboard/plaid-onboard/validate"
 )
-
-// FixKey accepts the fix a check suggests. ctrl+y ("yes, use it") is free
-// in text inputs, where ctrl+f and ctrl+e already move the cursor.
-var FixKey = key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("ctrl+y", "use fix"))
 
 // InputSpec describes a text field.
 type InputSpec struct {
@@ -71,15 +58,6 @@ type Input struct {
 	// have changed.
 	view    string
 	viewKey viewKey
-}
-
-type viewKey struct {
-	value   string
-	width   int
-	dark    bool
-	result  validate.Result
-	focused bool
-	theme   bool
 }
 
 // NewInput builds a checked text field bound through acc.
@@ -193,90 +171,6 @@ func (i *Input) completes() bool {
 	return len(i.suggestions) > 0 && i.suggestions[0] != i.acc.Get()
 }
 
-// View is huh's input with the verdict under it.
-func (i *Input) View() string {
-	k := viewKey{value: i.checked, width: i.width, dark: i.dark, result: i.result, focused: i.focused, theme: true}
-	if !i.focused && k == i.viewKey && i.view != "" {
-		return i.view
-	}
-	v := i.Input.View()
-	if !i.focused && i.checked == "" {
-		v = i.markPlaceholder(v)
-	}
-	if line := i.message(); line != "" {
-		v += "\n" + line
-	}
-	i.view, i.viewKey = v, k
-	return v
-}
-
-// markPlaceholder draws a blurred field's placeholder in the theme's
-// placeholder style (faint and italic, which survive NO_COLOR). huh styles
-// only the focused text box's placeholder; a blurred one is drawn in the
-// text box's own grey, which NO_COLOR removes, so it would read as typed.
-func (i *Input) markPlaceholder(view string) string {
-	shown := example(i.spec.Placeholder)
-	if shown == "" {
-		return view
-	}
-	if i.theme == nil {
-		return view
-	}
-	style := i.theme.Theme(i.dark).Blurred.TextInput.Placeholder
-	lines := strings.Split(view, "\n")
-	for n, line := range lines {
-		plain := ansi.Strip(line)
-		prompt := strings.Index(plain, "> ")
-		if prompt < 0 {
-			continue
-		}
-		rest := plain[prompt+2:]
-		text := strings.TrimRight(rest, " ")
-		if text == "" || !strings.HasPrefix(shown, text) {
-			continue
-		}
-		lines[n] = plain[:prompt+2] + style.Render(text) + rest[len(text):]
-		break
-	}
-	return strings.Join(lines, "\n")
-}
-
-func (i *Input) message() string {
-	st := theme.Cached(i.dark)
-	width := max(10, i.width-4)
-	wrapped := func(style lipgloss.Style, s string) string {
-		return lipgloss.NewStyle().PaddingLeft(2).Render(style.Width(width).Render(s))
-	}
-	r := i.result
-	// A fix of a hidden field is shown hidden too: only its last digits.
-	fix := ""
-	if r.Fix != "" {
-		fix = "\n" + wrapped(st.Accent, "→ "+summarize(r.Fix, i.spec.Masked)+"  ("+FixKey.Help().Key+" to use it)")
-	}
-	switch r.State {
-	case validate.Invalid:
-		return wrapped(st.Bad, "✗ "+r.Message) + fix
-	case validate.Incomplete:
-		if i.checked == "" && !i.focused {
-			return ""
-		}
-		if i.checked == "" && r.Fix != "" {
-			return strings.TrimPrefix(fix, "\n")
-		}
-		return wrapped(st.Faint, "… "+r.Message) + fix
-	}
-	if a := r.Advice(); a != "" && i.checked != "" {
-		// Sendable as it is: advice, not an error.
-		return wrapped(st.Warn, "! "+a) + fix
-	}
-	if i.spec.Info != nil && i.checked != "" {
-		if info := i.spec.Info(i.checked); info != "" {
-			return wrapped(st.Muted, info)
-		}
-	}
-	return ""
-}
-
 // Focus and Blur track focus, which decides whether an empty required
 // field says so.
 func (i *Input) Focus() tea.Cmd {
@@ -295,125 +189,6 @@ func (i *Input) Blur() tea.Cmd {
 // Error is always nil: huh would otherwise block leaving the field (and,
 // for the last field, going back a group — huh #540).
 func (i *Input) Error() error { return nil }
-
-// KeyBinds adds "use fix" when a fix is on offer.
-func (i *Input) KeyBinds() []key.Binding {
-	kb := i.Input.KeyBinds()
-	if i.result.Fix != "" {
-		kb = append([]key.Binding{FixKey}, kb...)
-	}
-	return kb
-}
-
-// RunAccessible asks on a plain line. The answer is checked at once and
-// the verdict read out; an answer that breaks a rule is kept (the review
-// lists it) and asked again, where Enter keeps it, y takes the suggested
-// fix and - empties the field.
-func (i *Input) RunAccessible(w io.Writer, r io.Reader) error {
-	in := lineReaderOf(r)
-	title := i.spec.Title
-	if !i.spec.Required {
-		title += " (optional)"
-	}
-	say(w, "%s", title)
-	if i.spec.Description != "" {
-		say(w, "  %s", i.spec.Description)
-	}
-	for {
-		cur := i.acc.Get()
-		i.recheck()
-		hint := i.plainHint(cur)
-		fmt.Fprintf(w, "%s%s: ", i.spec.Title, hint)
-		var (
-			line string
-			err  error
-		)
-		if i.spec.Masked {
-			line, err = in.ReadSecret(w)
-		} else {
-			line, err = in.ReadLine()
-		}
-		if err != nil {
-			fmt.Fprintln(w)
-			return err
-		}
-		line = strings.TrimSpace(line)
-		switch {
-		case line == "" && cur == "" && i.spec.EmptyFix != "":
-			i.acc.Set(i.spec.EmptyFix)
-		case line == "" && cur == "" && i.spec.Required:
-			say(w, "%s is required: type it, or - to leave it empty for now.", i.spec.Title)
-			continue
-		case line == "":
-			// Enter keeps the value as it is.
-		case line == "-":
-			i.acc.Set("")
-		case (line == "y" || line == "yes") && i.result.Fix != "" && cur != "":
-			i.acc.Set(i.result.Fix)
-		default:
-			i.acc.Set(line)
-		}
-		i.recheck()
-		v := i.acc.Get()
-		switch {
-		case v == "" || i.result.State == validate.Valid:
-			// Advice is read out, not asked about: the answer stands (a
-			// script piping answers gets no extra question), and the review
-			// lists the note again with its suggestion.
-			if a := i.result.Advice(); a != "" {
-				say(w, "  Note on %s: %s.", i.spec.Title, strings.TrimSuffix(a, "."))
-				if i.result.Fix != "" {
-					say(w, "  Suggested: %s (the review offers it again).", summarize(i.result.Fix, i.spec.Masked))
-				}
-			}
-			if i.spec.Info != nil && v != "" {
-				if info := i.spec.Info(v); info != "" {
-					say(w, "  %s", info)
-				}
-			}
-			return nil
-		case line == "" && v == cur:
-			// Kept on purpose: the review will list it.
-			say(w, "  Kept as it is; the review lists the problem.")
-			return nil
-		}
-		msg := i.result.Message
-		if i.result.State == validate.Incomplete {
-			msg = "not finished: " + msg
-		}
-		say(w, "  Problem with %s: %s.", i.spec.Title, strings.TrimSuffix(msg, "."))
-		if i.result.Fix != "" {
-			say(w, "  Suggested: %s — type y to use it.", summarize(i.result.Fix, i.spec.Masked))
-		}
-		say(w, "  Type it again, or press Enter to keep it as it is.")
-	}
-}
-
-// plainHint says what Enter does at a plain prompt.
-func (i *Input) plainHint(cur string) string {
-	switch {
-	case cur != "":
-		return " [Enter keeps " + summarize(cur, i.spec.Masked) + "; - empties it]"
-	case i.spec.EmptyFix != "":
-		return " [Enter uses " + i.spec.EmptyFix + "]"
-	case i.spec.Placeholder != "" && !strings.Contains(i.spec.Placeholder, " "):
-		return " (" + example(i.spec.Placeholder) + ")"
-	}
-	return ""
-}
-
-// example words a placeholder that is a sample answer ("e.g. …"), so it
-// cannot pass for a typed one where there is no colour (NO_COLOR). One
-// with spaces is an instruction, one with no digit or lower-case letter a
-// format (YYYY-MM-DD): they stay as they are.
-func example(placeholder string) string {
-	if placeholder == "" || strings.Contains(placeholder, " ") || !strings.ContainsFunc(placeholder, func(r rune) bool {
-		return unicode.IsDigit(r) || unicode.IsLower(r)
-	}) {
-		return placeholder
-	}
-	return "e.g. " + placeholder
-}
 
 // The With* methods return the wrapper, not huh's input, so the group keeps
 // talking to the checked field.
@@ -453,11 +228,3 @@ func (i *Input) Init() tea.Cmd { return i.Input.Init() }
 
 // Run is not used: fields run inside a form.
 func (i *Input) Run() error { return huh.Run(i) }
-
-// Summary is the value as the review screen shows it.
-func summarize(v string, masked bool) string {
-	if masked && v != "" {
-		return strings.Repeat("•", max(0, len(v)-4)) + v[max(0, len(v)-4):]
-	}
-	return v
-}

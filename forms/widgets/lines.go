@@ -1,4 +1,4 @@
-package forms
+package widgets
 
 import (
 	"bufio"
@@ -135,3 +135,14 @@ func (l *LineReader) Ended() bool { return l.eof }
 
 // say prints a line.
 func say(w io.Writer, format string, args ...any) { fmt.Fprintf(w, format+"\n", args...) }
+
+// answer reads the next answer, trimmed; when the input ends, the
+// prompt's line is ended first.
+func answer(w io.Writer, in *LineReader) (string, error) {
+	line, err := in.ReadLine()
+	if err != nil {
+		fmt.Fprintln(w)
+		return "", err
+	}
+	return strings.TrimSpace(line), nil
+}

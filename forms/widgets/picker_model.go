@@ -1,19 +1,15 @@
-package forms
+package widgets
 
 import (
 	"fmt"
-	"io"
 	"slices"
-	"strconv"
 	"strings"
+
+	tea "charm.land/bubbletea/v2"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
-	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
-	"charm.land/lipgloss/v2"
-
-	"github.com/plaid-onboard/plaid-onboard/internal/theme"
 	"github.com/plaid-onboard/plaid-onboard/validate"
 )
 
@@ -244,90 +240,6 @@ func (p *Picker) Update(msg tea.Msg) (huh.Model, tea.Cmd) {
 	return p, cmd
 }
 
-func (p *Picker) styles() *huh.FieldStyles {
-	t := p.theme
-	if t == nil {
-		t = huh.ThemeFunc(huh.ThemeCharm)
-	}
-	if p.focused {
-		return &t.Theme(p.dark).Focused
-	}
-	return &t.Theme(p.dark).Blurred
-}
-
-// View shows the chosen value, and while focused the filter and matches.
-func (p *Picker) View() string {
-	k := viewKey{value: p.acc.Get(), width: p.width, dark: p.dark, focused: p.focused, theme: p.theme != nil}
-	if !p.focused && k == p.viewKey && p.view != "" {
-		return p.view
-	}
-	p.view, p.viewKey = p.render(), k
-	return p.view
-}
-
-func (p *Picker) render() string {
-	st := p.styles()
-	ts := theme.Cached(p.dark)
-	var b strings.Builder
-	b.WriteString(st.Title.Render(p.spec.Title))
-	if p.spec.Description != "" {
-		b.WriteString("\n" + st.Description.Render(p.spec.Description))
-	}
-	cur, has := p.current()
-	if !p.focused {
-		b.WriteString("\n")
-		if has {
-			b.WriteString(st.SelectedOption.Render(cur.display()))
-		} else {
-			b.WriteString(ts.Faint.Render("—"))
-		}
-	} else {
-		p.input.Placeholder = "type to search"
-		if has {
-			p.input.Placeholder = cur.display() + " — type to change"
-		}
-		b.WriteString("\n" + p.input.View())
-		shown := p.matches
-		if len(shown) > p.spec.Shown {
-			// keep the cursor in the window
-			start := min(max(0, p.cursor-p.spec.Shown+1), len(shown)-p.spec.Shown)
-			shown = shown[start : start+p.spec.Shown]
-		}
-		// huh's selector style carries its own mark ("> "): use it as huh
-		// does, and indent the other options by its width.
-		cursor := st.SelectSelector.String()
-		pad := strings.Repeat(" ", lipgloss.Width(cursor))
-		unpicked := p.unpicked()
-		for _, o := range shown {
-			line := pad + st.UnselectedOption.Render(o.display())
-			if o == p.matches[p.cursor] && !unpicked {
-				line = cursor + st.SelectedOption.Render(o.display())
-			}
-			b.WriteString("\n" + line)
-		}
-		if unpicked {
-			b.WriteString("\n" + ts.Faint.Render("  Enter leaves it empty; type or ↓ to choose"))
-		}
-		switch rest := len(p.matches) - len(shown); {
-		case len(p.matches) == 0 && p.spec.Free:
-			b.WriteString("\n" + ts.Faint.Render("  not in the list: the typed value will be used"))
-		case len(p.matches) == 0:
-			b.WriteString("\n" + ts.Faint.Render("  no match"))
-		case rest > 0:
-			b.WriteString("\n" + ts.Faint.Render(fmt.Sprintf("  … %d more: keep typing", rest)))
-		}
-	}
-	if r := p.Result(); r.State == validate.Invalid || (r.State == validate.Incomplete && p.acc.Get() != "") {
-		style := ts.Bad
-		mark := "✗ "
-		if r.State == validate.Incomplete {
-			style, mark = ts.Faint, "… "
-		}
-		b.WriteString("\n  " + style.Render(mark+r.Message))
-	}
-	return st.Base.Width(p.width).Height(p.height).Render(b.String())
-}
-
 // Focus shows the matches, reloading the options (they may depend on
 // another answer).
 func (p *Picker) Focus() tea.Cmd {
@@ -353,90 +265,11 @@ func (p *Picker) Skip() bool { return false }
 // Zoom is false.
 func (p *Picker) Zoom() bool { return false }
 
-// KeyBinds are the help keys.
-func (p *Picker) KeyBinds() []key.Binding {
-	return []key.Binding{pickerUp, p.nav.Prev, p.nav.Submit, p.nav.Next}
-}
-
 // Init initialises the field.
 func (p *Picker) Init() tea.Cmd { return nil }
 
 // Run is not used: pickers run inside a form.
 func (p *Picker) Run() error { return huh.Run(p) }
-
-// RunAccessible asks on a plain line: a code or a name, with the close
-// matches read out when the answer fits several.
-func (p *Picker) RunAccessible(w io.Writer, r io.Reader) error {
-	in := lineReaderOf(r)
-	p.reload()
-	say(w, "%s", p.spec.Title)
-	if p.spec.Description != "" {
-		say(w, "  %s", p.spec.Description)
-	}
-	// A short list is read out and can be answered by number.
-	short := len(p.options) <= 12
-	if short {
-		for i, o := range p.options {
-			say(w, "  %d. %s", i+1, o.display())
-		}
-	}
-	for {
-		fmt.Fprintf(w, "%s (a name or code", p.spec.Title)
-		if short {
-			fmt.Fprint(w, ", or a number")
-		}
-		if cur, has := p.current(); has {
-			fmt.Fprintf(w, "; Enter keeps %s", cur.display())
-		}
-		fmt.Fprint(w, "): ")
-		line, err := in.ReadLine()
-		if err != nil {
-			fmt.Fprintln(w)
-			return err
-		}
-		line = strings.TrimSpace(line)
-		switch {
-		case line == "" && (p.acc.Get() != "" || !p.spec.Required):
-			return nil
-		case line == "":
-			say(w, "%s is required: type a name or a code, or - to leave it empty for now.", p.spec.Title)
-			continue
-		case line == "-":
-			p.acc.Set("")
-			return nil
-		}
-		if n, err := strconv.Atoi(line); err == nil && short && n >= 1 && n <= len(p.options) {
-			p.acc.Set(p.options[n-1].Value)
-			say(w, "  Chosen: %s", p.options[n-1].display())
-			return nil
-		}
-		p.input.SetValue(line)
-		p.filter()
-		p.input.SetValue("")
-		exact := len(p.matches) > 0 && (strings.EqualFold(p.matches[0].Value, line) || strings.EqualFold(p.matches[0].Label, line))
-		switch {
-		case len(p.matches) == 1 || exact:
-			p.acc.Set(p.matches[0].Value)
-			say(w, "  Chosen: %s", p.matches[0].display())
-			return nil
-		case len(p.matches) > 1 && !p.spec.Free:
-			say(w, "  %d match; type more of one of these:", len(p.matches))
-			for _, o := range p.matches[:min(8, len(p.matches))] {
-				say(w, "    %s", o.display())
-			}
-		case p.spec.Free:
-			p.acc.Set(line)
-			if res := p.Result(); res.State != validate.Valid {
-				say(w, "  Problem with %s: %s. Kept; the review lists it.", p.spec.Title, strings.TrimSuffix(res.Message, "."))
-			} else {
-				say(w, "  Not one of those listed; kept as typed.")
-			}
-			return nil
-		default:
-			say(w, "  Nothing matches %q.", line)
-		}
-	}
-}
 
 // WithTheme sets the theme.
 func (p *Picker) WithTheme(t huh.Theme) huh.Field {

@@ -1,71 +1,14 @@
-package forms
+package widgets
 
 import (
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"charm.land/bubbles/v2/key"
 	"charm.land/huh/v2"
+	"github.com/plaid-onboard/plaid-onboard/internal/theme"
 )
-
-// Moving between fields happens here, at once, rather than the way huh
-// does it: huh's fields ask for the next field by returning a command, and
-// a program runs that command later, on another goroutine, so keys typed
-// right after Tab (fast typing, a paste, a busy machine) reach the field
-// being left. Our fields instead report the move (navigator) and StepForm
-// makes it with huh's own messages before the next key is read.
-
-// Directions a field asks to move in.
-const (
-	stay = 0
-	next = 1
-	back = -1
-)
-
-// navigator is a field that reports a move instead of asking huh for it.
-type navigator interface {
-	// takeNav returns the move the last key asked for, and forgets it.
-	takeNav() int
-}
-
-// navKeys are a field's keys for moving on, as huh's own fields have them:
-// Prev unless it is the form's first field, Next unless it is the last,
-// and Submit (Enter, completing the form) only on the last.
-type navKeys struct {
-	Prev, Next, Submit key.Binding
-	pending            int
-}
-
-func newNavKeys(prev, nxt, submit key.Binding) navKeys {
-	return navKeys{Prev: prev, Next: nxt, Submit: submit}
-}
-
-// position enables the keys for the field's place in the form.
-func (n *navKeys) position(p huh.FieldPosition) {
-	n.Prev.SetEnabled(!p.IsFirst())
-	n.Next.SetEnabled(!p.IsLast())
-	n.Submit.SetEnabled(p.IsLast())
-}
-
-// of reports the move a key asks for.
-func (n *navKeys) of(msg tea.Msg) int {
-	k, isKey := msg.(tea.KeyPressMsg)
-	switch {
-	case !isKey:
-		return stay
-	case key.Matches(k, n.Prev):
-		return back
-	case key.Matches(k, n.Next, n.Submit):
-		return next
-	}
-	return stay
-}
-
-func (n *navKeys) takeNav() int {
-	d := n.pending
-	n.pending = stay
-	return d
-}
 
 // Update passes a message to the form and makes at once any move between
 // fields (or groups) it asked for. When the form's last field is left the
@@ -148,4 +91,40 @@ func (s *StepForm) Focus(path string) bool {
 		s.Next()
 	}
 	return s.Form.GetFocusedField() == s.Fields[target]
+}
+
+// StepForm is a built step: the form and its fields in order.
+type StepForm struct {
+	Form   *huh.Form
+	Fields []huh.Field
+	// Hidden says, for a field that applies only sometimes (a contact's
+	// fields, a purpose's use cases), whether it is hidden now. huh's
+	// accessible mode ignores hidden groups, so the plain runner asks this.
+	Hidden map[huh.Field]func() bool
+}
+
+// KeyMap is huh's key map as the wizard uses it: Ctrl-C belongs to the
+// wizard (it saves and leaves), so huh's own quit is off; and selects do
+// not filter, so Enter and Tab always move on (the lists are short).
+func KeyMap() *huh.KeyMap {
+	km := huh.NewDefaultKeyMap()
+	km.Quit = key.NewBinding(key.WithDisabled())
+	km.Select.Filter.SetEnabled(false)
+	km.MultiSelect.Filter.SetEnabled(false)
+	return km
+}
+
+// NewStepForm assembles a form of fields in groups (one group when none
+// are given), with the program's theme and keys.
+func NewStepForm(fields []huh.Field, accessible bool, groups ...*huh.Group) *StepForm {
+	if len(groups) == 0 {
+		groups = []*huh.Group{huh.NewGroup(fields...)}
+	}
+	form := huh.NewForm(groups...).
+		WithTheme(theme.Huh()).
+		WithKeyMap(KeyMap()).
+		WithShowHelp(false).
+		WithShowErrors(false).
+		WithAccessible(accessible)
+	return &StepForm{Form: form, Fields: fields}
 }

@@ -1,4 +1,4 @@
-package forms
+package widgets
 
 import (
 	"errors"
@@ -24,9 +24,9 @@ func FuzzPlainPrompts(f *testing.F) {
 			RunAccessible(io.Writer, io.Reader) error
 		}{
 			NewInput(InputSpec{Key: "p", Title: "Phone", Check: func(s string) validate.Result { return validate.Phone(s, "US") }}, Bind(&phone, nil)),
-			NewPicker(PickerSpec{Key: "c", Title: "Country", Options: countryOptions}, Bind(&country, nil)),
+			NewPicker(PickerSpec{Key: "c", Title: "Country", Options: CountryOptions}, Bind(&country, nil)),
 			NewChoice(ChoiceSpec{Key: "t", Title: "T"}, TriStateOptions(), Bind(&tri, nil)),
-			NewChoices(ChoiceSpec{Key: "ps", Title: "P"}, productOptions(client.PartnerProducts), Bind(&products, nil)),
+			NewChoices(ChoiceSpec{Key: "ps", Title: "P"}, productOptions(), Bind(&products, nil)),
 		}
 		for _, fl := range fields {
 			if err := fl.RunAccessible(io.Discard, in); err != nil && !errors.Is(err, ErrInputEnded) {
@@ -46,7 +46,7 @@ func FuzzSuggestPaths(f *testing.F) {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, typed string) {
-		for _, s := range suggestPaths(typed) {
+		for _, s := range SuggestPaths(typed) {
 			cut := strings.LastIndexAny(typed, "/") + 1
 			if !strings.HasPrefix(s, typed[:cut]) {
 				t.Fatalf("%q completes %q", s, typed)

@@ -13,7 +13,7 @@ import (
 var layers = [][]string{
 	{"validate", "internal/atomicfile", "internal/filelock", "internal/words", "internal/termtext", "third_party/fang"},
 	{"client", "internal/prefs"},
-	{"catalog", "internal/theme", "internal/webhooks"},
+	{"catalog", "internal/theme", "internal/webhooks", "internal/exitcode"},
 	{"drafts", "emulator", "internal/debuglog", "forms/widgets"},
 	{"internal/actions", "forms", "internal/app"},
 	{"ui/uikit", "cmd/cmdutil"},

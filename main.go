@@ -13,6 +13,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/cmd/cmdutil"
 	"github.com/plaid-onboard/plaid-onboard/cmd/root"
 	"github.com/plaid-onboard/plaid-onboard/internal/app"
+	"github.com/plaid-onboard/plaid-onboard/internal/exitcode"
 	"github.com/plaid-onboard/plaid-onboard/internal/termtext"
 	"github.com/plaid-onboard/plaid-onboard/third_party/fang"
 	"github.com/plaid-onboard/plaid-onboard/ui"
@@ -36,17 +37,17 @@ func run() int {
 		fang.WithoutBackgroundQuery(),
 		fang.WithColorSchemeFunc(root.HelpColors),
 	)
-	return app.ExitCode(err)
+	return exitcode.Of(err)
 }
 
 // errorHandler prints an error as fang would, then the hint that says what
 // to do instead; an interruption prints nothing but its exit code.
 func errorHandler(w io.Writer, styles fang.Styles, err error) {
-	if app.ExitCode(err) == app.ExitAborted {
+	if exitcode.Of(err) == exitcode.Aborted {
 		return
 	}
 	fang.DefaultErrorHandler(w, styles, shownError{err})
-	var ee *app.ExitError
+	var ee *exitcode.Error
 	if errors.As(err, &ee) && ee.Hint != "" {
 		fmt.Fprintln(w, "  "+termtext.Text(ee.Hint))
 		fmt.Fprintln(w)

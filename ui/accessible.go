@@ -5,6 +5,7 @@ import (
 	"errors"
 
 	"github.com/plaid-onboard/plaid-onboard/internal/app"
+	"github.com/plaid-onboard/plaid-onboard/internal/exitcode"
 	"github.com/plaid-onboard/plaid-onboard/ui/plain"
 	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
 )
@@ -14,7 +15,7 @@ func runAccessible(ctx context.Context, f *app.Factory, deps uikit.Deps, req app
 	s := plain.New(deps, f.IO.In, f.IO.Out)
 	err := s.Run(ctx, plain.Request{Flow: req.Flow, DraftID: req.DraftID})
 	if errors.Is(err, plain.ErrAborted) {
-		return app.ErrAborted
+		return exitcode.ErrAborted
 	}
 	return err
 }

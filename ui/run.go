@@ -12,6 +12,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/drafts"
 	"github.com/plaid-onboard/plaid-onboard/forms/widgets"
 	"github.com/plaid-onboard/plaid-onboard/internal/app"
+	"github.com/plaid-onboard/plaid-onboard/internal/exitcode"
 	"github.com/plaid-onboard/plaid-onboard/ui/home"
 	"github.com/plaid-onboard/plaid-onboard/ui/listen"
 	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
@@ -91,7 +92,7 @@ func first(deps uikit.Deps, req app.TUIRequest) (uikit.Screen, tea.Cmd) {
 }
 
 // Run opens the requested screen and returns when the user leaves: nil,
-// or app.ErrAborted after Ctrl-C (exit code 130).
+// or exitcode.ErrAborted after Ctrl-C (exit code 130).
 func Run(ctx context.Context, f *app.Factory, req app.TUIRequest) error {
 	if f.Debug != nil {
 		// The screen owns the terminal: --debug goes to a file, named on
@@ -140,9 +141,9 @@ func Run(ctx context.Context, f *app.Factory, req app.TUIRequest) error {
 	case root.startErr != nil:
 		return root.startErr
 	case root.aborted, errors.Is(runErr, tea.ErrInterrupted):
-		return app.ErrAborted
+		return exitcode.ErrAborted
 	case errors.Is(runErr, tea.ErrProgramKilled), errors.Is(runErr, context.Canceled):
-		return app.ErrAborted
+		return exitcode.ErrAborted
 	case runErr != nil:
 		return fmt.Errorf("the screen failed: %w", runErr)
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/cmd/cmdutil"
 	"github.com/plaid-onboard/plaid-onboard/internal/actions"
 	"github.com/plaid-onboard/plaid-onboard/internal/app"
+	"github.com/plaid-onboard/plaid-onboard/internal/exitcode"
 )
 
 // newCmdGet is `beacon get ID`.
@@ -47,7 +48,7 @@ func newCmdReview(f *app.Factory, g *cmdutil.Globals) *cobra.Command {
 		Args: cmdutil.InvalidArgs(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if status == "" {
-				return app.Invalid(fmt.Errorf("the --status flag is required"), "one of: "+strings.Join(client.Strings(client.BeaconUserStatuses), ", "))
+				return exitcode.Invalid(fmt.Errorf("the --status flag is required"), "one of: "+strings.Join(client.Strings(client.BeaconUserStatuses), ", "))
 			}
 			o := cmdutil.ActionOptions{Action: actions.Review, What: args[0], JSON: asJSON, Yes: yes}
 			return cmdutil.RunAction(cmd.Context(), f, g, o, func(ctx context.Context, c *client.Client, env catalog.Env) (actions.Result, error) {
@@ -78,7 +79,7 @@ rejected, and the user can be set to rejected with ` + "`beacon review`" + `.`,
 		Args:    cmdutil.InvalidArgs(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if typ == "" {
-				return app.Invalid(fmt.Errorf("the --type flag is required"), "one of: "+strings.Join(client.Strings(client.BeaconReportTypesShown), ", "))
+				return exitcode.Invalid(fmt.Errorf("the --type flag is required"), "one of: "+strings.Join(client.Strings(client.BeaconReportTypesShown), ", "))
 			}
 			if date == "" {
 				date = f.Now().Format("2006-01-02")
@@ -87,7 +88,7 @@ rejected, and the user can be set to rejected with ` + "`beacon review`" + `.`,
 			if value != "" {
 				v, err := strconv.ParseFloat(value, 64)
 				if err != nil {
-					return app.Invalid(fmt.Errorf("the --amount value %q is not a number", value), "")
+					return exitcode.Invalid(fmt.Errorf("the --amount value %q is not a number", value), "")
 				}
 				req.FraudAmount = &client.FraudAmount{ISOCurrencyCode: strings.ToUpper(currency), Value: v}
 			}

@@ -11,6 +11,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/cmd/cmdutil"
 	"github.com/plaid-onboard/plaid-onboard/internal/actions"
 	"github.com/plaid-onboard/plaid-onboard/internal/app"
+	"github.com/plaid-onboard/plaid-onboard/internal/exitcode"
 )
 
 func newCmdHistory(f *app.Factory, g *cmdutil.Globals) *cobra.Command {
@@ -52,7 +53,7 @@ func newCmdInsights(f *app.Factory, g *cmdutil.Globals) *cobra.Command {
 		})
 	cmd.PreRunE = func(*cobra.Command, []string) error {
 		if token == "" {
-			return app.Invalid(errors.New("the --access-token flag is required"), "add a token linked to the user (one of its access_tokens)")
+			return exitcode.Invalid(errors.New("the --access-token flag is required"), "add a token linked to the user (one of its access_tokens)")
 		}
 		return nil
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/internal/actions"
 	"github.com/plaid-onboard/plaid-onboard/internal/app"
+	"github.com/plaid-onboard/plaid-onboard/internal/exitcode"
 	"github.com/plaid-onboard/plaid-onboard/validate"
 )
 
@@ -54,7 +55,7 @@ func RunAction(ctx context.Context, f *app.Factory, g *Globals, o ActionOptions,
 		return err
 	}
 	if env == client.Production && o.Action.Changes() && !o.Yes {
-		return app.Invalid(fmt.Errorf("this would %s in production; nothing was sent", actions.Describe(o.Action, o.What)),
+		return exitcode.Invalid(fmt.Errorf("this would %s in production; nothing was sent", actions.Describe(o.Action, o.What)),
 			"add --yes to do it")
 	}
 	s, err := f.Connect(env)
@@ -100,7 +101,7 @@ func Failure(f *app.Factory, env client.Environment, asJSON bool, err error, aft
 			hint += ". " + afterUnknown
 		}
 		fmt.Fprintln(f.IO.ErrOut, hint)
-		return app.ErrAborted
+		return exitcode.ErrAborted
 	case errors.As(err, &pe):
 		if asJSON {
 			_ = WriteJSON(f.IO.Out, pe)
@@ -115,16 +116,16 @@ func Failure(f *app.Factory, env client.Environment, asJSON bool, err error, aft
 		if pe.Retryable() {
 			hint += "\n  Plaid asks to try again later"
 		}
-		return &app.ExitError{Code: app.ExitPlaid, Err: fmt.Errorf("%s refused the request: %s", who, pe.Message()), Hint: hint}
+		return &exitcode.Error{Code: exitcode.Plaid, Err: fmt.Errorf("%s refused the request: %s", who, pe.Message()), Hint: hint}
 	case outcome == client.NotSent:
-		return &app.ExitError{Code: app.ExitTransport, Err: fmt.Errorf("the request was not sent: %w", err),
+		return &exitcode.Error{Code: exitcode.Transport, Err: fmt.Errorf("the request was not sent: %w", err),
 			Hint: "nothing reached " + env.Label() + ", so nothing was created; it is safe to try again"}
 	default:
 		hint := "the outcome is unknown"
 		if afterUnknown != "" {
 			hint += ": " + afterUnknown
 		}
-		return &app.ExitError{Code: app.ExitTransport, Err: fmt.Errorf("no usable answer: %w", err), Hint: hint}
+		return &exitcode.Error{Code: exitcode.Transport, Err: fmt.Errorf("no usable answer: %w", err), Hint: hint}
 	}
 }
 
@@ -150,5 +151,5 @@ func ProblemsError(ps validate.Problems) error {
 	if len(ps) == 1 {
 		noun = "problem"
 	}
-	return app.Invalid(fmt.Errorf("the request has %d %s; nothing was sent", len(ps), noun), strings.Join(lines, "\n  "))
+	return exitcode.Invalid(fmt.Errorf("the request has %d %s; nothing was sent", len(ps), noun), strings.Join(lines, "\n  "))
 }

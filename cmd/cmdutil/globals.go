@@ -9,6 +9,7 @@ import (
 
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/internal/app"
+	"github.com/plaid-onboard/plaid-onboard/internal/exitcode"
 )
 
 // Globals are the flags every command accepts.
@@ -42,7 +43,7 @@ func AddGlobalFlags(cmd *cobra.Command, g *Globals) {
 func RunTUI(ctx context.Context, f *app.Factory, g *Globals, flow, draftID string) error {
 	if !f.IO.Interactive() && !g.Accessible {
 		hint := "to check and send a request without a terminal, use `plaid-onboard submit customer|beacon --file body.json`; --accessible asks plain questions that can be answered from a pipe; `plaid-onboard drafts list` shows saved drafts"
-		return app.Invalid(fmt.Errorf("this command is interactive and needs a terminal on stdin and stdout"), hint)
+		return exitcode.Invalid(fmt.Errorf("this command is interactive and needs a terminal on stdin and stdout"), hint)
 	}
 	env, err := f.Environment(g.Env)
 	if err != nil {
@@ -62,7 +63,7 @@ func RunTUI(ctx context.Context, f *app.Factory, g *Globals, flow, draftID strin
 func InvalidArgs(v cobra.PositionalArgs) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if err := v(cmd, args); err != nil {
-			return app.Invalid(err, "run `"+cmd.CommandPath()+" --help` for usage")
+			return exitcode.Invalid(err, "run `"+cmd.CommandPath()+" --help` for usage")
 		}
 		return nil
 	}

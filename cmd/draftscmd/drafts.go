@@ -14,6 +14,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/cmd/cmdutil"
 	"github.com/plaid-onboard/plaid-onboard/drafts"
 	"github.com/plaid-onboard/plaid-onboard/internal/app"
+	"github.com/plaid-onboard/plaid-onboard/internal/exitcode"
 	"github.com/plaid-onboard/plaid-onboard/internal/words"
 	"github.com/plaid-onboard/plaid-onboard/validate"
 )
@@ -195,7 +196,7 @@ func runRemove(f *app.Factory, id string, yes bool) error {
 	}
 	if !yes {
 		if !f.IO.StdinTTY {
-			return app.Invalid(fmt.Errorf("not removing draft %s without confirmation", id), "add --yes to remove it without asking")
+			return exitcode.Invalid(fmt.Errorf("not removing draft %s without confirmation", id), "add --yes to remove it without asking")
 		}
 		fmt.Fprintf(f.IO.ErrOut, "Remove draft %s (%s, %s)? [y/N] ", d.ID, d.Kind.Label(), d.DisplayTitle())
 		answer, _ := readLine(f.IO.In)
@@ -206,7 +207,7 @@ func runRemove(f *app.Factory, id string, yes bool) error {
 	}
 	unlock, err := s.Lock(id)
 	if errors.Is(err, drafts.ErrInUse) {
-		return app.Invalid(err, "close it in the other window first")
+		return exitcode.Invalid(err, "close it in the other window first")
 	}
 	if err != nil {
 		return err

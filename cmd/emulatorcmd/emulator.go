@@ -17,6 +17,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/cmd/cmdutil"
 	"github.com/plaid-onboard/plaid-onboard/emulator"
 	"github.com/plaid-onboard/plaid-onboard/internal/app"
+	"github.com/plaid-onboard/plaid-onboard/internal/exitcode"
 	"github.com/plaid-onboard/plaid-onboard/validate"
 )
 
@@ -80,18 +81,18 @@ func Run(ctx context.Context, opts *Options) error {
 		Log: func(line string) { fmt.Fprintln(opts.IO.ErrOut, line) },
 	}
 	if opts.Webhook != "" && !validate.IsHTTPURL(opts.Webhook) {
-		return app.Invalid(fmt.Errorf("--webhook %q is not an http(s) URL", opts.Webhook), "for example --webhook http://127.0.0.1:8687/")
+		return exitcode.Invalid(fmt.Errorf("--webhook %q is not an http(s) URL", opts.Webhook), "for example --webhook http://127.0.0.1:8687/")
 	}
 	if opts.ConfigPath != "" {
 		cfg, err := emulator.LoadConfig(opts.ConfigPath)
 		if err != nil {
-			return app.Invalid(err, "")
+			return exitcode.Invalid(err, "")
 		}
 		eo.Programs, eo.Partner = cfg.Programs, cfg.Partner
 	}
 	emu, err := emulator.New(eo)
 	if err != nil {
-		return app.Local(err, "")
+		return exitcode.Local(err, "")
 	}
 	defer func() {
 		// The last connection folds the WAL into the database.
@@ -101,7 +102,7 @@ func Run(ctx context.Context, opts *Options) error {
 	}()
 	ln, err := net.Listen("tcp", opts.Addr)
 	if err != nil {
-		return app.Invalid(fmt.Errorf("cannot listen on %s: %w", opts.Addr, err), "choose another address with --addr")
+		return exitcode.Invalid(fmt.Errorf("cannot listen on %s: %w", opts.Addr, err), "choose another address with --addr")
 	}
 	url := "http://" + ln.Addr().String()
 	fmt.Fprintln(opts.IO.Out, url)
@@ -127,7 +128,7 @@ func Run(ctx context.Context, opts *Options) error {
 		if opts.StatePath != "" {
 			forget, err := emu.ServeWebhooks(ctx, opts.Webhook)
 			if err != nil {
-				return app.Local(err, "")
+				return exitcode.Local(err, "")
 			}
 			defer forget()
 		}

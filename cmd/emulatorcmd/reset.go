@@ -10,6 +10,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/cmd/cmdutil"
 	"github.com/plaid-onboard/plaid-onboard/emulator"
 	"github.com/plaid-onboard/plaid-onboard/internal/app"
+	"github.com/plaid-onboard/plaid-onboard/internal/exitcode"
 )
 
 func newCmdReset(f *app.Factory) *cobra.Command {
@@ -31,7 +32,7 @@ func reset(f *app.Factory) error {
 		removed = append(removed, db)
 	}
 	if err := emulator.RemoveState(db); err != nil {
-		return app.Local(fmt.Errorf("removing the local emulator's state: %w", err), "")
+		return exitcode.Local(fmt.Errorf("removing the local emulator's state: %w", err), "")
 	}
 	for _, p := range []string{legacy, legacy + ".bak", legacy + ".lock"} {
 		err := os.Remove(p)
@@ -39,7 +40,7 @@ func reset(f *app.Factory) error {
 		case err == nil:
 			removed = append(removed, p)
 		case !errors.Is(err, os.ErrNotExist):
-			return app.Local(fmt.Errorf("removing the local emulator's state: %w", err), "")
+			return exitcode.Local(fmt.Errorf("removing the local emulator's state: %w", err), "")
 		}
 	}
 	if len(removed) == 0 {

@@ -13,6 +13,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/cmd/cmdutil"
 	"github.com/plaid-onboard/plaid-onboard/emulator"
 	"github.com/plaid-onboard/plaid-onboard/internal/app"
+	"github.com/plaid-onboard/plaid-onboard/internal/exitcode"
 )
 
 // SeedOptions of `plaid-onboard emulator seed`.
@@ -62,7 +63,7 @@ const maxSeed = 1_000_000
 // Seed fills the store.
 func Seed(ctx context.Context, opts *SeedOptions) error {
 	if opts.Users < 1 || opts.Users > maxSeed {
-		return app.Invalid(fmt.Errorf("--users must be between 1 and %d, not %d", maxSeed, opts.Users), "")
+		return exitcode.Invalid(fmt.Errorf("--users must be between 1 and %d, not %d", maxSeed, opts.Users), "")
 	}
 	id, secret, _ := client.Credentials(client.Local, opts.Getenv)
 	eo := emulator.Options{ClientID: id, Secret: secret, StatePath: opts.StatePath, LegacyPath: opts.LegacyPath, Now: opts.Now}
@@ -73,7 +74,7 @@ func Seed(ctx context.Context, opts *SeedOptions) error {
 	}
 	emu, err := emulator.New(eo)
 	if err != nil {
-		return app.Local(err, "")
+		return exitcode.Local(err, "")
 	}
 	defer emu.Close() //nolint:errcheck // every seeded person was committed
 	var ids []string
@@ -81,7 +82,7 @@ func Seed(ctx context.Context, opts *SeedOptions) error {
 		ids = append(ids, p.ID)
 	}
 	if !slices.Contains(ids, opts.ProgramID) {
-		return app.Invalid(fmt.Errorf("--program %s: the emulator has no such Beacon program (it has %s)",
+		return exitcode.Invalid(fmt.Errorf("--program %s: the emulator has no such Beacon program (it has %s)",
 			opts.ProgramID, strings.Join(ids, ", ")), "")
 	}
 	start := time.Now()
@@ -89,7 +90,7 @@ func Seed(ctx context.Context, opts *SeedOptions) error {
 		fmt.Fprintf(opts.IO.ErrOut, "seeded %d of %d\n", done, opts.Users)
 	})
 	if err != nil {
-		return app.Local(err, "")
+		return exitcode.Local(err, "")
 	}
 	fmt.Fprintf(opts.IO.ErrOut, "added %d fictional people to %s in %s (%s)\n", opts.Users, opts.ProgramID,
 		time.Since(start).Round(100*time.Millisecond), opts.StatePath)

@@ -10,6 +10,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/cmd/cmdutil"
 	"github.com/plaid-onboard/plaid-onboard/emulator"
 	"github.com/plaid-onboard/plaid-onboard/internal/app"
+	"github.com/plaid-onboard/plaid-onboard/internal/exitcode"
 )
 
 // newCmdWebhooks is `emulator webhooks`: what was sent, and fire.
@@ -27,7 +28,7 @@ func newCmdWebhooks(f *app.Factory) *cobra.Command {
 			return withStore(f, state, func(emu *emulator.Emulator) error {
 				list, err := emu.Webhooks(cmd.Context(), limit)
 				if err != nil {
-					return app.Local(err, "")
+					return exitcode.Local(err, "")
 				}
 				if asJSON {
 					return cmdutil.WriteJSON(f.IO.Out, list)
@@ -67,7 +68,7 @@ func newCmdFire(f *app.Factory) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return withStore(f, state, func(emu *emulator.Emulator) error {
 				if err := emu.Fire(cmd.Context(), strings.ToUpper(args[0]), args[1]); err != nil {
-					return app.Invalid(err, "codes: "+strings.Join(beaconCodes(), ", "))
+					return exitcode.Invalid(err, "codes: "+strings.Join(beaconCodes(), ", "))
 				}
 				fmt.Fprintln(f.IO.ErrOut, "queued: the emulator serving this store delivers it (see `plaid-onboard emulator webhooks`)")
 				return nil
@@ -91,7 +92,7 @@ func withStore(f *app.Factory, state string, fn func(*emulator.Emulator) error) 
 	id, secret, _ := client.Credentials(client.Local, f.Getenv)
 	emu, err := emulator.New(emulator.Options{ClientID: id, Secret: secret, StatePath: state, Now: f.Now})
 	if err != nil {
-		return app.Local(err, "")
+		return exitcode.Local(err, "")
 	}
 	defer emu.Close() //nolint:errcheck // every change was committed when made
 	return fn(emu)

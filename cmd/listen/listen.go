@@ -19,6 +19,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/cmd/cmdutil"
 	"github.com/plaid-onboard/plaid-onboard/emulator"
 	"github.com/plaid-onboard/plaid-onboard/internal/app"
+	"github.com/plaid-onboard/plaid-onboard/internal/exitcode"
 	"github.com/plaid-onboard/plaid-onboard/internal/termtext"
 	"github.com/plaid-onboard/plaid-onboard/internal/webhooks"
 	"github.com/plaid-onboard/plaid-onboard/validate"
@@ -74,7 +75,7 @@ come from the built-in emulator and from the one serving at --emulator.`,
 // Run listens until ctx ends (or the screen closes).
 func Run(ctx context.Context, f *app.Factory, g *cmdutil.Globals, opts *Options) error {
 	if opts.ForwardTo != "" && !validate.IsHTTPURL(opts.ForwardTo) {
-		return app.Invalid(fmt.Errorf("--forward-to %q is not an http(s) URL", opts.ForwardTo), "")
+		return exitcode.Invalid(fmt.Errorf("--forward-to %q is not an http(s) URL", opts.ForwardTo), "")
 	}
 	env, err := f.Environment(g.Env)
 	if err != nil {
@@ -120,7 +121,7 @@ func Run(ctx context.Context, f *app.Factory, g *cmdutil.Globals, opts *Options)
 		ForwardReplays: opts.ForwardReplays, Report: report}
 	ln, err := net.Listen("tcp", opts.Addr)
 	if err != nil {
-		return app.Invalid(fmt.Errorf("cannot listen on %s: %w", opts.Addr, err), "choose another address with --addr")
+		return exitcode.Invalid(fmt.Errorf("cannot listen on %s: %w", opts.Addr, err), "choose another address with --addr")
 	}
 	srv, served := emulator.Serve(ln, listener, emulator.ServerOptions{})
 	defer func() {

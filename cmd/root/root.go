@@ -13,6 +13,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/cmd/submit"
 	"github.com/plaid-onboard/plaid-onboard/cmd/version"
 	"github.com/plaid-onboard/plaid-onboard/internal/app"
+	"github.com/plaid-onboard/plaid-onboard/internal/exitcode"
 )
 
 // NewCmd returns plaid-onboard's root command.
@@ -65,7 +66,7 @@ interrupted.`,
 	}
 	cmdutil.AddGlobalFlags(cmd, g)
 	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return app.Invalid(err, "run `"+c.CommandPath()+" --help` for usage")
+		return exitcode.Invalid(err, "run `"+c.CommandPath()+" --help` for usage")
 	})
 	cmd.AddCommand(
 		customer.NewCmd(f, g),

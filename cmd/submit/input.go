@@ -10,6 +10,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/cmd/cmdutil"
 	"github.com/plaid-onboard/plaid-onboard/drafts"
 	"github.com/plaid-onboard/plaid-onboard/internal/app"
+	"github.com/plaid-onboard/plaid-onboard/internal/exitcode"
 	"github.com/plaid-onboard/plaid-onboard/validate"
 )
 
@@ -36,10 +37,10 @@ func readBody(f *app.Factory, path string, kind drafts.Kind, asJSON bool) (*draf
 		}
 	}
 	if err != nil {
-		return nil, nil, app.Invalid(fmt.Errorf("reading the body: %w", err), "")
+		return nil, nil, exitcode.Invalid(fmt.Errorf("reading the body: %w", err), "")
 	}
 	if len(raw) > maxBody {
-		return nil, nil, app.Invalid(fmt.Errorf("the body is larger than %d MB", maxBody>>20), "")
+		return nil, nil, exitcode.Invalid(fmt.Errorf("the body is larger than %d MB", maxBody>>20), "")
 	}
 	d := &drafts.Draft{Kind: kind}
 	var req any
@@ -83,7 +84,7 @@ func loadDraft(f *app.Factory, id string, kind drafts.Kind) (*drafts.Draft, *dra
 	}
 	unlock, lockErr := store.Lock(id)
 	if errors.Is(lockErr, drafts.ErrInUse) {
-		return nil, nil, nil, app.Invalid(fmt.Errorf("draft %s is open in plaid-onboard: close it there first", id), "")
+		return nil, nil, nil, exitcode.Invalid(fmt.Errorf("draft %s is open in plaid-onboard: close it there first", id), "")
 	}
 	if unlock == nil {
 		unlock = func() {}
@@ -95,7 +96,7 @@ func loadDraft(f *app.Factory, id string, kind drafts.Kind) (*drafts.Draft, *dra
 	}
 	if d.Kind != kind {
 		unlock()
-		return nil, nil, nil, app.Invalid(fmt.Errorf("draft %s is a %s draft", id, d.Kind.Label()), "")
+		return nil, nil, nil, exitcode.Invalid(fmt.Errorf("draft %s is a %s draft", id, d.Kind.Label()), "")
 	}
 	switch {
 	case d.PIIOmitted:

@@ -16,6 +16,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/drafts"
 	"github.com/plaid-onboard/plaid-onboard/internal/actions"
 	"github.com/plaid-onboard/plaid-onboard/internal/app"
+	"github.com/plaid-onboard/plaid-onboard/internal/exitcode"
 	"github.com/plaid-onboard/plaid-onboard/validate"
 )
 
@@ -66,10 +67,10 @@ unknown; 130 interrupted.`,
 			case "beacon":
 				o.Kind = drafts.BeaconUser
 			default:
-				return app.Invalid(fmt.Errorf("submit what? %q is neither customer nor beacon", args[0]), "")
+				return exitcode.Invalid(fmt.Errorf("submit what? %q is neither customer nor beacon", args[0]), "")
 			}
 			if (o.File == "") == (o.DraftID == "") {
-				return app.Invalid(fmt.Errorf("give the request with --file FILE (- for stdin) or --draft ID"), "")
+				return exitcode.Invalid(fmt.Errorf("give the request with --file FILE (- for stdin) or --draft ID"), "")
 			}
 			return Run(cmd.Context(), o)
 		},
@@ -136,7 +137,7 @@ func Run(ctx context.Context, o *Options) error {
 	sent, sub, recorded, sendErr := actions.Send(ctx, session.Client, d, env, f.Now(), save)
 	var notRecorded *actions.NotRecordedError
 	if errors.As(sendErr, &notRecorded) {
-		return app.Local(notRecorded, "free some space (or fix the drafts directory's permissions) and send it again")
+		return exitcode.Local(notRecorded, "free some space (or fix the drafts directory's permissions) and send it again")
 	}
 	if recorded != nil {
 		fmt.Fprintln(f.IO.ErrOut, "warning: "+actions.NotRecorded(d, sub, recorded))
@@ -161,19 +162,19 @@ func Run(ctx context.Context, o *Options) error {
 // gates refuses, without --force or --yes, what the wizard asks about.
 func gates(o *Options, d *drafts.Draft, env client.Environment) error {
 	if last, unresolved := actions.Unresolved(d); unresolved && !o.Force {
-		return app.Invalid(fmt.Errorf("draft %s's last attempt has an unknown outcome; nothing was sent now", d.ID),
+		return exitcode.Invalid(fmt.Errorf("draft %s's last attempt has an unknown outcome; nothing was sent now", d.ID),
 			actions.ResendWarning(d, last)+"\n  add --force to send it again")
 	}
 	if o.Yes {
 		return nil
 	}
 	if env == client.Production {
-		return app.Invalid(fmt.Errorf("this would create a real %s in production", actions.Noun(d)),
+		return exitcode.Invalid(fmt.Errorf("this would create a real %s in production", actions.Noun(d)),
 			"add --yes to send it")
 	}
 	if actions.CreatesAgain(d) {
 		s, _ := d.LastSuccess()
-		return app.Invalid(fmt.Errorf("draft %s was sent on %s to %s and created end customer %s; sending again creates another",
+		return exitcode.Invalid(fmt.Errorf("draft %s was sent on %s to %s and created end customer %s; sending again creates another",
 			d.ID, s.At.Format(time.RFC3339), s.Env.Label(), s.ClientID), "add --yes to send it again")
 	}
 	return nil

@@ -17,6 +17,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/emulator"
 	"github.com/plaid-onboard/plaid-onboard/internal/atomicfile"
 	"github.com/plaid-onboard/plaid-onboard/internal/debuglog"
+	"github.com/plaid-onboard/plaid-onboard/internal/exitcode"
 	"github.com/plaid-onboard/plaid-onboard/internal/prefs"
 	"github.com/plaid-onboard/plaid-onboard/internal/webhooks"
 	"github.com/plaid-onboard/plaid-onboard/validate"
@@ -76,7 +77,7 @@ func (f *Factory) Environment(flag string) (client.Environment, error) {
 	}
 	env, err := client.ParseEnvironment(name)
 	if err != nil {
-		return "", Invalid(err, "")
+		return "", exitcode.Invalid(err, "")
 	}
 	return env, nil
 }
@@ -110,7 +111,7 @@ const EnvEmulatorURL = "PLAID_ONBOARD_EMULATOR_URL"
 func (f *Factory) Connect(env client.Environment) (*Session, error) {
 	id, secret, err := client.Credentials(env, f.Getenv)
 	if err != nil {
-		return nil, Invalid(err, "")
+		return nil, exitcode.Invalid(err, "")
 	}
 	cfg := client.Config{Environment: env, ClientID: id, Secret: secret, Version: f.Version}
 	if f.Transport != nil {
@@ -121,7 +122,7 @@ func (f *Factory) Connect(env client.Environment) (*Session, error) {
 	}
 	s := &Session{Env: env, Where: "Plaid " + string(env)}
 	if url := f.Getenv(EnvEmulatorURL); env == client.Local && url != "" && !validate.IsHTTPURL(url) {
-		return nil, Invalid(fmt.Errorf("%s=%q is not an http(s) URL", EnvEmulatorURL, url),
+		return nil, exitcode.Invalid(fmt.Errorf("%s=%q is not an http(s) URL", EnvEmulatorURL, url),
 			EnvEmulatorURL+" must be the emulator's base URL, like http://127.0.0.1:8686")
 	}
 	if url := f.Getenv(EnvEmulatorURL); env == client.Local && url != "" {
@@ -130,7 +131,7 @@ func (f *Factory) Connect(env client.Environment) (*Session, error) {
 		s.Where = BuiltInEmulatorName
 		url, stop, err := f.startLocalEmulator(id, secret)
 		if err != nil {
-			return nil, Local(err, "")
+			return nil, exitcode.Local(err, "")
 		}
 		cfg.BaseURL, s.close = url, stop
 	}
@@ -141,7 +142,7 @@ func (f *Factory) Connect(env client.Environment) (*Session, error) {
 		if f.Getenv(EnvEmulatorURL) != "" && env == client.Local {
 			hint = EnvEmulatorURL + " must be the emulator's base URL, like http://127.0.0.1:8686"
 		}
-		return nil, Local(err, hint)
+		return nil, exitcode.Local(err, hint)
 	}
 	s.Client = c
 	return s, nil
@@ -218,12 +219,12 @@ func (f *Factory) DebugWanted(flag bool) bool {
 func (f *Factory) OpenDebugFile() (*os.File, error) {
 	dir := filepath.Join(f.Paths.Data, "debug")
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, Local(fmt.Errorf("creating the debug log's directory: %w", err), "")
+		return nil, exitcode.Local(fmt.Errorf("creating the debug log's directory: %w", err), "")
 	}
 	path := filepath.Join(dir, f.Now().UTC().Format("20060102-150405.000")+".log")
 	file, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
-		return nil, Local(fmt.Errorf("opening the debug log: %w", err), "")
+		return nil, exitcode.Local(fmt.Errorf("opening the debug log: %w", err), "")
 	}
 	return file, nil
 }
@@ -242,7 +243,7 @@ func (f *Factory) Drafts(notice func(string)) (*drafts.Store, error) {
 	}
 	s, err := drafts.Open(f.Paths.Drafts(), keys)
 	if err != nil {
-		return nil, Local(err, "the drafts live in "+f.Paths.Drafts()+" ("+EnvDataDir+" moves them)")
+		return nil, exitcode.Local(err, "the drafts live in "+f.Paths.Drafts()+" ("+EnvDataDir+" moves them)")
 	}
 	s.SetClock(f.Now)
 	// Writes killed halfway leave temporaries beside their files (the key,

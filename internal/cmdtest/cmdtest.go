@@ -15,6 +15,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/cmd/root"
 	"github.com/plaid-onboard/plaid-onboard/drafts"
 	"github.com/plaid-onboard/plaid-onboard/internal/app"
+	"github.com/plaid-onboard/plaid-onboard/internal/exitcode"
 )
 
 // Env is a test Factory with its streams.
@@ -72,12 +73,12 @@ func (e *Env) Run(t *testing.T, args ...string) int {
 	e.Interrupts.Stop()
 	if err != nil {
 		e.ErrOut.WriteString(err.Error())
-		var ee *app.ExitError
+		var ee *exitcode.Error
 		if errors.As(err, &ee) && ee.Hint != "" {
 			e.ErrOut.WriteString("\n" + ee.Hint)
 		}
 	}
-	return app.ExitCode(err)
+	return exitcode.Of(err)
 }
 
 // Contains fails the test unless s contains every want.

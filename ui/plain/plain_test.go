@@ -16,8 +16,8 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/drafts"
 	"github.com/plaid-onboard/plaid-onboard/forms/widgets"
-	"github.com/plaid-onboard/plaid-onboard/internal/app"
 	"github.com/plaid-onboard/plaid-onboard/internal/emutest"
+	"github.com/plaid-onboard/plaid-onboard/internal/exitcode"
 	"github.com/plaid-onboard/plaid-onboard/internal/samples"
 	"github.com/plaid-onboard/plaid-onboard/internal/tuitest"
 	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
@@ -159,8 +159,8 @@ func TestInputEndingKeepsTheAnswers(t *testing.T) {
 	out, err := runErr(deps, Request{Flow: "beacon"}, "1", "", "Grace", "Hop")
 	d := onlyDraft(t, deps)
 	mustSee(t, out, "Input ended before the draft was done. Draft "+d.ID+" is saved: plaid-onboard beacon --draft "+d.ID+" --accessible resumes it.")
-	if code := app.ExitCode(err); code != app.ExitInvalid {
-		t.Errorf("exit %d (%v), want %d", code, err, app.ExitInvalid)
+	if code := exitcode.Of(err); code != exitcode.Usage {
+		t.Errorf("exit %d (%v), want %d", code, err, exitcode.Usage)
 	}
 	if d.Beacon.User.Name.GivenName != "Grace" || d.Beacon.User.Name.FamilyName != "Hop" {
 		t.Fatalf("answers lost: %+v", d.Beacon.User.Name)
@@ -397,8 +397,8 @@ func TestUnsavedDraftIsNotCalledSaved(t *testing.T) {
 			t.Errorf("claims the draft was saved:\n%s", out)
 		}
 		mustSee(t, out, "could not be saved")
-		if code := app.ExitCode(err); code != app.ExitLocal {
-			t.Errorf("exit %d (%v), want %d", code, err, app.ExitLocal)
+		if code := exitcode.Of(err); code != exitcode.Machine {
+			t.Errorf("exit %d (%v), want %d", code, err, exitcode.Machine)
 		}
 	}
 }

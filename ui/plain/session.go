@@ -15,7 +15,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/drafts"
 	"github.com/plaid-onboard/plaid-onboard/forms/widgets"
-	"github.com/plaid-onboard/plaid-onboard/internal/app"
+	"github.com/plaid-onboard/plaid-onboard/internal/exitcode"
 	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
 )
 
@@ -100,7 +100,7 @@ func (s *Session) Run(ctx context.Context, req Request) error {
 				return sendErr
 			}
 			s.say("Input ended before the draft was done. Draft %s is saved: %s resumes it.", id, s.resumeCommand())
-			return app.Invalid(fmt.Errorf("the input ended before draft %s was done; nothing was sent", id), "")
+			return exitcode.Invalid(fmt.Errorf("the input ended before draft %s was done; nothing was sent", id), "")
 		}
 		return err
 	case <-ctx.Done():
@@ -244,5 +244,5 @@ func (s *Session) unsaved() error {
 	if s.saveErr == nil {
 		return nil
 	}
-	return app.Local(fmt.Errorf("draft %s could not be saved: %w", s.current, s.saveErr), "")
+	return exitcode.Local(fmt.Errorf("draft %s could not be saved: %w", s.current, s.saveErr), "")
 }

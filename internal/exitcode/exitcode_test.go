@@ -1,4 +1,4 @@
-package app
+package exitcode
 
 import (
 	"context"
@@ -25,12 +25,12 @@ func TestExitCode(t *testing.T) {
 		"proxy page": {&client.ResponseError{HTTPStatus: 502}, 3},
 		"proxy 403":  {&client.ResponseError{HTTPStatus: 403}, 1},
 		"cut short":  {&client.ResponseError{HTTPStatus: 200}, 3},
-		"explicit":   {&ExitError{Code: 3, Err: errors.New("x")}, 3},
+		"explicit":   {&Error{Code: 3, Err: errors.New("x")}, 3},
 		"other":      {errors.New("disk full"), 1},
 	}
 	for name, c := range cases {
-		if got := ExitCode(c.err); got != c.want {
-			t.Errorf("%s: ExitCode = %d, want %d", name, got, c.want)
+		if got := Of(c.err); got != c.want {
+			t.Errorf("%s: Of = %d, want %d", name, got, c.want)
 		}
 	}
 }

@@ -17,14 +17,14 @@ var layers = [][]string{
 	{"drafts", "emulator", "internal/debuglog", "forms/widgets"},
 	{"internal/actions", "forms", "internal/app"},
 	{"ui/uikit", "cmd/cmdutil"},
-	{"ui/home", "ui/listen", "ui/lookup", "ui/plain", "ui/wizard", "cmd/beacon", "cmd/customer", "cmd/listen", "cmd/draftscmd", "cmd/emulatorcmd", "cmd/submit", "cmd/version"},
+	{"ui/home", "ui/listen", "ui/lookup", "ui/plain", "ui/wizard", "cmd/beacon", "cmd/customer", "cmd/listen", "cmd/drafts", "cmd/emulator", "cmd/submit", "cmd/version"},
 	{"ui", "cmd/root"},
 	{"."},
 }
 
 // testOnly are helpers for tests: the program must not contain them.
 var testOnly = []string{"internal/tuitest", "internal/spectest", "internal/cmdtest", "internal/tmuxtest",
-	"internal/testbin", "internal/emutest", "internal/fulldisk", "internal/samples", "internal/benchapps/", "validate/internal/"}
+	"internal/testbin", "internal/emutest", "internal/fulldisk", "internal/httpmock", "internal/samples", "internal/benchapps/", "validate/internal/"}
 
 const module = "github.com/plaid-onboard/plaid-onboard"
 

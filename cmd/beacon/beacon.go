@@ -1,5 +1,7 @@
 // Package beacon is `plaid-onboard beacon`: the Beacon screening wizard,
-// and follow-up commands on a Beacon user.
+// and the commands on a Beacon user, a verb a file (get.go, review.go…),
+// each with its Options filled from the flags and a run function that
+// tests call with fakes.
 package beacon
 
 import (
@@ -9,7 +11,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/internal/app"
 )
 
-// NewCmd returns the beacon command.
+// NewCmd returns the beacon command and its verbs.
 func NewCmd(f *app.Factory, g *cmdutil.Globals) *cobra.Command {
 	var draftID string
 	cmd := &cobra.Command{
@@ -28,9 +30,9 @@ you can refresh, review, report as fraud, or edit and screen again.`,
 	}
 	cmd.Flags().StringVar(&draftID, "draft", "", "resume the draft with this id (see `plaid-onboard drafts list`)")
 	_ = cmd.RegisterFlagCompletionFunc("draft", cmdutil.CompleteDrafts(f, false))
-	report := newCmdReport(f, g)
-	report.AddCommand(newCmdReportGet(f, g))
-	cmd.AddCommand(newCmdGet(f, g), newCmdReview(f, g), report,
-		newCmdHistory(f, g), newCmdReports(f, g), newCmdSyndications(f, g), newCmdDuplicate(f, g), newCmdInsights(f, g))
+	report := NewCmdReport(f, g, nil)
+	report.AddCommand(NewCmdReportGet(f, g, nil))
+	cmd.AddCommand(NewCmdGet(f, g, nil), NewCmdReview(f, g, nil), report, NewCmdHistory(f, g, nil), NewCmdReports(f, g, nil),
+		NewCmdSyndications(f, g, nil), NewCmdDuplicate(f, g, nil), NewCmdInsights(f, g, nil))
 	return cmd
 }

@@ -32,13 +32,17 @@ func Print(out io.Writer, asJSON bool, raw any, lines []actions.Line) error {
 // Action is a follow-up as a command runs it.
 type Action func(ctx context.Context, c *client.Client, env catalog.Env) (actions.Result, error)
 
-// ActionOptions say how a follow-up command runs.
+// ActionOptions are what a command calling Plaid once needs: the factory
+// and the global flags, the follow-up it is, the id it acts on, --json and
+// --yes. A verb's own Options embed it.
 type ActionOptions struct {
+	Factory *app.Factory
+	Globals *Globals
 	// Action is the follow-up: one that changes data at Plaid needs Yes
 	// in production.
 	Action actions.Action
-	// What names what it changes, for the refusal ("becusr_… 's status").
-	What string
+	// ID is what it acts on, and names it in the refusal ("becusr_…").
+	ID   string
 	JSON bool
 	Yes  bool
 }
@@ -49,13 +53,14 @@ type ActionOptions struct {
 // its rules is refused before anything is sent (exit 2); a failure comes
 // with its exit code and advice (and, with --json, Plaid's error object on
 // stdout).
-func RunAction(ctx context.Context, f *app.Factory, g *Globals, o ActionOptions, do Action) error {
-	env, err := f.Environment(g.Env)
+func RunAction(ctx context.Context, o *ActionOptions, do Action) error {
+	f := o.Factory
+	env, err := f.Environment(o.Globals.Env)
 	if err != nil {
 		return err
 	}
 	if env == client.Production && o.Action.Changes() && !o.Yes {
-		return exitcode.Invalid(fmt.Errorf("this would %s in production; nothing was sent", actions.Describe(o.Action, o.What)),
+		return exitcode.Invalid(fmt.Errorf("this would %s in production; nothing was sent", actions.Describe(o.Action, o.ID)),
 			"add --yes to do it")
 	}
 	s, err := f.Connect(env)

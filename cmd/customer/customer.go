@@ -1,12 +1,13 @@
 // Package customer is `plaid-onboard customer`: the partner end-customer
-// wizard, and follow-up commands on an end customer.
+// wizard, and the commands on an end customer, a verb a file, each with
+// its Options filled from the flags and a run function that tests call
+// with fakes.
 package customer
 
 import (
 	"github.com/spf13/cobra"
 
 	"github.com/plaid-onboard/plaid-onboard/cmd/cmdutil"
-	"github.com/plaid-onboard/plaid-onboard/internal/actions"
 	"github.com/plaid-onboard/plaid-onboard/internal/app"
 )
 
@@ -30,7 +31,6 @@ the draft is saved as you go, and nothing is sent before the review screen.`,
 	}
 	cmd.Flags().StringVar(&draftID, "draft", "", "resume the draft with this id (see `plaid-onboard drafts list`)")
 	_ = cmd.RegisterFlagCompletionFunc("draft", cmdutil.CompleteDrafts(f, false))
-	cmd.AddCommand(newCmdGet(f, g), newCmdEnable(f, g), cmdutil.LookupCommand(f, g, "institutions CLIENT_ID",
-		"Where an end customer's OAuth registrations stand, bank by bank (POST /partner/customer/oauth_institutions/get)", actions.Institutions))
+	cmd.AddCommand(NewCmdGet(f, g, nil), NewCmdEnable(f, g, nil), NewCmdInstitutions(f, g, nil))
 	return cmd
 }

@@ -25,8 +25,11 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/validate"
 )
 
-// Options of `plaid-onboard listen`.
+// Options are `plaid-onboard listen`'s inputs.
 type Options struct {
+	Factory *app.Factory
+	Globals *cmdutil.Globals
+
 	Addr      string
 	ForwardTo string
 	// ForwardReplays forwards a webhook seen before too.
@@ -42,9 +45,10 @@ type Options struct {
 // DefaultEmulator is where `plaid-onboard emulator` serves by default.
 const DefaultEmulator = "http://127.0.0.1:8686"
 
-// NewCmd returns the listen command.
-func NewCmd(f *app.Factory, g *cmdutil.Globals) *cobra.Command {
-	opts := &Options{}
+// NewCmd returns the listen command; runF, when set, runs instead of
+// listening (tests).
+func NewCmd(f *app.Factory, g *cmdutil.Globals, runF func(context.Context, *Options) error) *cobra.Command {
+	opts := &Options{Factory: f, Globals: g}
 	cmd := &cobra.Command{
 		Use:   "listen",
 		Short: "Receive webhooks, verify their signatures, show them live and forward them",
@@ -62,7 +66,7 @@ come from the built-in emulator and from the one serving at --emulator.`,
   plaid-onboard listen                                        # in another
   plaid-onboard listen --forward-to http://localhost:3000/plaid/webhooks --json`,
 		Args: cmdutil.InvalidArgs(cobra.NoArgs),
-		RunE: func(cmd *cobra.Command, _ []string) error { return Run(cmd.Context(), f, g, opts) },
+		RunE: func(cmd *cobra.Command, _ []string) error { return cmdutil.OrRun(runF, runListen)(cmd.Context(), opts) },
 	}
 	cmd.Flags().StringVar(&opts.Addr, "addr", "127.0.0.1:8687", "address to receive webhooks on")
 	cmd.Flags().StringVar(&opts.ForwardTo, "forward-to", "", "URL to forward verified webhooks to, with their headers")
@@ -72,8 +76,9 @@ come from the built-in emulator and from the one serving at --emulator.`,
 	return cmd
 }
 
-// Run listens until ctx ends (or the screen closes).
-func Run(ctx context.Context, f *app.Factory, g *cmdutil.Globals, opts *Options) error {
+// runListen listens until ctx ends (or the screen closes).
+func runListen(ctx context.Context, opts *Options) error {
+	f, g := opts.Factory, opts.Globals
 	if opts.ForwardTo != "" && !validate.IsHTTPURL(opts.ForwardTo) {
 		return exitcode.Invalid(fmt.Errorf("--forward-to %q is not an http(s) URL", opts.ForwardTo), "")
 	}

@@ -7,8 +7,8 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/cmd/beacon"
 	"github.com/plaid-onboard/plaid-onboard/cmd/cmdutil"
 	"github.com/plaid-onboard/plaid-onboard/cmd/customer"
-	"github.com/plaid-onboard/plaid-onboard/cmd/draftscmd"
-	"github.com/plaid-onboard/plaid-onboard/cmd/emulatorcmd"
+	"github.com/plaid-onboard/plaid-onboard/cmd/drafts"
+	"github.com/plaid-onboard/plaid-onboard/cmd/emulator"
 	"github.com/plaid-onboard/plaid-onboard/cmd/listen"
 	"github.com/plaid-onboard/plaid-onboard/cmd/submit"
 	"github.com/plaid-onboard/plaid-onboard/cmd/version"
@@ -71,11 +71,11 @@ interrupted.`,
 	cmd.AddCommand(
 		customer.NewCmd(f, g),
 		beacon.NewCmd(f, g),
-		submit.NewCmd(f, g),
-		draftscmd.NewCmd(f),
-		draftscmd.NewCmdExport(f, "export ID"),
-		emulatorcmd.NewCmd(f),
-		listen.NewCmd(f, g),
+		submit.NewCmd(f, g, nil),
+		drafts.NewCmd(f),
+		drafts.NewCmdExport(f, "export ID", nil),
+		emulator.NewCmd(f),
+		listen.NewCmd(f, g, nil),
 		version.NewCmd(f),
 	)
 	return cmd

@@ -36,7 +36,7 @@ type Options struct {
 }
 
 // NewCmd returns the submit command.
-func NewCmd(f *app.Factory, g *cmdutil.Globals) *cobra.Command {
+func NewCmd(f *app.Factory, g *cmdutil.Globals, runF func(context.Context, *Options) error) *cobra.Command {
 	o := &Options{Factory: f, Globals: g}
 	cmd := &cobra.Command{
 		Use:   "submit customer|beacon (--file FILE | --draft ID)",
@@ -72,7 +72,7 @@ unknown; 130 interrupted.`,
 			if (o.File == "") == (o.DraftID == "") {
 				return exitcode.Invalid(fmt.Errorf("give the request with --file FILE (- for stdin) or --draft ID"), "")
 			}
-			return Run(cmd.Context(), o)
+			return cmdutil.OrRun(runF, run)(cmd.Context(), o)
 		},
 	}
 	fl := cmd.Flags()
@@ -85,8 +85,8 @@ unknown; 130 interrupted.`,
 	return cmd
 }
 
-// Run checks and sends the request.
-func Run(ctx context.Context, o *Options) error {
+// run checks and sends the request.
+func run(ctx context.Context, o *Options) error {
 	f := o.Factory
 	env, err := f.Environment(o.Globals.Env)
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/huh/v2"
+
 	"github.com/plaid-onboard/plaid-onboard/internal/theme"
 )
 

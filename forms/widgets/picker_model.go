@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/huh/v2"
+
 	"github.com/plaid-onboard/plaid-onboard/validate"
 )
 

@@ -2,6 +2,7 @@ package wizard
 
 import (
 	"charm.land/bubbles/v2/key"
+
 	"github.com/plaid-onboard/plaid-onboard/forms/widgets"
 )
 

@@ -1,15 +1,21 @@
 package beacon_test
 
 import (
+	"context"
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"testing"
 	"time"
 
 	"github.com/plaid-onboard/plaid-onboard/client"
+	"github.com/plaid-onboard/plaid-onboard/cmd/beacon"
+	"github.com/plaid-onboard/plaid-onboard/cmd/cmdutil"
 	"github.com/plaid-onboard/plaid-onboard/emulator"
 	"github.com/plaid-onboard/plaid-onboard/internal/cmdtest"
+	"github.com/plaid-onboard/plaid-onboard/internal/httpmock"
 	"github.com/plaid-onboard/plaid-onboard/internal/samples"
+	"github.com/plaid-onboard/plaid-onboard/internal/spectest"
 )
 
 // toEmulator answers every request, whatever its host, with an emulator.
@@ -58,3 +64,36 @@ func TestChangesInProductionNeedYes(t *testing.T) {
 type roundTripFunc func(*http.Request) (*http.Response, error)
 
 func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+// get against a fake Plaid: the status and what it means, and nothing
+// sent but the one read.
+func TestGetAgainstAFakePlaid(t *testing.T) {
+	e := cmdtest.New(t)
+	e.Vars["PLAID_ENV"], e.Vars["PLAID_CLIENT_ID"], e.Vars["PLAID_SECRET"] = "sandbox", "id", "secret"
+	reg := httpmock.New(t)
+	e.F.Transport = reg
+	var v any
+	if err := json.Unmarshal(spectest.Load(t).ResponseExample(t, client.PathBeaconUserGet), &v); err != nil {
+		t.Fatal(err)
+	}
+	reg.Register(client.PathBeaconUserGet, httpmock.JSON(v))
+	if code := e.Run(t, "beacon", "get", "becusr_42cF1MNo42r9Xj"); code != 0 {
+		t.Fatalf("exit %d: %s", code, e.ErrOut)
+	}
+	cmdtest.Contains(t, "stdout", e.Out.String(), "Status", "becusr_42cF1MNo42r9Xj")
+}
+
+// The flags fill report's options.
+func TestReportOptionsComeFromTheFlags(t *testing.T) {
+	e := cmdtest.New(t)
+	var got *beacon.ReportOptions
+	cmd := beacon.NewCmdReport(e.F, &cmdutil.Globals{}, func(_ context.Context, o *beacon.ReportOptions) error { got = o; return nil })
+	cmd.SetArgs([]string{"becusr_1", "--type", "stolen", "--fraud-date", "2026-10-01", "--amount", "250", "--yes"})
+	if err := cmd.ExecuteContext(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	if got == nil || got.ID != "becusr_1" || got.Type != "stolen" || got.FraudDate != "2026-10-01" || got.Amount != "250" ||
+		got.Currency != "USD" || !got.Yes {
+		t.Fatalf("options %+v", got)
+	}
+}

@@ -1,6 +1,6 @@
-// Package emulatorcmd is `plaid-onboard emulator`: the local Plaid served
+// Package emulator is `plaid-onboard emulator`: the local Plaid served
 // for other tools.
-package emulatorcmd
+package emulator
 
 import (
 	"context"
@@ -15,14 +15,14 @@ import (
 
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/cmd/cmdutil"
-	"github.com/plaid-onboard/plaid-onboard/emulator"
+	emulation "github.com/plaid-onboard/plaid-onboard/emulator"
 	"github.com/plaid-onboard/plaid-onboard/internal/app"
 	"github.com/plaid-onboard/plaid-onboard/internal/exitcode"
 	"github.com/plaid-onboard/plaid-onboard/validate"
 )
 
-// Options of `plaid-onboard emulator`.
-type Options struct {
+// ServeOptions are `plaid-onboard emulator`'s inputs.
+type ServeOptions struct {
 	IO         *app.IOStreams
 	Getenv     func(string) string
 	Addr       string
@@ -35,9 +35,12 @@ type Options struct {
 	Ready func(url string)
 }
 
-// NewCmd returns the emulator command and its reset subcommand.
-func NewCmd(f *app.Factory) *cobra.Command {
-	opts := &Options{IO: f.IO, Getenv: f.Getenv}
+// NewCmd returns the emulator command (which serves it) and its verbs.
+func NewCmd(f *app.Factory) *cobra.Command { return NewCmdServe(f, nil) }
+
+// NewCmdServe is `plaid-onboard emulator`: serve it over HTTP.
+func NewCmdServe(f *app.Factory, runF func(context.Context, *ServeOptions) error) *cobra.Command {
+	opts := &ServeOptions{IO: f.IO, Getenv: f.Getenv}
 	cmd := &cobra.Command{
 		Use:   "emulator",
 		Short: "Serve the built-in Plaid emulator over HTTP for curl, scripts and other tools",
@@ -63,20 +66,22 @@ signed with an ES256 JWT in Plaid-Verification, retried on failure;
   plaid-onboard emulator --webhook http://127.0.0.1:8687/
   plaid-onboard emulator seed --users 100000 --state demo.db`,
 		Args: cmdutil.InvalidArgs(cobra.NoArgs),
-		RunE: func(cmd *cobra.Command, _ []string) error { return Run(cmd.Context(), opts) },
+		RunE: func(cmd *cobra.Command, _ []string) error { return cmdutil.OrRun(runF, runServe)(cmd.Context(), opts) },
 	}
 	cmd.Flags().StringVar(&opts.Addr, "addr", "127.0.0.1:8686", "address to listen on (loopback unless you name another interface)")
 	cmd.Flags().StringVar(&opts.StatePath, "state", "", "SQLite database to keep the state in (default: in memory)")
 	cmd.Flags().StringVar(&opts.ConfigPath, "config", "", "JSON file with extra Beacon programs and the partner profile (see README)")
 	cmd.Flags().StringVar(&opts.Webhook, "webhook", "", "URL to POST signed webhooks to, as Plaid does (`plaid-onboard listen` receives them)")
-	cmd.AddCommand(newCmdReset(f), newCmdSeed(f), newCmdWebhooks(f))
+	webhooks := NewCmdWebhooks(f, nil)
+	webhooks.AddCommand(NewCmdFire(f, nil))
+	cmd.AddCommand(NewCmdReset(f, nil), NewCmdSeed(f, nil), webhooks)
 	return cmd
 }
 
-// Run serves until ctx is done.
-func Run(ctx context.Context, opts *Options) error {
+// runServe serves until ctx is done.
+func runServe(ctx context.Context, opts *ServeOptions) error {
 	id, secret, _ := client.Credentials(client.Local, opts.Getenv)
-	eo := emulator.Options{
+	eo := emulation.Options{
 		ClientID: id, Secret: secret, StatePath: opts.StatePath, Webhook: opts.Webhook,
 		Log: func(line string) { fmt.Fprintln(opts.IO.ErrOut, line) },
 	}
@@ -84,19 +89,19 @@ func Run(ctx context.Context, opts *Options) error {
 		return exitcode.Invalid(fmt.Errorf("--webhook %q is not an http(s) URL", opts.Webhook), "for example --webhook http://127.0.0.1:8687/")
 	}
 	if opts.ConfigPath != "" {
-		cfg, err := emulator.LoadConfig(opts.ConfigPath)
+		cfg, err := emulation.LoadConfig(opts.ConfigPath)
 		if err != nil {
 			return exitcode.Invalid(err, "")
 		}
 		eo.Programs, eo.Partner = cfg.Programs, cfg.Partner
 	}
-	emu, err := emulator.New(eo)
+	em, err := emulation.New(eo)
 	if err != nil {
 		return exitcode.Local(err, "")
 	}
 	defer func() {
 		// The last connection folds the WAL into the database.
-		if err := emu.Close(); err != nil {
+		if err := em.Close(); err != nil {
 			fmt.Fprintf(opts.IO.ErrOut, "emulator: closing the store: %v\n", err)
 		}
 	}()
@@ -121,19 +126,19 @@ func Run(ctx context.Context, opts *Options) error {
 	// other processes on it (the wizard, commands) send theirs here too.
 	deliver, stopDelivery := context.WithCancel(context.WithoutCancel(ctx))
 	delivered := make(chan struct{})
-	go func() { emu.DeliverWebhooks(deliver); close(delivered) }()
+	go func() { em.DeliverWebhooks(deliver); close(delivered) }()
 	defer func() { stopDelivery(); <-delivered }()
 	if opts.Webhook != "" {
 		fmt.Fprintf(opts.IO.ErrOut, "webhooks go to %s, signed (ES256); `plaid-onboard emulator webhooks` lists them\n", opts.Webhook)
 		if opts.StatePath != "" {
-			forget, err := emu.ServeWebhooks(ctx, opts.Webhook)
+			forget, err := em.ServeWebhooks(ctx, opts.Webhook)
 			if err != nil {
 				return exitcode.Local(err, "")
 			}
 			defer forget()
 		}
 	}
-	srv, served := emulator.Serve(ln, emu, emulator.ServerOptions{ErrorLog: log.New(opts.IO.ErrOut, "emulator: ", 0)})
+	srv, served := emulation.Serve(ln, em, emulation.ServerOptions{ErrorLog: log.New(opts.IO.ErrOut, "emulator: ", 0)})
 	select {
 	case err := <-served:
 		return err

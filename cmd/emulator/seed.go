@@ -1,4 +1,4 @@
-package emulatorcmd
+package emulator
 
 import (
 	"context"
@@ -11,7 +11,7 @@ import (
 
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/cmd/cmdutil"
-	"github.com/plaid-onboard/plaid-onboard/emulator"
+	emulation "github.com/plaid-onboard/plaid-onboard/emulator"
 	"github.com/plaid-onboard/plaid-onboard/internal/app"
 	"github.com/plaid-onboard/plaid-onboard/internal/exitcode"
 )
@@ -29,7 +29,8 @@ type SeedOptions struct {
 	ConfigPath string
 }
 
-func newCmdSeed(f *app.Factory) *cobra.Command {
+// NewCmdSeed is `emulator seed --users N`.
+func NewCmdSeed(f *app.Factory, runF func(context.Context, *SeedOptions) error) *cobra.Command {
 	opts := &SeedOptions{IO: f.IO, Getenv: f.Getenv, Now: f.Now}
 	cmd := &cobra.Command{
 		Use:   "seed --users N",
@@ -48,11 +49,11 @@ you copy one of them (plaid-onboard beacon get shows them).`,
 				opts.StatePath, opts.LegacyPath = f.Paths.EmulatorState(), f.Paths.EmulatorLegacyState()
 				opts.ConfigPath = f.Paths.EmulatorConfig()
 			}
-			return Seed(cmd.Context(), opts)
+			return cmdutil.OrRun(runF, runSeed)(cmd.Context(), opts)
 		},
 	}
 	cmd.Flags().IntVar(&opts.Users, "users", 0, "how many people to add (required)")
-	cmd.Flags().StringVar(&opts.ProgramID, "program", emulator.DefaultPrograms()[0].ID, "the Beacon program to add them to")
+	cmd.Flags().StringVar(&opts.ProgramID, "program", emulation.DefaultPrograms()[0].ID, "the Beacon program to add them to")
 	cmd.Flags().StringVar(&opts.StatePath, "state", "", "the SQLite database to fill (default: the local emulator's)")
 	return cmd
 }
@@ -60,25 +61,25 @@ you copy one of them (plaid-onboard beacon get shows them).`,
 // maxSeed bounds one seeding: about 1 GB of store.
 const maxSeed = 1_000_000
 
-// Seed fills the store.
-func Seed(ctx context.Context, opts *SeedOptions) error {
+// runSeed fills the store.
+func runSeed(ctx context.Context, opts *SeedOptions) error {
 	if opts.Users < 1 || opts.Users > maxSeed {
 		return exitcode.Invalid(fmt.Errorf("--users must be between 1 and %d, not %d", maxSeed, opts.Users), "")
 	}
 	id, secret, _ := client.Credentials(client.Local, opts.Getenv)
-	eo := emulator.Options{ClientID: id, Secret: secret, StatePath: opts.StatePath, LegacyPath: opts.LegacyPath, Now: opts.Now}
+	eo := emulation.Options{ClientID: id, Secret: secret, StatePath: opts.StatePath, LegacyPath: opts.LegacyPath, Now: opts.Now}
 	if opts.ConfigPath != "" {
-		if cfg, err := emulator.LoadConfig(opts.ConfigPath); err == nil {
+		if cfg, err := emulation.LoadConfig(opts.ConfigPath); err == nil {
 			eo.Programs, eo.Partner = cfg.Programs, cfg.Partner
 		}
 	}
-	emu, err := emulator.New(eo)
+	em, err := emulation.New(eo)
 	if err != nil {
 		return exitcode.Local(err, "")
 	}
-	defer emu.Close() //nolint:errcheck // every seeded person was committed
+	defer em.Close() //nolint:errcheck // every seeded person was committed
 	var ids []string
-	for _, p := range emu.Programs() {
+	for _, p := range em.Programs() {
 		ids = append(ids, p.ID)
 	}
 	if !slices.Contains(ids, opts.ProgramID) {
@@ -86,7 +87,7 @@ func Seed(ctx context.Context, opts *SeedOptions) error {
 			opts.ProgramID, strings.Join(ids, ", ")), "")
 	}
 	start := time.Now()
-	first, err := emu.Seed(ctx, opts.Users, opts.ProgramID, func(done int) {
+	first, err := em.Seed(ctx, opts.Users, opts.ProgramID, func(done int) {
 		fmt.Fprintf(opts.IO.ErrOut, "seeded %d of %d\n", done, opts.Users)
 	})
 	if err != nil {
@@ -94,8 +95,8 @@ func Seed(ctx context.Context, opts *SeedOptions) error {
 	}
 	fmt.Fprintf(opts.IO.ErrOut, "added %d fictional people to %s in %s (%s)\n", opts.Users, opts.ProgramID,
 		time.Since(start).Round(100*time.Millisecond), opts.StatePath)
-	p := emulator.SeedPerson(first, opts.ProgramID).User
-	fmt.Fprintf(opts.IO.Out, "the first is %s: %s %s, born %s, %s\n", emulator.SeedUserID(first),
+	p := emulation.SeedPerson(first, opts.ProgramID).User
+	fmt.Fprintf(opts.IO.Out, "the first is %s: %s %s, born %s, %s\n", emulation.SeedUserID(first),
 		p.Name.GivenName, p.Name.FamilyName, p.DateOfBirth, p.EmailAddress)
 	return nil
 }

@@ -1,4 +1,4 @@
-package draftscmd_test
+package drafts_test
 
 import (
 	"encoding/json"

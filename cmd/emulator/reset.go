@@ -1,6 +1,7 @@
-package emulatorcmd
+package emulator
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -8,12 +9,19 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/plaid-onboard/plaid-onboard/cmd/cmdutil"
-	"github.com/plaid-onboard/plaid-onboard/emulator"
+	emulation "github.com/plaid-onboard/plaid-onboard/emulator"
 	"github.com/plaid-onboard/plaid-onboard/internal/app"
 	"github.com/plaid-onboard/plaid-onboard/internal/exitcode"
 )
 
-func newCmdReset(f *app.Factory) *cobra.Command {
+// ResetOptions are `emulator reset`'s inputs.
+type ResetOptions struct {
+	Factory *app.Factory
+}
+
+// NewCmdReset is `emulator reset`: forget the local emulator's store.
+func NewCmdReset(f *app.Factory, runF func(context.Context, *ResetOptions) error) *cobra.Command {
+	o := &ResetOptions{Factory: f}
 	return &cobra.Command{
 		Use:   "reset",
 		Short: "Forget everything the local emulator (--env local) has stored: customers, Beacon users, reports",
@@ -21,17 +29,18 @@ func newCmdReset(f *app.Factory) *cobra.Command {
 database, and the JSON state of an older version with its .bak copy. The
 next run starts empty. Stop the wizard and commands using it first.`,
 		Args: cmdutil.InvalidArgs(cobra.NoArgs),
-		RunE: func(cmd *cobra.Command, _ []string) error { return reset(f) },
+		RunE: func(cmd *cobra.Command, _ []string) error { return cmdutil.OrRun(runF, runReset)(cmd.Context(), o) },
 	}
 }
 
-func reset(f *app.Factory) error {
+func runReset(_ context.Context, o *ResetOptions) error {
+	f := o.Factory
 	db, legacy := f.Paths.EmulatorState(), f.Paths.EmulatorLegacyState()
 	var removed []string
 	if _, err := os.Stat(db); err == nil {
 		removed = append(removed, db)
 	}
-	if err := emulator.RemoveState(db); err != nil {
+	if err := emulation.RemoveState(db); err != nil {
 		return exitcode.Local(fmt.Errorf("removing the local emulator's state: %w", err), "")
 	}
 	for _, p := range []string{legacy, legacy + ".bak", legacy + ".lock"} {

@@ -1,4 +1,4 @@
-package draftscmd
+package drafts
 
 import (
 	"fmt"

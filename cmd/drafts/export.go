@@ -1,13 +1,14 @@
-package draftscmd
+package drafts
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/spf13/cobra"
 
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/cmd/cmdutil"
-	"github.com/plaid-onboard/plaid-onboard/drafts"
+	store "github.com/plaid-onboard/plaid-onboard/drafts"
 	"github.com/plaid-onboard/plaid-onboard/internal/app"
 	"github.com/plaid-onboard/plaid-onboard/internal/atomicfile"
 	"github.com/plaid-onboard/plaid-onboard/internal/termtext"
@@ -15,16 +16,17 @@ import (
 
 // ExportOptions of `drafts export` / `export`.
 type ExportOptions struct {
-	ID     string
-	Output string
-	Curl   bool
-	Env    string
+	Factory *app.Factory
+	ID      string
+	Output  string
+	Curl    bool
+	Env     string
 }
 
 // NewCmdExport returns the export command, used both as `drafts export` and
 // as the top-level `export`.
-func NewCmdExport(f *app.Factory, use string) *cobra.Command {
-	opts := &ExportOptions{}
+func NewCmdExport(f *app.Factory, use string, runF func(context.Context, *ExportOptions) error) *cobra.Command {
+	opts := &ExportOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   use,
 		Short: "Write a draft's request body (JSON), or an equivalent curl command with --curl",
@@ -44,7 +46,7 @@ The body is the real one: personal data is not masked. Written to a file
 			if e, _ := cmd.Flags().GetString("env"); e != "" {
 				opts.Env = e
 			}
-			return runExport(f, opts)
+			return cmdutil.OrRun(runF, runExport)(cmd.Context(), opts)
 		},
 	}
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write to this file instead of stdout")
@@ -52,7 +54,8 @@ The body is the real one: personal data is not masked. Written to a file
 	return cmd
 }
 
-func runExport(f *app.Factory, opts *ExportOptions) error {
+func runExport(_ context.Context, opts *ExportOptions) error {
+	f := opts.Factory
 	_, d, err := openDraft(f, opts.ID)
 	if err != nil {
 		return err
@@ -83,8 +86,8 @@ func runExport(f *app.Factory, opts *ExportOptions) error {
 	return err
 }
 
-func endpoint(d *drafts.Draft) string {
-	if d.Kind == drafts.PartnerCustomer {
+func endpoint(d *store.Draft) string {
+	if d.Kind == store.PartnerCustomer {
 		return client.PathPartnerCustomerCreate
 	}
 	return client.PathBeaconUserCreate

@@ -8,9 +8,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/creack/pty"
 
 	"github.com/plaid-onboard/plaid-onboard/internal/testbin"
+	"github.com/plaid-onboard/plaid-onboard/internal/tmuxtest"
 	"github.com/plaid-onboard/plaid-onboard/internal/tuitest"
 )
 
@@ -52,5 +54,43 @@ func TestHelpAndErrorsAskTheTerminalNothing(t *testing.T) {
 				t.Errorf("output lacks %q:\n%q", tc.want, got)
 			}
 		})
+	}
+}
+
+// Piped help is wrapped to 80 columns and carries no padding; every
+// command's help lists only the global flags it takes notice of; submit's
+// lists every exit code.
+func TestHelpReadsWellPiped(t *testing.T) {
+	env := testbin.Env(t)
+	for _, args := range [][]string{{}, {"submit"}, {"beacon", "get"}, {"listen"}, {"version"}, {"emulator"}, {"drafts", "export"}} {
+		out, _, code := runBin(t, env, append(args, "--help")...)
+		if code != 0 {
+			t.Fatalf("%v --help: exit %d", args, code)
+		}
+		for _, line := range strings.Split(out, "\n") {
+			if strings.HasSuffix(line, " ") || ansi.StringWidth(line) > 80 {
+				t.Errorf("%v --help: a line padded or wider than 80 columns: %q", args, line)
+			}
+		}
+	}
+	out, _, _ := runBin(t, env, "version", "--help")
+	for _, flag := range []string{"--accessible", "--no-save-pii", "--env", "--debug"} {
+		if strings.Contains(out, flag) {
+			t.Errorf("version --help lists %s, which it takes no notice of", flag)
+		}
+	}
+	out, _, _ = runBin(t, env, "submit", "--help")
+	if !strings.Contains(out, "4 a problem on this machine") || strings.Contains(out, "--accessible") {
+		t.Errorf("submit --help:\n%s", out)
+	}
+}
+
+// In a terminal of 100 columns help is wrapped by the program, not split
+// by the terminal: no line of it is wider than the terminal.
+func TestHelpFitsTheTerminal(t *testing.T) {
+	s := tmuxtest.Start(t, 100, 200, testbin.Env(t), testbin.Path(t), "submit", "--help")
+	s.WaitFor("[exited 0]")
+	if joined, plain := s.ScreenJoined(), s.Screen(); joined != plain {
+		t.Fatalf("the terminal wrapped lines the program did not:\n%s", plain)
 	}
 }

@@ -2,6 +2,8 @@
 package root
 
 import (
+	"strings"
+
 	"github.com/spf13/cobra"
 
 	"github.com/plaid-onboard/plaid-onboard/cmd/beacon"
@@ -14,6 +16,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/cmd/version"
 	"github.com/plaid-onboard/plaid-onboard/internal/app"
 	"github.com/plaid-onboard/plaid-onboard/internal/exitcode"
+	"github.com/plaid-onboard/plaid-onboard/third_party/fang"
 )
 
 // NewCmd returns plaid-onboard's root command.
@@ -78,5 +81,47 @@ interrupted.`,
 		listen.NewCmd(f, g, nil),
 		version.NewCmd(f),
 	)
+	cmd.InitDefaultCompletionCmd()
+	cmd.InitDefaultHelpCmd()
+	hideUnusedGlobals(cmd)
 	return cmd
+}
+
+// hideUnusedGlobals keeps a command's help to the global flags it takes
+// notice of: --accessible and --no-save-pii only where there are screens
+// or drafts to keep, --env and --debug only where Plaid is asked.
+func hideUnusedGlobals(root *cobra.Command) {
+	screens := []string{"accessible", "no-save-pii"}
+	all := append([]string{"env", "debug"}, screens...)
+	unused := map[string][]string{
+		"version": all, "completion": all, "help": all, "emulator": all, "drafts": all,
+		"customer": screens, "beacon": screens, "export": {"accessible", "no-save-pii", "debug"},
+		"submit": {"accessible"}, "listen": {"no-save-pii"},
+	}
+	var mark func(c *cobra.Command, names []string)
+	mark = func(c *cobra.Command, names []string) {
+		if c.Annotations == nil {
+			c.Annotations = map[string]string{}
+		}
+		c.Annotations[fang.UnusedFlagsAnnotation] = strings.Join(names, ",")
+		for _, sub := range c.Commands() {
+			mark(sub, names)
+		}
+	}
+	for _, c := range root.Commands() {
+		if names, ok := unused[c.Name()]; ok {
+			mark(c, names)
+		}
+	}
+	// The wizards themselves have screens and drafts: only their verbs
+	// (get, review…) have neither.
+	for _, name := range []string{"customer", "beacon"} {
+		if c, _, err := root.Find([]string{name}); err == nil {
+			delete(c.Annotations, fang.UnusedFlagsAnnotation)
+		}
+	}
+	// drafts export --curl asks no one, but names the environment.
+	if c, _, err := root.Find([]string{"drafts", "export"}); err == nil {
+		c.Annotations[fang.UnusedFlagsAnnotation] = "accessible,no-save-pii,debug"
+	}
 }

@@ -54,9 +54,10 @@ Production, and sending a customer draft that already created one, need
 The answer goes to stdout — readable, or Plaid's raw response with --json —
 and messages to stderr. Exit codes: 0 sent; 1 Plaid returned an error;
 2 the input is invalid (nothing sent); 3 not sent, or the outcome is
-unknown; 130 interrupted.`,
+unknown; 4 a problem on this machine (a draft that cannot be read or
+recorded: nothing sent); 130 interrupted.`,
 		Example: `  plaid-onboard submit beacon --file person.json
-  plaid-onboard drafts export k3j9x2 | plaid-onboard submit customer --file - --json
+  plaid-onboard export k3j9x2 | plaid-onboard submit customer -f - --json
   plaid-onboard submit customer --draft k3j9x2 --env production --yes`,
 		Args:      cmdutil.InvalidArgs(cobra.ExactArgs(1)),
 		ValidArgs: []string{"customer", "beacon"},

@@ -103,6 +103,13 @@ func (s *Session) Screen() string {
 	return s.tmux("capture-pane", "-p", "-t", s.target)
 }
 
+// ScreenJoined is the visible screen with lines the terminal wrapped
+// joined again: equal to Screen when the program wrapped its own lines.
+func (s *Session) ScreenJoined() string {
+	s.tb.Helper()
+	return s.tmux("capture-pane", "-p", "-J", "-t", s.target)
+}
+
 // ScreenANSI is the visible screen with its colour and style sequences.
 func (s *Session) ScreenANSI() string {
 	s.tb.Helper()

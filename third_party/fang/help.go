@@ -1,6 +1,7 @@
 package fang
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"io"
@@ -34,12 +35,29 @@ var width = sync.OnceValue(func() int {
 	}
 	w, _, err := term.GetSize(os.Stdout.Fd())
 	if err != nil {
-		return 120
+		return 80 // plaid-onboard: not a terminal (a pipe, a file): the usual width
 	}
 	return min(w, 120)
 })
 
+// helpFn writes c's help. plaid-onboard: without colours (a pipe, a file,
+// NO_COLOR) the lines lose the spaces that pad them to the width, which
+// only a background colour would show.
 func helpFn(c *cobra.Command, w *colorprofile.Writer, styles Styles) {
+	if w.Profile > colorprofile.Ascii {
+		writeHelp(c, w, styles)
+		return
+	}
+	var buf bytes.Buffer
+	writeHelp(c, &colorprofile.Writer{Forward: &buf, Profile: w.Profile}, styles)
+	lines := strings.Split(buf.String(), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	_, _ = io.WriteString(w.Forward, strings.Join(lines, "\n"))
+}
+
+func writeHelp(c *cobra.Command, w *colorprofile.Writer, styles Styles) {
 	writeLongShort(w, styles, cmp.Or(c.Long, c.Short))
 	usage := styleUsage(c, styles.Codeblock.Program, true)
 	examples := styleExamples(c, styles)
@@ -363,11 +381,17 @@ func styleExample(c *cobra.Command, line string, indent bool, styles Codeblock) 
 	)
 }
 
+// UnusedFlagsAnnotation, on a command, lists (comma-separated) inherited
+// flags it takes no notice of: its help leaves them out. plaid-onboard:
+// `version` does not list --accessible.
+const UnusedFlagsAnnotation = "fang:unused-flags"
+
 func evalFlags(c *cobra.Command, styles Styles) (map[string]string, []string) {
 	flags := map[string]string{}
 	keys := []string{}
+	unused := strings.Split(c.Annotations[UnusedFlagsAnnotation], ",")
 	c.Flags().VisitAll(func(f *pflag.Flag) {
-		if f.Hidden {
+		if f.Hidden || (slices.Contains(unused, f.Name) && c.InheritedFlags().Lookup(f.Name) != nil) {
 			return
 		}
 		var parts []string
@@ -446,7 +470,20 @@ func evalGroups(c *cobra.Command) (map[string]string, []string) {
 
 func renderGroup(w io.Writer, styles Styles, space int, name string, items iter.Seq2[string, string]) {
 	_, _ = fmt.Fprintln(w, styles.Title.Render(name))
+	// plaid-onboard: a description longer than the room beside its key is
+	// wrapped under itself, not split by the terminal mid-word; with too
+	// little room beside the keys, it goes on the lines below its key.
+	const hanging = 8
+	room := width() - longPad - space
 	for key, help := range items {
+		if lipgloss.Width(help) > room && room < 36 {
+			_, _ = fmt.Fprintln(w, lipgloss.NewStyle().PaddingLeft(longPad).Render(key))
+			_, _ = fmt.Fprintln(w, lipgloss.NewStyle().PaddingLeft(hanging).Width(width()).Render(help))
+			continue
+		}
+		if lipgloss.Width(help) > room {
+			help = lipgloss.NewStyle().Width(room).Render(help)
+		}
 		_, _ = fmt.Fprintln(w, lipgloss.JoinHorizontal(
 			lipgloss.Left,
 			lipgloss.NewStyle().PaddingLeft(longPad).Render(key),

@@ -64,8 +64,9 @@ A second paragraph, after a blank line.`,
 
 // TestHelpGolden pins help's output byte for byte, colours included, in
 // every colour profile, at 80 columns (TestMain sets fang's test width).
-// The files were recorded from upstream fang v2.0.1: the two patches
-// change nothing of help's layout.
+// The files were recorded from upstream fang v2.0.1; the third patch
+// (PATCHES.md) trims the padding of lines without colours, so the NoTTY
+// and Ascii files were recorded again with it.
 func TestHelpGolden(t *testing.T) {
 	profiles := []colorprofile.Profile{colorprofile.NoTTY, colorprofile.Ascii, colorprofile.ANSI, colorprofile.ANSI256, colorprofile.TrueColor}
 	for _, p := range profiles {

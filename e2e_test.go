@@ -1,6 +1,8 @@
 package main
 
 import (
+	"io"
+	"net"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -446,5 +448,43 @@ func TestTerminalListen(t *testing.T) {
 	s.Keys("q")
 	if code := s.WaitExit(); code != 0 {
 		t.Fatalf("exit %d", code)
+	}
+}
+
+// The README's two-terminal demo as a new user runs it: an emulator
+// served in memory (no --state) sends to listen; o opens the person on
+// that emulator — listen fetched the webhook's key there, so it knows
+// where the person is — and names it; `emulator webhooks --from` lists
+// what it sent.
+func TestTerminalListenOpensThePersonWhereTheWebhookCameFrom(t *testing.T) {
+	env := testbin.Env(t, "PLAID_ONBOARD_KEYRING=off")
+	port, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	served := "http://" + port.Addr().String()
+	port.Close() // the emulator takes it below
+	s := tmuxtest.Start(t, 120, 30, env, testbin.Path(t), "listen", "--addr", "127.0.0.1:0", "--emulator", served)
+	hook := regexp.MustCompile(`http://127\.0\.0\.1:\d+/`).FindString(s.WaitFor("Receiving webhooks on", "Waiting for webhooks"))
+	m, out := started(t, env, regexp.MustCompile(`emulator ready at (http://\S+)`),
+		"emulator", "--addr", strings.TrimPrefix(served, "http://"), "--webhook", hook)
+	go io.Copy(io.Discard, out)
+	submitTwins(t, env, m[1])
+	s.WaitUntil(func(screen string) bool {
+		return strings.Contains(screen, "BEACON DUPLICATE_DETECTED") && strings.Count(screen, "BEACON USER_STATUS_UPDATED") == 2
+	}, "two status updates and a duplicate")
+	s.WaitFor("✓ the emulator at " + served)
+	s.Keys("o") // the newest: the second person's status
+	s.WaitFor("PENDING REVIEW", "emulator at "+served)
+	s.Keys("Escape")
+	s.WaitFor("BEACON DUPLICATE_DETECTED", "Receiving webhooks on")
+
+	list, errOut, code := runBin(t, env, "emulator", "webhooks", "--from", served)
+	if code != 0 || strings.Count(list, "USER_STATUS_UPDATED") != 2 || !strings.Contains(list, "DUPLICATE_DETECTED") {
+		t.Fatalf("emulator webhooks --from (exit %d):\n%s\n%s", code, list, errOut)
+	}
+	list, _, _ = runBin(t, append(env, "PLAID_ONBOARD_EMULATOR_URL="+served), "emulator", "webhooks")
+	if !strings.Contains(list, "DUPLICATE_DETECTED") {
+		t.Fatalf("emulator webhooks with PLAID_ONBOARD_EMULATOR_URL set:\n%s", list)
 	}
 }

@@ -82,6 +82,10 @@ func New(cfg Config) (*Client, error) {
 // Budget is how long one call may take in all.
 func (c *Client) Budget() time.Duration { return c.cfg.Budget }
 
+// Emulator is the base URL of the served emulator the client talks to,
+// "" for Plaid or the emulator built into this process.
+func (c *Client) Emulator() string { return c.cfg.Emulator }
+
 // Environment is the environment the client talks to.
 func (c *Client) Environment() Environment { return c.cfg.Environment }
 

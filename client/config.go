@@ -19,7 +19,10 @@ const (
 type Config struct {
 	Environment Environment
 	// BaseURL overrides the environment's server (tests, the emulator).
-	BaseURL  string
+	BaseURL string
+	// Emulator, when BaseURL is an emulator served apart from this
+	// process, is its base URL: drafts record where they were sent.
+	Emulator string
 	ClientID string
 	// Secret is sent only in the PLAID-SECRET header; Config.String never
 	// shows it.

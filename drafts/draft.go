@@ -77,10 +77,13 @@ type Draft struct {
 // Submission records one request sent from a draft, so the program can
 // warn before the same draft is sent twice.
 type Submission struct {
-	At        time.Time          `json:"at"`
-	Env       client.Environment `json:"env"`
-	Endpoint  string             `json:"endpoint"`
-	RequestID string             `json:"request_id,omitempty"`
+	At  time.Time          `json:"at"`
+	Env client.Environment `json:"env"`
+	// Emulator is the served emulator it went to (PLAID_ONBOARD_EMULATOR_URL),
+	// "" for Plaid or the built-in one: what it made is looked up there.
+	Emulator  string `json:"emulator,omitempty"`
+	Endpoint  string `json:"endpoint"`
+	RequestID string `json:"request_id,omitempty"`
 	// Outcome is "succeeded", "rejected", "outcome unknown" or "not sent"
 	// (client.Outcome's words).
 	Outcome   string `json:"outcome"`

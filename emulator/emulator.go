@@ -141,6 +141,8 @@ func New(opts Options) (*Emulator, error) {
 		client.PathBeaconUserAccountInsightsGet:     typed(e.accountInsights),
 		client.PathPartnerCustomerOAuthInstitutions: typed(e.oauthInstitutions),
 		client.PathEmulatorBeaconDuplicates:         typed(e.duplicatesOf),
+		client.PathEmulatorWebhooksList:             typed(e.webhooksList),
+		client.PathEmulatorWebhooksFire:             typed(e.webhooksFire),
 		client.PathWebhookVerificationKeyGet:        typed(e.verificationKey),
 	}
 	d, err := e.openStore()

@@ -175,20 +175,37 @@ func (e *Emulator) beaconWebhook(tx *txn, programID string, w client.Webhook) er
 // of the emulator causes (REPORT_UPDATED: reports are never changed).
 func (e *Emulator) Fire(ctx context.Context, code, id string) error {
 	w := client.Webhook{WebhookType: client.WebhookBeacon, WebhookCode: code}
+	var table, noun string
 	switch code {
 	case client.WebhookUserStatusUpdated:
-		w.BeaconUserID = id
+		w.BeaconUserID, table, noun = id, "beacon_users", "Beacon user"
 	case client.WebhookReportCreated, client.WebhookReportUpdated:
-		w.BeaconReportID = id
+		w.BeaconReportID, table, noun = id, "reports", "Beacon report"
 	case client.WebhookSyndicationCreated:
-		w.BeaconReportSyndicationID = id
+		w.BeaconReportSyndicationID, table, noun = id, "syndications", "report syndication"
 	case client.WebhookDuplicateDetected:
-		w.BeaconDuplicateID = id
+		w.BeaconDuplicateID, table, noun = id, "duplicates", "Beacon duplicate"
 	default:
-		return fmt.Errorf("%s is not a Beacon webhook code this emulator sends", code)
+		return &FireError{fmt.Sprintf("%s is not a Beacon webhook code this emulator sends", code)}
 	}
-	return e.db.write(ctx, func(tx *txn) error { return e.enqueue(tx, "", w) })
+	return e.db.write(ctx, func(tx *txn) error {
+		// A webhook about nothing would send its receiver looking for it.
+		exists, err := tx.exists("SELECT 1 FROM "+table+" WHERE id = ?", id)
+		switch {
+		case err != nil:
+			return err
+		case !exists:
+			return &FireError{fmt.Sprintf("no %s %s in this emulator's store", noun, id)}
+		}
+		return e.enqueue(tx, "", w)
+	})
 }
+
+// FireError is why a webhook was not sent by hand: the code or the object
+// is not one the emulator knows.
+type FireError struct{ Reason string }
+
+func (e *FireError) Error() string { return e.Reason }
 
 // Wake makes the delivery loop look at once: after a change of the clock
 // (tests), or of the store by another process.
@@ -201,30 +218,12 @@ func (e *Emulator) wakeDelivery() {
 	}
 }
 
-// WebhookAttempt is one try to deliver a webhook.
-type WebhookAttempt struct {
-	At     time.Time `json:"at"`
-	Status int       `json:"status"` // 0 when no answer came
-	Error  string    `json:"error,omitempty"`
-}
-
-// WebhookRecord is a webhook the emulator sent or is sending.
-type WebhookRecord struct {
-	ID        string           `json:"id"`
-	URL       string           `json:"url"`
-	Code      string           `json:"code"`
-	ObjectID  string           `json:"object_id"`
-	CreatedAt time.Time        `json:"created_at"`
-	State     string           `json:"state"`
-	Attempts  []WebhookAttempt `json:"attempts"`
-}
-
 // Webhooks lists the webhooks, newest first, at most limit.
-func (e *Emulator) Webhooks(ctx context.Context, limit int) ([]WebhookRecord, error) {
-	var out []WebhookRecord
+func (e *Emulator) Webhooks(ctx context.Context, limit int) ([]client.EmulatorWebhook, error) {
+	out := []client.EmulatorWebhook{}
 	err := e.db.read(ctx, func(tx *txn) error {
 		err := tx.each(func(rows *sql.Rows) error {
-			var r WebhookRecord
+			var r client.EmulatorWebhook
 			var created string
 			err := rows.Scan(&r.ID, &r.URL, &r.Code, &r.ObjectID, &created, &r.State)
 			r.CreatedAt = parseTime(created)
@@ -235,9 +234,9 @@ func (e *Emulator) Webhooks(ctx context.Context, limit int) ([]WebhookRecord, er
 			return err
 		}
 		for i := range out {
-			out[i].Attempts = []WebhookAttempt{}
+			out[i].Attempts = []client.EmulatorWebhookAttempt{}
 			err := tx.each(func(rows *sql.Rows) error {
-				var a WebhookAttempt
+				var a client.EmulatorWebhookAttempt
 				var at string
 				err := rows.Scan(&at, &a.Status, &a.Error)
 				a.At = parseTime(at)
@@ -386,4 +385,32 @@ func (e *Emulator) ServeWebhooks(ctx context.Context, url string) (func(), error
 			return err
 		})
 	}, err
+}
+
+// webhooksList answers the emulator's own /emulator/webhooks/list: what
+// it sent, newest first (50 unless a limit is asked, at most 1,000).
+func (e *Emulator) webhooksList(ctx context.Context, req *client.EmulatorWebhooksListRequest) (any, *apiError) {
+	limit := req.Limit
+	if limit <= 0 {
+		limit = 50
+	}
+	list, err := e.Webhooks(ctx, min(limit, 1000))
+	if err != nil {
+		return nil, stored(err)
+	}
+	return &client.EmulatorWebhooksListResponse{Webhooks: list}, nil
+}
+
+// webhooksFire answers the emulator's own /emulator/webhooks/fire.
+func (e *Emulator) webhooksFire(ctx context.Context, req *client.EmulatorWebhookFireRequest) (any, *apiError) {
+	err := e.Fire(ctx, req.WebhookCode, req.ObjectID)
+	var fe *FireError
+	switch {
+	case errors.As(err, &fe):
+		return nil, invalidField("object_id", fe.Reason)
+	case err != nil:
+		return nil, stored(err)
+	}
+	e.wakeDelivery()
+	return &client.EmulatorWebhookFireResponse{}, nil
 }

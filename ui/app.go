@@ -200,7 +200,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // key would cost more than drawing it.
 func (a *App) View() tea.View {
 	_, h := a.bodySize()
-	badge := a.st.EnvBadge(a.deps.Env)
+	badge := a.st.EnvBadge(a.deps.Env, a.deps.Label)
 	if a.deps.DebugLog != "" {
 		badge = a.st.Warn.Render("debug ") + badge
 	}
@@ -233,7 +233,7 @@ func (a *App) View() tea.View {
 	// the terminal: only the screen's own styles go through.
 	v := tea.NewView(termtext.Frame(b.String()))
 	v.AltScreen = true
-	v.WindowTitle = "plaid-onboard · " + a.deps.Env.Label()
+	v.WindowTitle = "plaid-onboard · " + a.deps.EnvLabel()
 	return v
 }
 

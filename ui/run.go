@@ -64,7 +64,8 @@ func Deps(f *app.Factory, req app.TUIRequest, notices *noticeBox) (uikit.Deps, f
 	}
 	env := req.Env
 	return uikit.Deps{
-		Env: env, Client: session.Client, Where: session.Where, Store: store, Now: f.Now, NoPII: req.NoSavePII, Programs: programs,
+		Env: env, Client: session.Client, Where: session.Where, Label: session.Label(), Emulator: session.Emulator,
+		Store: store, Now: f.Now, NoPII: req.NoSavePII, Programs: programs,
 		DebugLog:        req.DebugLog,
 		RememberProgram: func(id string) { _ = f.RememberProgram(env, id) },
 	}, session.Close, nil
@@ -125,7 +126,7 @@ func Run(ctx context.Context, f *app.Factory, req app.TUIRequest) error {
 		screen, cmd := first(deps, req)
 		return startedMsg{deps: deps, screen: screen, cmd: cmd}
 	}
-	root := NewApp(uikit.Deps{Env: req.Env}, newStartingScreen(start))
+	root := NewApp(uikit.Deps{Env: req.Env, Label: app.EnvLabel(req.Env, f.Getenv(app.EnvEmulatorURL))}, newStartingScreen(start))
 	p := tea.NewProgram(root, tea.WithContext(ctx))
 	send = p.Send
 	if req.Webhooks != nil {

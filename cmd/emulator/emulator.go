@@ -129,7 +129,11 @@ func runServe(ctx context.Context, opts *ServeOptions) error {
 	go func() { em.DeliverWebhooks(deliver); close(delivered) }()
 	defer func() { stopDelivery(); <-delivered }()
 	if opts.Webhook != "" {
-		fmt.Fprintf(opts.IO.ErrOut, "webhooks go to %s, signed (ES256); `plaid-onboard emulator webhooks` lists them\n", opts.Webhook)
+		list := "`plaid-onboard emulator webhooks --from " + url + "`"
+		if opts.StatePath != "" {
+			list = "`plaid-onboard emulator webhooks --state " + opts.StatePath + "`"
+		}
+		fmt.Fprintf(opts.IO.ErrOut, "webhooks go to %s, signed (ES256); %s lists them\n", opts.Webhook, list)
 		if opts.StatePath != "" {
 			forget, err := em.ServeWebhooks(ctx, opts.Webhook)
 			if err != nil {

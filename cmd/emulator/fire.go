@@ -2,11 +2,13 @@ package emulator
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/cmd/cmdutil"
 	emulation "github.com/plaid-onboard/plaid-onboard/emulator"
 	"github.com/plaid-onboard/plaid-onboard/internal/app"
@@ -15,9 +17,11 @@ import (
 
 // FireOptions are `emulator webhooks fire`'s inputs.
 type FireOptions struct {
-	Factory  *app.Factory
-	State    string
-	Code, ID string
+	Factory *app.Factory
+	// From is a served emulator to ask; State a store to write in (the
+	// local one when both are empty, or PLAID_ONBOARD_EMULATOR_URL's).
+	From, State string
+	Code, ID    string
 }
 
 // NewCmdFire is `emulator webhooks fire CODE ID`.
@@ -33,16 +37,36 @@ func NewCmdFire(f *app.Factory, runF func(context.Context, *FireOptions) error) 
 			return cmdutil.OrRun(runF, runFire)(cmd.Context(), o)
 		},
 	}
+	cmd.Flags().StringVar(&o.From, "from", "", "ask the emulator serving at this URL to send it")
 	cmd.Flags().StringVar(&o.State, "state", "", "the SQLite database of the emulator (default: the local emulator's)")
 	return cmd
 }
 
 func runFire(ctx context.Context, o *FireOptions) error {
-	return withStore(o.Factory, o.State, func(em *emulation.Emulator) error {
-		if err := em.Fire(ctx, o.Code, o.ID); err != nil {
-			return exitcode.Invalid(err, "codes: "+strings.Join(beaconCodes(), ", "))
+	f := o.Factory
+	from := o.From
+	if from == "" && o.State == "" {
+		from = f.Getenv(app.EnvEmulatorURL)
+	}
+	if from != "" {
+		c, err := f.ServedEmulator(from)
+		if err != nil {
+			return err
 		}
-		fmt.Fprintln(o.Factory.IO.ErrOut, "queued: the emulator serving this store delivers it (see `plaid-onboard emulator webhooks`)")
+		if _, err := c.EmulatorFireWebhook(ctx, &client.EmulatorWebhookFireRequest{WebhookCode: o.Code, ObjectID: o.ID}); err != nil {
+			return cmdutil.Failure(f, client.Local, false, err, "")
+		}
+		fmt.Fprintf(f.IO.ErrOut, "sent: %s delivers it (`plaid-onboard emulator webhooks --from %s` lists it)\n", app.ServedEmulatorName(from), from)
+		return nil
+	}
+	return withStore(f, o.State, func(em *emulation.Emulator) error {
+		var fe *emulation.FireError
+		if err := em.Fire(ctx, o.Code, o.ID); errors.As(err, &fe) {
+			return exitcode.Invalid(err, "codes: "+strings.Join(beaconCodes(), ", "))
+		} else if err != nil {
+			return exitcode.Local(err, "")
+		}
+		fmt.Fprintln(f.IO.ErrOut, "queued: the emulator serving this store delivers it (see `plaid-onboard emulator webhooks`)")
 		return nil
 	})
 }

@@ -43,7 +43,7 @@ type Options struct {
 }
 
 // DefaultEmulator is where `plaid-onboard emulator` serves by default.
-const DefaultEmulator = "http://127.0.0.1:8686"
+const DefaultEmulator = app.DefaultServedEmulator
 
 // NewCmd returns the listen command; runF, when set, runs instead of
 // listening (tests).
@@ -95,9 +95,7 @@ func runListen(ctx context.Context, opts *Options) error {
 	if env == client.Local && f.Getenv(app.EnvEmulatorURL) == "" && opts.Emulator != "" {
 		// The emulator's own credentials (the demo pair): Plaid's never go
 		// to whatever answers on a local port.
-		id, secret, _ := client.Credentials(client.Local, f.Getenv)
-		if served, err := client.New(client.Config{Environment: client.Local, BaseURL: opts.Emulator, ClientID: id, Secret: secret,
-			Budget: 5 * time.Second}); err == nil {
+		if served, err := f.ServedEmulator(opts.Emulator); err == nil {
 			sources = append(sources, webhooks.FromClient(app.ServedEmulatorName(opts.Emulator), served))
 		}
 	}

@@ -128,7 +128,7 @@ func run(ctx context.Context, o *Options) error {
 		return err
 	}
 	defer session.Close()
-	fmt.Fprintf(f.IO.ErrOut, "Sending POST %s to %s…\n", actions.Endpoint(d), env.Label())
+	fmt.Fprintf(f.IO.ErrOut, "Sending POST %s to %s…\n", actions.Endpoint(d), session.Label())
 	// A draft records the attempt before the request leaves, and its
 	// outcome after; a body from a file has nowhere to record it.
 	save := func(*drafts.Draft) error { return nil }

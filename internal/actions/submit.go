@@ -117,7 +117,7 @@ func (s Sent) Response() any {
 // snapshot) and describes the attempt as a submission to record on the
 // draft.
 func Submit(ctx context.Context, c *client.Client, d *drafts.Draft, env client.Environment, now time.Time) (Sent, drafts.Submission, error) {
-	sub := drafts.Submission{At: now.UTC(), Env: env, Endpoint: Endpoint(d)}
+	sub := drafts.Submission{At: now.UTC(), Env: env, Emulator: c.Emulator(), Endpoint: Endpoint(d)}
 	var (
 		sent Sent
 		err  error
@@ -170,8 +170,8 @@ func (e *NotRecordedError) Unwrap() error { return e.Err }
 
 // Intent is the record of an attempt to send d, made before its request
 // leaves: its outcome is "sending" until the answer comes.
-func Intent(d *drafts.Draft, env client.Environment, now time.Time) drafts.Submission {
-	return drafts.Submission{At: now.UTC(), Env: env, Endpoint: Endpoint(d), Outcome: drafts.OutcomeSending}
+func Intent(d *drafts.Draft, c *client.Client, env client.Environment, now time.Time) drafts.Submission {
+	return drafts.Submission{At: now.UTC(), Env: env, Emulator: c.Emulator(), Endpoint: Endpoint(d), Outcome: drafts.OutcomeSending}
 }
 
 // Send sends d's request with the attempt recorded on the draft, on disk,
@@ -185,7 +185,7 @@ func Intent(d *drafts.Draft, env client.Environment, now time.Time) drafts.Submi
 // on disk, else why not: the draft then still says "sending".
 func Send(ctx context.Context, c *client.Client, d *drafts.Draft, env client.Environment, now time.Time, save Save) (
 	sent Sent, sub drafts.Submission, recorded, err error) {
-	intent := Intent(d, env, now)
+	intent := Intent(d, c, env, now)
 	d.Submissions = append(d.Submissions, intent)
 	if err := save(d); err != nil {
 		d.Submissions = d.Submissions[:len(d.Submissions)-1]

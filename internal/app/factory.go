@@ -90,7 +90,22 @@ type Session struct {
 	// Where says where requests go, in words: "the built-in emulator",
 	// "the emulator at http://127.0.0.1:8686", "Plaid sandbox".
 	Where string
-	close func()
+	// Emulator is the base URL of a served emulator the session talks to
+	// (PLAID_ONBOARD_EMULATOR_URL), "" otherwise.
+	Emulator string
+	close    func()
+}
+
+// Label is the environment as a badge names it: LOCAL, SANDBOX,
+// PRODUCTION, and a served emulator's address after LOCAL.
+func (s *Session) Label() string { return EnvLabel(s.Env, s.Emulator) }
+
+// EnvLabel is the label of env, naming a served emulator by its address.
+func EnvLabel(env client.Environment, emulatorURL string) string {
+	if env == client.Local && emulatorURL != "" {
+		return env.Label() + " " + strings.TrimPrefix(strings.TrimPrefix(emulatorURL, "http://"), "https://")
+	}
+	return env.Label()
 }
 
 // Close stops what the session started.
@@ -126,7 +141,7 @@ func (f *Factory) Connect(env client.Environment) (*Session, error) {
 			EnvEmulatorURL+" must be the emulator's base URL, like http://127.0.0.1:8686")
 	}
 	if url := f.Getenv(EnvEmulatorURL); env == client.Local && url != "" {
-		cfg.BaseURL, s.Where = url, ServedEmulatorName(url)
+		cfg.BaseURL, cfg.Emulator, s.Where, s.Emulator = url, url, ServedEmulatorName(url), url
 	} else if env == client.Local {
 		s.Where = BuiltInEmulatorName
 		url, stop, err := f.startLocalEmulator(id, secret)
@@ -147,6 +162,26 @@ func (f *Factory) Connect(env client.Environment) (*Session, error) {
 	s.Client = c
 	return s, nil
 }
+
+// ServedEmulator is a client of the emulator serving at url, with the
+// emulator's own credentials (never Plaid's) and a short budget: it is on
+// this machine, or nowhere.
+func (f *Factory) ServedEmulator(url string) (*client.Client, error) {
+	if !validate.IsHTTPURL(url) {
+		return nil, exitcode.Invalid(fmt.Errorf("%q is not an http(s) URL", url), "an emulator's base URL is like http://127.0.0.1:8686")
+	}
+	id, secret, _ := client.Credentials(client.Local, f.Getenv)
+	cfg := client.Config{Environment: client.Local, BaseURL: url, Emulator: url, ClientID: id, Secret: secret,
+		Version: f.Version, Budget: 5 * time.Second}
+	if f.Transport != nil {
+		cfg.HTTPClient = &http.Client{Transport: f.Transport}
+	}
+	return client.New(cfg)
+}
+
+// DefaultServedEmulator is where `plaid-onboard emulator` serves unless
+// told otherwise.
+const DefaultServedEmulator = "http://127.0.0.1:8686"
 
 // BuiltInEmulatorName is how screens name the emulator run in-process.
 const BuiltInEmulatorName = "the built-in emulator"

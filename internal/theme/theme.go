@@ -93,8 +93,8 @@ func (s Styles) StatusBlock(status string) string {
 }
 
 // EnvBadge renders the environment as a coloured badge: LOCAL, SANDBOX,
-// PRODUCTION.
-func (s Styles) EnvBadge(env client.Environment) string {
+// PRODUCTION — or label, when set ("LOCAL 127.0.0.1:8686").
+func (s Styles) EnvBadge(env client.Environment, label string) string {
 	bg := s.P.Local
 	switch env {
 	case client.Sandbox:
@@ -103,7 +103,10 @@ func (s Styles) EnvBadge(env client.Environment) string {
 		bg = s.P.Production
 	}
 	st := lipgloss.NewStyle().Background(bg).Foreground(s.P.BadgeText).Bold(true).Padding(0, 1)
-	return st.Render(env.Label())
+	if label == "" {
+		label = env.Label()
+	}
+	return st.Render(label)
 }
 
 // Huh is the forms' theme: huh's Charm theme with our accent. huh asks a

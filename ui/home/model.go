@@ -58,7 +58,7 @@ const (
 // New builds the home screen; notice is a line to show (why we are here).
 func New(deps uikit.Deps, notice string) *Model {
 	if notice == "" && deps.DebugLog != "" {
-		notice = "--debug: every exchange with " + deps.Env.Label() + " is written to " + deps.DebugLog
+		notice = "--debug: every exchange with " + deps.EnvLabel() + " is written to " + deps.DebugLog
 	}
 	m := &Model{deps: deps, keys: defaultKeys(), notice: notice, st: theme.New(true)}
 	m.reload()

@@ -43,7 +43,7 @@ type Customer struct {
 func NewCustomer(deps uikit.Deps, id string) *Customer {
 	m := &Customer{frame: newFrame(deps), id: id}
 	if id == "" {
-		m.ask = newAsk("Look up an end customer", "its client_id", uikit.CreatedIDs(deps.Store, false))
+		m.ask = newAsk("Look up an end customer", "its client_id", uikit.CreatedIDs(deps, false))
 	}
 	return m
 }
@@ -67,7 +67,7 @@ func (m *Customer) Title() string {
 func (m *Customer) load(done string) tea.Cmd {
 	c, env, id := m.deps.Client, catalog.Env{Environment: m.deps.Env, Now: m.deps.Now()}, m.id
 	m.draftID = ""
-	for _, k := range uikit.CreatedIDs(m.deps.Store, false) {
+	for _, k := range uikit.CreatedIDs(m.deps, false) {
 		if k.ID == id {
 			m.draftID = k.DraftID
 			break

@@ -168,7 +168,7 @@ func (f *frame) SetDark(dark bool) { f.st = theme.New(dark) }
 // Status is the footer's right side.
 func (f *frame) Status() string {
 	if f.deps.Env == client.Local {
-		return f.st.Faint.Render("built-in emulator")
+		return f.st.Faint.Render(strings.TrimPrefix(f.deps.Place(), "the "))
 	}
 	return ""
 }

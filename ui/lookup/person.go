@@ -63,7 +63,7 @@ type Person struct {
 func NewPerson(deps uikit.Deps, id string) *Person {
 	m := &Person{frame: newFrame(deps), id: id}
 	if id == "" {
-		m.ask = newAsk("Look up a person", "becusr_…  (a Beacon user id)", uikit.CreatedIDs(deps.Store, true))
+		m.ask = newAsk("Look up a person", "becusr_…  (a Beacon user id)", uikit.CreatedIDs(deps, true))
 	}
 	return m
 }
@@ -89,7 +89,7 @@ func (m *Person) env() catalog.Env { return catalog.Env{Environment: m.deps.Env,
 // load fetches the person; done is said once it is shown.
 func (m *Person) load(done string) tea.Cmd {
 	c, env, id := m.deps.Client, m.env(), m.id
-	tokens := append(uikit.TokensOf(m.deps.Store, id), m.tokens...)
+	tokens := append(uikit.TokensOf(m.deps, id), m.tokens...)
 	return m.run("Looking up "+id+": the user, its versions, reports, matches and duplicates", func(ctx context.Context) tea.Msg {
 		p, err := actions.LookUpPerson(ctx, c, env, id, tokens)
 		return personMsg{p: p, err: err, done: done}
@@ -104,7 +104,7 @@ func (m *Person) Update(msg tea.Msg) (uikit.Screen, tea.Cmd) {
 		if msg.err != nil {
 			m.say(actions.Explain(actions.Refresh, msg.err), true)
 			if m.p == nil && m.ask == nil {
-				m.ask = newAsk("Look up a person", "becusr_…", uikit.CreatedIDs(m.deps.Store, true))
+				m.ask = newAsk("Look up a person", "becusr_…", uikit.CreatedIDs(m.deps, true))
 			}
 			return m, nil
 		}

@@ -33,14 +33,14 @@ func (s *Session) env() catalog.Env { return catalog.Env{Environment: s.deps.Env
 func (s *Session) person(id string) error {
 	if id == "" {
 		var err error
-		if id, err = s.askID("Beacon user id", uikit.CreatedIDs(s.deps.Store, true)); err != nil || id == "" {
+		if id, err = s.askID("Beacon user id", uikit.CreatedIDs(s.deps, true)); err != nil || id == "" {
 			return err
 		}
 	}
 	c, ctx, reveal, reviewed := s.deps.Client, s.ctx, false, ""
 	for {
 		s.say("Looking up %s…", id)
-		p, err := actions.LookUpPerson(ctx, c, s.env(), id, uikit.TokensOf(s.deps.Store, id))
+		p, err := actions.LookUpPerson(ctx, c, s.env(), id, uikit.TokensOf(s.deps, id))
 		if err != nil {
 			s.say("%s", actions.Explain(actions.Refresh, err))
 			return nil
@@ -130,7 +130,7 @@ func (s *Session) change(a actions.Action, what string, call func() (actions.Res
 func (s *Session) customer(id string) error {
 	if id == "" {
 		var err error
-		if id, err = s.askID("End customer client_id", uikit.CreatedIDs(s.deps.Store, false)); err != nil || id == "" {
+		if id, err = s.askID("End customer client_id", uikit.CreatedIDs(s.deps, false)); err != nil || id == "" {
 			return err
 		}
 	}

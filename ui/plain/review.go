@@ -40,7 +40,7 @@ func (e *editor) review() error {
 			}
 			prompt = "p and a number fixes that problem, a step number edits the step, b shows the request body, q saves and leaves: "
 		} else {
-			e.s.say("Ready: every answer passes its checks. Sending is POST %s to %s.", actions.Endpoint(e.d), e.s.deps.Env.Label())
+			e.s.say("Ready: every answer passes its checks. Sending is POST %s to %s.", actions.Endpoint(e.d), e.s.deps.EnvLabel())
 			prompt = "s sends it, a step number edits the step, b shows the request body, q saves and leaves: "
 		}
 		notes := e.flow.Notes()
@@ -138,7 +138,7 @@ func (e *editor) fix(path string) error {
 // answer. done means the user is finished with the draft.
 func (e *editor) submit() (done bool, err error) {
 	if e.s.deps.Client == nil {
-		e.s.say("No connection to %s: check PLAID_CLIENT_ID, PLAID_SECRET and PLAID_ENV.", e.s.deps.Env.Label())
+		e.s.say("No connection to %s: check PLAID_CLIENT_ID, PLAID_SECRET and PLAID_ENV.", e.s.deps.EnvLabel())
 		return false, nil
 	}
 	noun := actions.Noun(e.d)
@@ -171,7 +171,7 @@ func (e *editor) submit() (done bool, err error) {
 		}
 	}
 	for {
-		e.s.say("Sending POST %s to %s…", actions.Endpoint(e.d), e.s.deps.Env.Label())
+		e.s.say("Sending POST %s to %s…", actions.Endpoint(e.d), e.s.deps.EnvLabel())
 		sent, sub, recorded, err := actions.Send(e.s.ctx, e.s.deps.Client, e.d, e.s.deps.Env, e.s.deps.Now(), e.s.saveNow)
 		var notRecorded *actions.NotRecordedError
 		if errors.As(err, &notRecorded) {

@@ -120,9 +120,9 @@ func (s *Session) Run(ctx context.Context, req Request) error {
 }
 
 func (s *Session) run(req Request) error {
-	s.say("plaid-onboard (plain prompts) · environment %s%s", s.deps.Env.Label(), envNote(s.deps.Env))
+	s.say("plaid-onboard (plain prompts) · environment %s%s", s.deps.EnvLabel(), envNote(s.deps))
 	if s.deps.DebugLog != "" {
-		s.say("Debug: every exchange with %s is written to %s (personal data masked, secrets never).", s.deps.Env.Label(), s.deps.DebugLog)
+		s.say("Debug: every exchange with %s is written to %s (personal data masked, secrets never).", s.deps.EnvLabel(), s.deps.DebugLog)
 	}
 	switch {
 	case req.DraftID != "":
@@ -135,10 +135,10 @@ func (s *Session) run(req Request) error {
 	return s.menu()
 }
 
-func envNote(env client.Environment) string {
-	switch env {
+func envNote(deps uikit.Deps) string {
+	switch deps.Env {
 	case client.Local:
-		return " (the built-in emulator: nothing reaches Plaid)"
+		return " (" + deps.Place() + ": nothing reaches Plaid)"
 	case client.Production:
 		return " (real customers and real people)"
 	}

@@ -1,6 +1,5 @@
 package uikit
 
-import "github.com/plaid-onboard/plaid-onboard/drafts"
 
 // Created is what a draft of this machine created: a Beacon user or an
 // end customer, the id an agent picks instead of pasting one.
@@ -8,9 +7,12 @@ type Created struct {
 	ID, Title, Status, DraftID string
 }
 
-// CreatedIDs lists the ids the drafts created, newest first: Beacon users
-// (beacon) or end customers.
-func CreatedIDs(s *drafts.Store, beacon bool) []Created {
+// CreatedIDs lists the ids the drafts created where deps' requests go
+// (the environment, and a served emulator's address), newest first:
+// Beacon users (beacon) or end customers. What was made elsewhere — in
+// sandbox, in an emulator served apart — cannot be opened from here.
+func CreatedIDs(deps Deps, beacon bool) []Created {
+	s := deps.Store
 	if s == nil {
 		return nil
 	}
@@ -22,7 +24,7 @@ func CreatedIDs(s *drafts.Store, beacon bool) []Created {
 	seen := map[string]bool{}
 	for _, d := range list {
 		sub := d.LastSubmission
-		if sub == nil || !sub.Succeeded() {
+		if sub == nil || !sub.Succeeded() || sub.Env != deps.Env || sub.Emulator != deps.Emulator {
 			continue
 		}
 		id := sub.ClientID
@@ -41,8 +43,9 @@ func CreatedIDs(s *drafts.Store, beacon bool) []Created {
 // TokensOf finds the access tokens a draft of this machine sent for a
 // Beacon user: account insights need them, and Plaid gives them back
 // nowhere.
-func TokensOf(s *drafts.Store, id string) []string {
-	for _, k := range CreatedIDs(s, true) {
+func TokensOf(deps Deps, id string) []string {
+	s := deps.Store
+	for _, k := range CreatedIDs(deps, true) {
 		if k.ID != id {
 			continue
 		}

@@ -40,8 +40,10 @@ type Deps struct {
 	Env    client.Environment
 	Client *client.Client
 	// Where says where Client's requests go, in words ("the built-in
-	// emulator", "the emulator at http://127.0.0.1:8686", "Plaid sandbox").
-	Where string
+	// emulator", "the emulator at http://127.0.0.1:8686", "Plaid sandbox");
+	// Label names it short, as the badge does ("LOCAL 127.0.0.1:8686");
+	// Emulator is a served emulator's base URL ("" otherwise).
+	Where, Label, Emulator string
 	Store *drafts.Store
 	Now   func() time.Time
 	// NoPII keeps personal data out of drafts (--no-save-pii).
@@ -57,6 +59,27 @@ type Deps struct {
 	SaveQuiet, SaveMax time.Duration
 	// DebugLog, when set, is the file --debug writes every exchange to.
 	DebugLog string
+}
+
+// EnvLabel names the environment short, as the badge does: LOCAL,
+// SANDBOX, PRODUCTION, or LOCAL and a served emulator's address.
+func (d Deps) EnvLabel() string {
+	if d.Label != "" {
+		return d.Label
+	}
+	return d.Env.Label()
+}
+
+// Place says where requests go, in words: Where, or what the environment
+// alone says when no session named it.
+func (d Deps) Place() string {
+	switch {
+	case d.Where != "":
+		return d.Where
+	case d.Env == client.Local:
+		return "the built-in emulator"
+	}
+	return "Plaid " + string(d.Env)
 }
 
 // Styles returns the text styles for a background.

@@ -122,7 +122,7 @@ func (r *review) content(m *Model) string {
 		}
 	}
 	line("")
-	line(st.Title.Render(fmt.Sprintf("Request body — POST %s → %s", actions.Endpoint(m.flow.Draft), m.env().Label())))
+	line(st.Title.Render(fmt.Sprintf("Request body — POST %s → %s", actions.Endpoint(m.flow.Draft), m.deps.EnvLabel())))
 	note := "Credentials go in headers, never in the body. Personal data is masked here (r shows it) and sent in full."
 	if r.reveal {
 		note = "Credentials go in headers, never in the body. Personal data is shown (r masks it)."

@@ -90,7 +90,7 @@ func (m *Model) startSubmit() tea.Cmd {
 		return nil
 	}
 	if m.deps.Client == nil {
-		m.notice = "no connection to " + m.env().Label() + ": check PLAID_CLIENT_ID, PLAID_SECRET and PLAID_ENV"
+		m.notice = "no connection to " + m.deps.EnvLabel() + ": check PLAID_CLIENT_ID, PLAID_SECRET and PLAID_ENV"
 		return nil
 	}
 	return m.confirmUnresolved(func() tea.Cmd {
@@ -161,7 +161,7 @@ func (m *Model) send() tea.Cmd {
 	m.submit = &submitting{
 		spin:     spinner.New(spinner.WithSpinner(spinner.Dot)),
 		cancel:   cancel,
-		label:    fmt.Sprintf("POST %s → %s", actions.Endpoint(m.flow.Draft), m.env().Label()),
+		label:    fmt.Sprintf("POST %s → %s", actions.Endpoint(m.flow.Draft), m.deps.EnvLabel()),
 		deadline: m.deps.Now().Add(m.deps.Client.Budget()),
 	}
 	// The attempt is recorded on disk before the request leaves
@@ -169,7 +169,7 @@ func (m *Model) send() tea.Cmd {
 	// record meanwhile, so no autosave writes it away.
 	d, c, env, now := m.flow.Draft, m.deps.Client, m.env(), m.deps.Now()
 	snap := d.Clone()
-	d.Submissions = append(d.Submissions, actions.Intent(d, env, now))
+	d.Submissions = append(d.Submissions, actions.Intent(d, c, env, now))
 	saver := m.saver
 	save := func(d *drafts.Draft) error {
 		saver.Changed(d.Clone())

@@ -238,7 +238,7 @@ func TestTerminalBeaconClearedThenRejected(t *testing.T) {
 	s.WaitFor("When did it happen?")
 	s.Keys("Enter") // today
 	s.Keys("Enter") // amount unknown
-	s.WaitFor("for fraud?", "cannot delete it")
+	s.WaitFor("for fraud: first party", "amount unknown", "cannot delete a report")
 	s.Keys("y") // a report cannot be undone: it asks first
 	s.WaitFor("fraud report becrpt_")
 	s.Keys("C-c")

@@ -179,7 +179,7 @@ func (e *Emulator) beaconReview(ctx context.Context, req *client.BeaconUserRevie
 			}
 		case client.BeaconCleared:
 			if len(reports) > 0 {
-				return nil, invalidField("status", fmt.Sprintf("a user with an active fraud report cannot be cleared: delete the report first (%s)", joinWords(reports)))
+				return nil, invalidField("status", fmt.Sprintf("a user with an active fraud report cannot be cleared (%s)", joinWords(reports)))
 			}
 		}
 		changed := u.Status != req.Status

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/plaid-onboard/plaid-onboard/catalog"
 	"github.com/plaid-onboard/plaid-onboard/client"
@@ -36,7 +37,9 @@ func (a Action) Irreversible() bool { return a == Report || a == Enable }
 func Consequence(a Action) string {
 	switch a {
 	case Report:
-		return "A fraud report rejects this person, and anyone who matches them later, in every program; this program cannot delete it."
+		return "It cannot be undone: this program cannot delete a report. This person's status does not change by itself " +
+			"(a review can then set it to rejected); anyone screened later who matches them is rejected, in every program " +
+			"of yours, and the Beacon Network sees what matched, the type and the date."
 	case Enable:
 		return "It gets full Production access for its products; this program cannot take it back."
 	}
@@ -50,13 +53,43 @@ func Describe(a Action, what string) string {
 	case Review:
 		return "set the status of " + what
 	case Report:
-		return "report " + what + " for fraud"
+		if !strings.Contains(what, " for fraud") {
+			what += " for fraud" // an id alone; ReportWhat says the rest
+		}
+		return "report " + what
 	case Update:
 		return "change end customer " + what
 	case Enable:
 		return "enable end customer " + what + " in full Production"
 	}
 	return "fetch " + what
+}
+
+// ReportWhat restates a fraud report about to be sent, for the question
+// asked before it: who, the type, when, how much.
+func ReportWhat(req *client.BeaconReportCreateRequest) string {
+	s := fmt.Sprintf("%s for fraud: %s, on %s", req.BeaconUserID, ReportTypeWords(req.Type), req.FraudDate)
+	if a := req.FraudAmount; a != nil {
+		return s + fmt.Sprintf(", %s %.2f lost", a.ISOCurrencyCode, a.Value)
+	}
+	return s + ", amount unknown"
+}
+
+// ReportTypeWords says what a report type means.
+func ReportTypeWords(t client.BeaconReportType) string {
+	switch t {
+	case "first_party":
+		return "first party (the person who applied committed it)"
+	case "stolen":
+		return "stolen identity (someone else used their details)"
+	case "synthetic":
+		return "synthetic (a made-up identity)"
+	case "account_takeover":
+		return "account takeover (their account was taken over)"
+	case "unknown":
+		return "unknown (not sure who committed it)"
+	}
+	return string(t)
 }
 
 // Result is what a follow-up got back; the pointer for its answer is set.
@@ -189,7 +222,7 @@ func Explain(a Action, err error) string {
 	case errors.As(err, &problems):
 		return problems.Error()
 	case errors.As(err, &pe) && a == Review:
-		return "Plaid refused the status: " + pe.Message() + "\nThe rules: " + ReviewRules
+		return "Plaid refused the status: " + pe.Message() + "\nThe rules: " + ReviewRules + " " + reportsAreDeletedElsewhere
 	}
 	return string(a) + " failed: " + err.Error()
 }

@@ -60,8 +60,14 @@ func DescribeHistory(versions []client.BeaconUserRecord) []Line {
 		if i+1 < len(versions) {
 			change = strings.Join(Changes(versions[i+1], v), "; ")
 		}
+		status := strings.ToUpper(string(v.Status))
+		if AuditOrigin(v) == ByReview {
+			// The status is not what the screening gave: a review set it
+			// later, over the screening's own (which the API keeps nowhere).
+			status += " (set by hand " + v.AuditTrail.Timestamp.UTC().Format("2006-01-02 15:04 UTC") + ", after the screening)"
+		}
 		lines = append(lines, Line{fmt.Sprintf("Version %d", v.Version),
-			fmt.Sprintf("%s · %s · %s", strings.ToUpper(string(v.Status)), v.UpdatedAt.UTC().Format("2006-01-02 15:04 UTC"), change)})
+			fmt.Sprintf("%s · %s · %s", status, v.UpdatedAt.UTC().Format("2006-01-02 15:04 UTC"), change)})
 	}
 	if len(lines) == 0 {
 		lines = append(lines, Line{"Versions", "none"})

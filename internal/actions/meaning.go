@@ -1,6 +1,10 @@
 package actions
 
-import "github.com/plaid-onboard/plaid-onboard/client"
+import (
+	"time"
+
+	"github.com/plaid-onboard/plaid-onboard/client"
+)
 
 // PartnerStatusMeaning says what an end customer's status means for the
 // partner ("" for a status newer than this program).
@@ -34,13 +38,37 @@ const (
 )
 
 // OriginOf is how a follow-up's answer came about; a change made in the
-// Dashboard is a review whatever the call that read it.
+// Dashboard is a review whatever the call that read it, and a read tells
+// what it can from the audit trail (AuditOrigin).
 func OriginOf(a Action, u *client.BeaconUser) Origin {
 	switch {
 	case a == Review || (u != nil && u.AuditTrail.Source == client.AuditDashboard):
 		return ByReview
+	case a == Refresh && u != nil:
+		return AuditOrigin(u.BeaconUserRecord)
 	case a == Refresh:
 		return ByUnknown
+	}
+	return ByScreening
+}
+
+// screeningSkew is how long after a user's creation its audit trail may
+// still be the screening's own.
+const screeningSkew = 2 * time.Second
+
+// AuditOrigin is what set a user's status, as its audit trail tells: the
+// Dashboard is a review; a first version whose status was set after it
+// was created (through the API, not by Beacon's own system) was set by
+// hand; one set when it was created, by its screening. Of a later version
+// the trail cannot tell.
+func AuditOrigin(u client.BeaconUserRecord) Origin {
+	switch {
+	case u.AuditTrail.Source == client.AuditDashboard:
+		return ByReview
+	case u.Version != 1 || u.AuditTrail.Source == client.AuditSystem:
+		return ByUnknown
+	case u.AuditTrail.Timestamp.Sub(u.CreatedAt) > screeningSkew:
+		return ByReview
 	}
 	return ByScreening
 }
@@ -89,3 +117,7 @@ func BeaconMeaning(s client.BeaconUserStatus, o Origin) string {
 
 // ReviewRules are Plaid's rules for setting a Beacon user's status by hand.
 const ReviewRules = "rejected needs a fraud report on the user; cleared needs no active report; pending_review is always allowed."
+
+// reportsAreDeletedElsewhere says where the report cleared needs gone is
+// removed: Plaid's API has no call for it.
+const reportsAreDeletedElsewhere = "A report is removed in the Plaid Dashboard (Beacon → Reports): Plaid's API, and so this program, cannot delete one."

@@ -93,6 +93,10 @@ func LookUpPerson(ctx context.Context, c *client.Client, env catalog.Env, id str
 func (p *Person) Why() []string {
 	var out []string
 	u := p.User
+	if u.AuditTrail.Source != client.AuditDashboard && AuditOrigin(u.BeaconUserRecord) == ByReview {
+		out = append(out, fmt.Sprintf("The status was set by hand on %s, after the screening: what follows was found, but did not set it.",
+			u.AuditTrail.Timestamp.UTC().Format("2006-01-02 15:04 UTC")))
+	}
 	for _, r := range p.Reports {
 		out = append(out, fmt.Sprintf("Your organisation reported this person for fraud: report %s (%s, %s).", r.ID, r.Type, r.EventDate))
 	}
@@ -284,7 +288,7 @@ func (p *Person) Foresee(status client.BeaconUserStatus) string {
 	}
 	switch {
 	case status == client.BeaconCleared && len(p.Reports) > 0:
-		return fmt.Sprintf("Plaid refuses cleared while a fraud report stands on the user, and this one has %d (%s); this program cannot delete reports.",
+		return fmt.Sprintf("Plaid refuses cleared while a fraud report stands on the user, and this one has %d (%s). "+reportsAreDeletedElsewhere,
 			len(p.Reports), strings.Join(ids, ", "))
 	case status == client.BeaconRejected && len(p.Reports) == 0:
 		return "No fraud report is on this user: Plaid refuses rejected without one (or a confirmed network match). Report fraud first."

@@ -2,9 +2,11 @@ package actions_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/plaid-onboard/plaid-onboard/catalog"
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/drafts"
 	"github.com/plaid-onboard/plaid-onboard/internal/actions"
@@ -63,5 +65,36 @@ func TestPartnerRefusalIsRecorded(t *testing.T) {
 	_, sub, err := actions.Submit(context.Background(), c, d, client.Local, time.Now())
 	if err == nil || sub.ErrorCode != "CUSTOMER_ALREADY_CREATED" || sub.RequestID == "" || sub.Outcome != client.Rejected.String() {
 		t.Fatalf("second create: err %v, submission %+v", err, sub)
+	}
+}
+
+// Cleared refused because a report stands says where a report is removed
+// (the Dashboard), not "delete the report first" after the program said it
+// cannot; a report's question restates it and says what it does.
+func TestRefusedClearedSaysWhereReportsAreRemoved(t *testing.T) {
+	c := newClient(t)
+	ctx := context.Background()
+	env := catalog.Env{Environment: client.Local, Now: time.Now()}
+	u, err := c.CreateBeaconUser(ctx, samples.BeaconCreate())
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := &client.BeaconReportCreateRequest{BeaconUserID: u.ID, Type: "stolen", FraudDate: "2026-10-01",
+		FraudAmount: &client.FraudAmount{ISOCurrencyCode: "USD", Value: 250}}
+	what := actions.ReportWhat(req)
+	for _, want := range []string{u.ID, "stolen identity", "2026-10-01", "USD 250.00 lost"} {
+		if !strings.Contains(what, want) {
+			t.Errorf("the report's question lacks %q: %s", want, what)
+		}
+	}
+	if c := actions.Consequence(actions.Report); strings.Contains(c, "rejects this person") || !strings.Contains(c, "does not change by itself") {
+		t.Errorf("the report's consequence: %s", c)
+	}
+	if _, err := actions.ReportFraud(ctx, c, env, req); err != nil {
+		t.Fatal(err)
+	}
+	_, err = actions.ReviewBeacon(ctx, c, env, u.ID, client.BeaconCleared)
+	if why := actions.Explain(actions.Review, err); err == nil || strings.Contains(why, "delete the report first") || !strings.Contains(why, "Dashboard") {
+		t.Fatalf("refused cleared: %v\n%s", err, why)
 	}
 }

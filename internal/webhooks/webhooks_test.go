@@ -159,7 +159,7 @@ func TestRoundTripOfEveryWebhook(t *testing.T) {
 		}
 	}
 	// Every attempt is recorded: each delivered at the first try.
-	var list []emulator.WebhookRecord
+	var list []client.EmulatorWebhook
 	r.got.waitFor(t, "every delivery recorded", func([]webhooks.Event) bool {
 		list, err = r.emu.Webhooks(ctx, 100)
 		for _, w := range list {

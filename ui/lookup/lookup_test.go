@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/plaid-onboard/plaid-onboard/client"
@@ -103,7 +104,7 @@ func TestPersonViewAndDecision(t *testing.T) {
 	r.keys("p")
 	r.see("Report for fraud")
 	r.keys("enter", "enter", "enter")
-	r.see("cannot delete it")
+	r.see("cannot delete a report", "does not change by itself")
 	r.keys("y")
 	r.await()
 	r.await()
@@ -112,12 +113,26 @@ func TestPersonViewAndDecision(t *testing.T) {
 	r.see("Plaid refuses cleared while a fraud report stands")
 	r.keys("y")
 	r.await()
-	r.see("Plaid refused the status")
+	r.see("Plaid refused the status", "Plaid Dashboard")
 
-	// o opens the other user of the duplicate.
+	// o opens the other user of the duplicate; Esc comes back to this one
+	// (not home), and Esc again leaves.
 	r.keys("o")
 	r.await()
-	r.see(first.ID, "Duplicate becdup_")
+	r.see("Duplicate becdup_")
+	if m.p == nil || m.p.User.ID != first.ID {
+		t.Fatalf("o opened %q, not %s", m.id, first.ID)
+	}
+	r.keys("esc")
+	r.await()
+	if m.id != second.ID || m.p == nil || m.p.User.ID != second.ID {
+		t.Fatalf("Esc after o went to %q, not back to %s", m.id, second.ID)
+	}
+	if cmd := m.key(tuitest.Key("esc").(tea.KeyPressMsg)); cmd == nil {
+		t.Fatal("Esc on the first person does not leave")
+	} else if _, home := cmd().(uikit.GoHomeMsg); !home {
+		t.Fatal("Esc on the first person does not go back")
+	}
 }
 
 // The ask lists the people this machine screened; Enter on one opens it.

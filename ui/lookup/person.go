@@ -57,6 +57,9 @@ type Person struct {
 	// memory only, never saved.
 	tokens     []string
 	tokenInput *textinput.Model
+	// trail are the people opened before this one with o: Esc goes back
+	// to the last of them before it leaves the view.
+	trail []string
 }
 
 // NewPerson opens the person view on id, or asks for one.
@@ -148,6 +151,10 @@ func (m *Person) key(k tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	switch {
+	case key.Matches(k, m.keys.Back) && len(m.trail) > 0:
+		m.id, m.p, m.trail = m.trail[len(m.trail)-1], nil, m.trail[:len(m.trail)-1]
+		m.origin = actions.ByUnknown
+		return m.load("")
 	case key.Matches(k, m.keys.Back):
 		return goHome()
 	case key.Matches(k, m.keys.Refresh):
@@ -172,7 +179,8 @@ func (m *Person) key(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, m.keys.Other):
 		for _, d := range m.p.Duplicates {
 			if d.Other != nil {
-				m.id, m.p, m.origin = d.Other.ID, nil, actions.ByScreening
+				m.trail = append(m.trail, m.id)
+				m.id, m.p, m.origin = d.Other.ID, nil, actions.ByUnknown
 				return m.load("")
 			}
 		}
@@ -236,11 +244,12 @@ func (m *Person) toForm(msg tea.Msg) tea.Cmd {
 		}))
 	case actions.Report:
 		req := m.report.Request(id)
-		return tea.Batch(cmd, m.confirm(actions.Report, uikit.Capitalize(actions.Describe(actions.Report, id))+"?", actions.Consequence(actions.Report), func() tea.Cmd {
-			return m.change(actions.Report, id, func(ctx context.Context) (actions.Result, error) {
-				return actions.ReportFraud(ctx, c, env, req)
-			})
-		}))
+		return tea.Batch(cmd, m.confirm(actions.Report, uikit.Capitalize(actions.Describe(actions.Report, actions.ReportWhat(req)))+"?",
+			actions.Consequence(actions.Report), func() tea.Cmd {
+				return m.change(actions.Report, id, func(ctx context.Context) (actions.Result, error) {
+					return actions.ReportFraud(ctx, c, env, req)
+				})
+			}))
 	}
 	return cmd
 }

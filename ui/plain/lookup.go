@@ -86,7 +86,7 @@ func (s *Session) person(id string) error {
 				return err
 			}
 			req := report.Request(id)
-			s.change(actions.Report, id, func() (actions.Result, error) { return actions.ReportFraud(ctx, c, s.env(), req) })
+			s.change(actions.Report, actions.ReportWhat(req), func() (actions.Result, error) { return actions.ReportFraud(ctx, c, s.env(), req) })
 		default:
 			s.say("Type one of the letters shown, or Enter.")
 		}

@@ -153,7 +153,7 @@ func (e *editor) beaconResult(u *client.BeaconUser) (bool, error) {
 				return true, err
 			}
 			req := report.Request(u.ID)
-			e.follow(actions.Report, u.ID, func() (actions.Result, error) { return actions.ReportFraud(ctx, c, env, req) })
+			e.follow(actions.Report, actions.ReportWhat(req), func() (actions.Result, error) { return actions.ReportFraud(ctx, c, env, req) })
 			continue
 		default:
 			e.s.say("Type f, v, p or e, or Enter.")

@@ -1,6 +1,5 @@
 package uikit
 
-
 // Created is what a draft of this machine created: a Beacon user or an
 // end customer, the id an agent picks instead of pasting one.
 type Created struct {

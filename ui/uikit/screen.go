@@ -44,8 +44,8 @@ type Deps struct {
 	// Label names it short, as the badge does ("LOCAL 127.0.0.1:8686");
 	// Emulator is a served emulator's base URL ("" otherwise).
 	Where, Label, Emulator string
-	Store *drafts.Store
-	Now   func() time.Time
+	Store                  *drafts.Store
+	Now                    func() time.Time
 	// NoPII keeps personal data out of drafts (--no-save-pii).
 	NoPII bool
 	// Send delivers a message to the running program from another

@@ -118,7 +118,7 @@ func (r *beaconResult) submitForm(m *Model, of string) tea.Cmd {
 		})
 	case "report":
 		req := r.report.Request(id)
-		return m.confirmChange(actions.Report, id, func() tea.Cmd {
+		return m.confirmChange(actions.Report, actions.ReportWhat(req), func() tea.Cmd {
 			return r.follow(m, actions.Report, func(ctx context.Context, c *client.Client, env catalog.Env) (actions.Result, error) {
 				return actions.ReportFraud(ctx, c, env, req)
 			})

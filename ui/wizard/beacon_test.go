@@ -100,8 +100,11 @@ func TestBeaconWizardEndToEnd(t *testing.T) {
 	r.keys("enter", "enter") // first party; today's date
 	r.typ("1250.50")
 	r.keys("enter")
-	// A report cannot be undone from here: it asks first.
-	r.see("Report "+first.ID+" for fraud?", "cannot delete it")
+	// A report cannot be undone from here: it asks first, restating what
+	// it sends and saying what it does (the status does not change by
+	// itself).
+	r.see("Report "+first.ID+" for fraud: first party", "on "+testNow.Format("2006-01-02"), "USD 1250.50 lost",
+		"cannot delete a report", "does not change by itself")
 	r.keys("y")
 	r.await()
 	r.see("fraud report becrpt_")

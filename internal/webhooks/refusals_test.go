@@ -104,6 +104,7 @@ func TestRefusalsNameTheRealReason(t *testing.T) {
 		{"not a JWT", "hello", "malformed: not a JWT"},
 		{"two parts", "eyJhbGciOiJFUzI1NiJ9.e30", "malformed: not a JWT"},
 		{"a header that is not base64url", "*.e30.AAAA", "malformed: the JWT header is not base64url"},
+		{"a header with no alg", "e30.e30.AAAA", "malformed: the JWT header names no alg"},
 		{"no hash", s.sign(t, "k1", map[string]any{"iat": start.Unix()}, nil), "no request_body_sha256 claim"},
 	} {
 		_, err := s.v.Verify(ctx, c.token, hookBody)

@@ -142,6 +142,8 @@ func (v *Verifier) Verify(ctx context.Context, token string, body []byte) (Verdi
 	}
 	verdict := Verdict{KeyID: h.Kid}
 	switch {
+	case h.Alg == "":
+		return verdict, refuse("malformed: the JWT header names no alg")
 	case h.Alg != string(jose.ES256):
 		return verdict, refuse("alg %q is not ES256", h.Alg)
 	case len(h.Crit) > 0:

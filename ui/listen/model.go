@@ -203,24 +203,16 @@ func (m *Model) View() string {
 	if m.detail {
 		return b.String() + m.detailView(evs[cursor])
 	}
-	line(st.Muted.Render(uikit.PadRight("time", 10) + uikit.PadRight("type / code", 38) + uikit.PadRight("object", 26) + "verified"))
+	cols := m.columns()
+	line(st.Muted.Render(uikit.PadRight("time", cols.time) + uikit.PadRight("type / code", cols.code) + uikit.PadRight("object", cols.object) + "verified"))
 	rows := max(1, m.height-5)
 	first := max(0, cursor-rows+1)
 	for i := first; i < len(evs) && i < first+rows; i++ {
 		e := evs[i]
-		mark := st.OK.Render("✓ " + e.KeySource)
-		switch {
-		case !e.Verified:
-			mark = st.Bad.Render("✗ " + e.Reason)
-		case e.Replay:
-			mark += st.Warn.Render(" · replay")
-		}
-		if e.Forwarded != "" {
-			mark += st.Muted.Render(" · forwarded: " + e.Forwarded)
-		}
 		code := e.Webhook.WebhookType + " " + e.Webhook.WebhookCode
-		row := uikit.PadRight(e.At.Local().Format("15:04:05"), 10) + uikit.PadRight(uikit.Truncate(code, 37), 38) +
-			uikit.PadRight(uikit.Truncate(e.Webhook.ObjectID(), 25), 26)
+		row := uikit.PadRight(e.At.Local().Format("15:04:05"), cols.time) + uikit.PadRight(uikit.Truncate(code, cols.code-1), cols.code) +
+			uikit.PadRight(uikit.Truncate(e.Webhook.ObjectID(), cols.object-1), cols.object)
+		mark := m.mark(e, cols.verified)
 		if i == cursor {
 			line(st.Selected.Render("❯ "+row) + mark)
 		} else {
@@ -228,6 +220,60 @@ func (m *Model) View() string {
 		}
 	}
 	return b.String()
+}
+
+// listColumns are the list's column widths in cells.
+type listColumns struct{ time, code, object, verified int }
+
+// columns fits the list to the width: the verdict keeps at least a
+// readable share, the type and object shrink first, so no column is
+// dropped at 60 columns.
+func (m *Model) columns() listColumns {
+	avail := max(m.width, 40) - 2 // the cursor
+	c := listColumns{time: 10, code: 38, object: 26}
+	if rest := avail - c.time - c.code - c.object; rest >= 24 {
+		c.verified = rest
+		return c
+	}
+	c.verified = max(14, (avail-c.time)/4)
+	flex := avail - c.time - c.verified
+	c.object = max(10, flex*2/5)
+	c.code = max(10, flex-c.object)
+	return c
+}
+
+// mark is a webhook's verdict in the list, cut with "…" to width: the
+// whole reason is in the detail view.
+func (m *Model) mark(e webhooks.Event, width int) string {
+	st := m.st
+	text, style := "✓ "+e.KeySource, st.OK
+	if !e.Verified {
+		text, style = "✗ "+e.Reason, st.Bad
+	}
+	extra := ""
+	if e.Verified && e.Replay {
+		extra = " · replay"
+	}
+	if e.Forwarded != "" {
+		extra += " · forwarded: " + e.Forwarded
+	}
+	full := text + extra
+	if lipgloss.Width(full) > width {
+		if lipgloss.Width(extra) < width/2 {
+			text = uikit.Truncate(text, width-lipgloss.Width(extra))
+		} else {
+			text, extra = uikit.Truncate(full, width), ""
+		}
+	}
+	out := style.Render(text)
+	if strings.HasPrefix(extra, " · replay") {
+		out += st.Warn.Render(" · replay")
+		extra = strings.TrimPrefix(extra, " · replay")
+	}
+	if extra != "" {
+		out += st.Muted.Render(extra)
+	}
+	return out
 }
 
 func (m *Model) detailView(e webhooks.Event) string {

@@ -68,3 +68,29 @@ func TestListShowsVerdictsJSONAndOpensThePerson(t *testing.T) {
 		t.Fatalf("opened %+v", o)
 	}
 }
+
+// At 60 columns every row keeps its verdict, cut with "…", and no line
+// is wider than the terminal.
+func TestNarrowListKeepsTheVerdict(t *testing.T) {
+	log := &webhooks.Log{}
+	log.Add(event(client.WebhookUserStatusUpdated, "becusr_forged", false, "the signature does not match the body: somebody changed it on the way"))
+	ok := event(client.WebhookUserStatusUpdated, "becusr_real", true, "")
+	ok.KeySource = "the emulator at http://127.0.0.1:8686"
+	log.Add(ok)
+	m := New(uikit.Deps{}, log, "Receiving webhooks")
+	for _, w := range []int{60, 80, 120} {
+		m.SetSize(w, 20)
+		view := ansi.Strip(m.View())
+		if !strings.Contains(view, "verified") || !strings.Contains(view, "✓ the emul") || !strings.Contains(view, "✗ the sig") {
+			t.Fatalf("at %d columns the verdicts are gone:\n%s", w, view)
+		}
+		for _, l := range strings.Split(view, "\n") {
+			if ansi.StringWidth(l) > w {
+				t.Fatalf("at %d columns a line is %d wide: %q", w, ansi.StringWidth(l), l)
+			}
+			if strings.Contains(l, "✗ the sig") && !strings.Contains(l, "somebody changed it on the way") && !strings.HasSuffix(strings.TrimRight(l, " "), "…") {
+				t.Errorf("at %d columns a reason is cut with no ellipsis: %q", w, l)
+			}
+		}
+	}
+}

@@ -209,6 +209,12 @@ func (m *Customer) View() string {
 	return m.bodyView()
 }
 
+// SetSize sizes the view and lays the customer out again for the width.
+func (m *Customer) SetSize(w, h int) {
+	m.frame.SetSize(w, h)
+	m.refresh()
+}
+
 func (m *Customer) refresh() {
 	if m.ec != nil {
 		m.setContent(m.content())
@@ -228,7 +234,7 @@ func (m *Customer) content() string {
 	var b strings.Builder
 	line := func(s string) { b.WriteString(s + "\n") }
 	wrap := lipgloss.NewStyle().Width(max(20, m.width-2))
-	row := func(label, v string) { line(st.Muted.Render(pad(label, 16)) + st.Text.Render(v)) }
+	row := func(label, v string) { line(m.labelled(label, 16, v)) }
 	row("client_id", st.Bold.Render(ec.ClientID))
 	row("Company", ec.CompanyName)
 	row("Status", string(ec.Status))

@@ -244,3 +244,84 @@ func TestDecisionIsRecordedOnTheDraft(t *testing.T) {
 		t.Fatalf("the draft says %+v", list[0].LastSubmission)
 	}
 }
+
+// The person view is laid out again on resize: at 60 columns nothing is
+// wider than the terminal or cut mid-word, and opened at 60 then widened
+// to 100 the text uses the width (without f).
+func TestPersonViewRewrapsOnResize(t *testing.T) {
+	deps := newDeps(t)
+	_, second := screenTwins(t, deps.Client)
+	view := func(m *Person) string { return ansi.Strip(m.View()) }
+	widest := func(m *Person) int {
+		w := 0
+		for _, l := range strings.Split(view(m), "\n") {
+			w = max(w, ansi.StringWidth(l))
+		}
+		return w
+	}
+	open := func(w int) *Person {
+		m := NewPerson(deps, second.ID)
+		r := &rig{t: t, deps: deps}
+		r.open(m, func() bool { return m.busy != "" })
+		m.SetSize(w, 70)
+		return m
+	}
+	words := map[string]bool{}
+	for _, w := range strings.Fields(view(open(110))) {
+		words[w] = true
+	}
+	narrow := open(60)
+	if w := widest(narrow); w > 60 {
+		t.Fatalf("at 60 columns a line is %d wide:\n%s", w, view(narrow))
+	}
+	for _, w := range strings.Fields(view(narrow)) {
+		if !words[w] && !strings.HasSuffix(w, "…") {
+			t.Errorf("at 60 columns %q is a word cut:\n%s", w, view(narrow))
+			break
+		}
+	}
+	m := NewPerson(deps, second.ID)
+	m.SetSize(60, 70)
+	r := &rig{t: t, deps: deps}
+	r.d, r.busy = tuitest.New[uikit.Screen](t, m), func() bool { return m.busy != "" }
+	r.d.Run(m.Init())
+	r.await()
+	m.SetSize(100, 70)
+	if w := widest(m); w <= 60 {
+		t.Fatalf("opened at 60, widened to 100, the text stays at %d:\n%s", w, view(m))
+	}
+}
+
+// The customer view too: opened at 60 columns and widened to 100, it uses
+// the width.
+func TestCustomerViewRewrapsOnResize(t *testing.T) {
+	deps := newDeps(t)
+	long := samples.PartnerCreate()
+	long.CompanyName = strings.Repeat("Lovely Long Company Name ", 5)
+	created, err := deps.Client.CreatePartnerCustomer(context.Background(), long)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := NewCustomer(deps, created.EndCustomer.ClientID)
+	m.SetSize(60, 70)
+	r := &rig{t: t, deps: deps}
+	r.d, r.busy = tuitest.New[uikit.Screen](t, m), func() bool { return m.busy != "" }
+	r.d.Run(m.Init())
+	r.await()
+	widest := 0
+	for _, l := range strings.Split(ansi.Strip(m.View()), "\n") {
+		if ansi.StringWidth(l) > 60 {
+			t.Fatalf("at 60 columns a line is too wide: %q", l)
+		}
+	}
+	m.SetSize(100, 70)
+	for _, l := range strings.Split(ansi.Strip(m.View()), "\n") {
+		widest = max(widest, ansi.StringWidth(strings.TrimRight(l, " ")))
+	}
+	if widest <= 60 {
+		t.Fatalf("opened at 60, widened to 100, the text stays at %d:\n%s", widest, ansi.Strip(m.View()))
+	}
+	if !strings.Contains(strings.Join(strings.Fields(ansi.Strip(m.View())), " "), strings.TrimSpace(long.CompanyName)) {
+		t.Errorf("the long company name is not shown whole:\n%s", ansi.Strip(m.View()))
+	}
+}

@@ -321,7 +321,7 @@ func (m *Person) content() string {
 		line(wrap.Render(st.Text.Render(meaning)))
 	}
 	line("")
-	row := func(label, v string) { line(st.Muted.Render(pad(label, 16)) + st.Text.Render(v)) }
+	row := func(label, v string) { line(m.labelled(label, 16, v)) }
 	row("Beacon user", st.Bold.Render(u.ID)+st.Muted.Render(fmt.Sprintf("  version %d", u.Version)))
 	row("Name", actions.Attributes()[0].Show(u.User, true))
 	row("Program", u.ProgramID)
@@ -374,7 +374,7 @@ func (m *Person) sideBySide(line func(string), u *client.BeaconUser, d actions.D
 		other = d.Other.ID
 	}
 	col := max(12, (m.width-16-14)/2)
-	line(st.Muted.Render(pad("", 16)+pad("this user", col)+pad(other, col)) + st.Muted.Render("match"))
+	line(st.Muted.Render(pad("", 16)+pad(truncate("this user", col-1), col)+pad(truncate(other, col-1), col)) + st.Muted.Render("match"))
 	for _, at := range actions.Attributes() {
 		code := at.Code(d.Analysis)
 		mine, theirs := at.Show(u.User, m.reveal), "—"
@@ -395,6 +395,12 @@ func (m *Person) sideBySide(line func(string), u *client.BeaconUser, d actions.D
 
 func (m *Person) lines(line func(string), ls []actions.Line) {
 	for _, l := range ls {
-		line(m.st.Muted.Render(pad(l.Label, 22)) + lipgloss.NewStyle().Width(max(20, m.width-24)).Render(m.st.Text.Render(l.Value)))
+		line(m.labelled(l.Label, 22, l.Value))
 	}
+}
+
+// SetSize sizes the view and lays the person out again for the width.
+func (m *Person) SetSize(w, h int) {
+	m.frame.SetSize(w, h)
+	m.refresh()
 }

@@ -19,6 +19,28 @@ func (d *Draft) Catalog() *catalog.Catalog {
 	return catalog.BeaconUserCreate()
 }
 
+// Catalog is the catalogue of the request a kind of draft holds.
+func (k Kind) Catalog() *catalog.Catalog {
+	if k == PartnerCustomer {
+		return catalog.PartnerCreate()
+	}
+	return catalog.BeaconUserCreate()
+}
+
+// StepTitle is the title of the step the draft was left at ("IP address",
+// not "ip"), or "" when it was never opened at a step.
+func (s Summary) StepTitle() string { return stepTitle(s.Kind, s.Step) }
+
+// StepTitle is the title of the step the draft was left at, or "".
+func (d *Draft) StepTitle() string { return stepTitle(d.Kind, d.Step) }
+
+func stepTitle(k Kind, id string) string {
+	if id == "" {
+		return ""
+	}
+	return k.Catalog().StepTitle(id)
+}
+
 // Check lists every problem of the draft: its request's, by the same
 // rules the emulator applies, and what the request alone cannot show — a
 // logo file chosen whose content is not a logo Plaid takes (the body then

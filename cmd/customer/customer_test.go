@@ -52,6 +52,17 @@ func TestGetShowsWhereTheCustomerStands(t *testing.T) {
 	}
 }
 
+// An answer with no status says so, not an empty line.
+func TestGetWithNoStatus(t *testing.T) {
+	e, reg := sandbox(t)
+	reg.Register(client.PathPartnerCustomerGet, httpmock.JSON(map[string]any{
+		"end_customer": map[string]any{"client_id": "7f57eb3d2a9j6480121fx361", "company_name": "Pawnee"}, "request_id": "r1"}))
+	if code := e.Run(t, "customer", "get", "7f57eb3d2a9j6480121fx361"); code != 0 {
+		t.Fatalf("exit %d: %s", code, e.ErrOut)
+	}
+	cmdtest.Contains(t, "stdout", e.Out.String(), "Status     — (not in Plaid's answer)")
+}
+
 // Plaid's refusal is exit 1, its code and request id said.
 func TestGetOfAnUnknownCustomer(t *testing.T) {
 	e, reg := sandbox(t)

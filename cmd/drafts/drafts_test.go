@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/drafts"
 	"github.com/plaid-onboard/plaid-onboard/internal/cmdtest"
@@ -47,7 +49,11 @@ func TestList(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, e.ErrOut)
 	}
 	out := e.Out.String()
-	cmdtest.Contains(t, "list", out, b.ID, p.ID, "Leslie Knope", "Pawnee Parks Money", "5 min ago", "3 h ago", "sent, cleared (local)", "id_number")
+	cmdtest.Contains(t, "list", out, b.ID, p.ID, "Leslie Knope", "Pawnee Parks Money", "5 min ago", "3 h ago", "sent, cleared (local)", "ID number")
+	cmdtest.Lacks(t, "list", out, "id_number")
+	if !strings.Contains(out, b.ID+"\tBeacon screening\tLeslie Knope\t") {
+		t.Errorf("piped, the list is not tab-separated values: %q", out)
+	}
 	if idxB, idxP := strings.Index(out, b.ID), strings.Index(out, p.ID); idxB > idxP {
 		t.Errorf("newest first: %s", out)
 	}
@@ -55,6 +61,29 @@ func TestList(t *testing.T) {
 	var entries []map[string]any
 	if err := json.Unmarshal(e.Out.Bytes(), &entries); err != nil || len(entries) != 2 || entries[0]["id"] != b.ID {
 		t.Errorf("--json: %v %s", err, e.Out)
+	}
+}
+
+// On a terminal the list has a header and fits its width: a long title is
+// cut with "…", the other columns kept.
+func TestListFitsTheTerminal(t *testing.T) {
+	e := cmdtest.New(t)
+	b, p := seed(t, e)
+	p.Partner.ApplicationName = strings.Repeat("A very long application name ", 6)
+	p.RefreshTitle()
+	if err := e.Store(t).Save(p, drafts.SaveOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	e.F.IO.StdoutTTY, e.F.IO.Width = true, 80
+	if code := e.Run(t, "drafts", "list"); code != 0 {
+		t.Fatalf("exit %d: %s", code, e.ErrOut)
+	}
+	out := e.Out.String()
+	cmdtest.Contains(t, "list", out, "ID", "TITLE", "SUBMITTED", b.ID, p.ID, "…", "Logo", "sent, cleared (local)")
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		if w := ansi.StringWidth(l); w > 80 {
+			t.Errorf("a row is %d wide on an 80-column terminal: %q", w, l)
+		}
 	}
 }
 

@@ -3,7 +3,6 @@ package drafts
 import (
 	"context"
 	"fmt"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -68,14 +67,12 @@ func runList(_ context.Context, o *ListOptions) error {
 		fmt.Fprintln(f.IO.ErrOut, "no drafts yet: `plaid-onboard customer` or `plaid-onboard beacon` starts one")
 		return nil
 	}
-	w := tabwriter.NewWriter(f.IO.Out, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(w, "ID\tKIND\tTITLE\tSTEP\tUPDATED\tSUBMITTED")
+	t := cmdutil.NewTable(f.IO, 2, "ID", "KIND", "TITLE", "STEP", "UPDATED", "SUBMITTED")
 	now := f.Now()
 	for _, d := range list {
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", d.ID, d.Kind.Label(), d.Title, words.OrDash(d.Step),
-			words.Ago(now, d.UpdatedAt), submitted(d.LastSubmission))
+		t.Row(d.ID, d.Kind.Label(), d.Title, words.OrDash(d.StepTitle()), words.Ago(now, d.UpdatedAt), submitted(d.LastSubmission))
 	}
-	return w.Flush()
+	return t.Print()
 }
 
 func submitted(s *store.Submission) string {

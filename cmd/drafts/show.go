@@ -51,7 +51,7 @@ func runShow(_ context.Context, o *ShowOptions) error {
 	w := f.IO.Out
 	fmt.Fprintf(w, "draft %s · %s · %s\n", d.ID, d.Kind.Label(), d.DisplayTitle())
 	fmt.Fprintf(w, "created %s · updated %s · step %s\n", d.CreatedAt.Local().Format("2006-01-02 15:04"),
-		d.UpdatedAt.Local().Format("2006-01-02 15:04"), words.OrDash(d.Step))
+		d.UpdatedAt.Local().Format("2006-01-02 15:04"), words.OrDash(d.StepTitle()))
 	if d.PIIOmitted {
 		fmt.Fprintln(w, "personal data was not saved (--no-save-pii): it must be typed again")
 	}

@@ -176,15 +176,29 @@ func (i *Input) completes() bool {
 // field says so.
 func (i *Input) Focus() tea.Cmd {
 	i.focused = true
-	return i.Input.Focus()
+	cmd := i.Input.Focus()
+	// Back at the end, where typing goes on (Blur moved it to the start).
+	i.moveCursor(tea.KeyEnd)
+	return cmd
 }
 
-// Blur leaves the field; an error stays visible, and does not block.
+// Blur leaves the field; an error stays visible, and does not block. The
+// cursor goes to the start, so a value wider than its box shows its head
+// (the text box scrolls with the cursor; at the end it shows the tail).
 func (i *Input) Blur() tea.Cmd {
+	if i.focused {
+		i.moveCursor(tea.KeyHome)
+	}
 	i.focused = false
 	cmd := i.Input.Blur()
 	i.recheck()
 	return cmd
+}
+
+// moveCursor moves the text box's cursor with a key only it reads.
+func (i *Input) moveCursor(code rune) {
+	m, _ := i.Input.Update(tea.KeyPressMsg{Code: code})
+	i.Input = m.(*huh.Input)
 }
 
 // Error is always nil: huh would otherwise block leaving the field (and,

@@ -27,8 +27,11 @@ func (i *Input) View() string {
 		return i.view
 	}
 	v := i.Input.View()
-	if !i.focused && i.checked == "" {
+	switch {
+	case !i.focused && i.checked == "":
 		v = i.markPlaceholder(v)
+	case !i.focused:
+		v = i.markCut(v)
 	}
 	if line := i.message(); line != "" {
 		v += "\n" + line
@@ -43,13 +46,39 @@ func (i *Input) View() string {
 // text box's own grey, which NO_COLOR removes, so it would read as typed.
 func (i *Input) markPlaceholder(view string) string {
 	shown := example(i.spec.Placeholder)
-	if shown == "" {
-		return view
-	}
-	if i.theme == nil {
+	if shown == "" || i.theme == nil {
 		return view
 	}
 	style := i.theme.Theme(i.dark).Blurred.TextInput.Placeholder
+	return i.restyleText(view, func(text string) (string, bool) {
+		if !strings.HasPrefix(shown, text) {
+			return "", false
+		}
+		return style.Render(text), true
+	})
+}
+
+// markCut ends a blurred value wider than its box with "…": the box shows
+// the value's head (Blur moved the cursor there), and without the mark a
+// cut value reads as whole.
+func (i *Input) markCut(view string) string {
+	whole := ansi.StringWidth(i.checked)
+	style := lipgloss.NewStyle()
+	if i.theme != nil {
+		style = i.theme.Theme(i.dark).Blurred.TextInput.Text
+	}
+	return i.restyleText(view, func(text string) (string, bool) {
+		w := ansi.StringWidth(text)
+		if w >= whole {
+			return "", false
+		}
+		return style.Render(ansi.Truncate(text, w-1, "") + "…"), true
+	})
+}
+
+// restyleText finds the text box line ("> text") in a rendered field and
+// replaces its text with what change makes of it, when it wants to.
+func (i *Input) restyleText(view string, change func(text string) (string, bool)) string {
 	lines := strings.Split(view, "\n")
 	for n, line := range lines {
 		plain := ansi.Strip(line)
@@ -59,10 +88,14 @@ func (i *Input) markPlaceholder(view string) string {
 		}
 		rest := plain[prompt+2:]
 		text := strings.TrimRight(rest, " ")
-		if text == "" || !strings.HasPrefix(shown, text) {
+		if text == "" {
 			continue
 		}
-		lines[n] = plain[:prompt+2] + style.Render(text) + rest[len(text):]
+		changed, ok := change(text)
+		if !ok {
+			return view
+		}
+		lines[n] = plain[:prompt+2] + changed + rest[len(text):]
 		break
 	}
 	return strings.Join(lines, "\n")

@@ -7,6 +7,7 @@ import (
 
 	"github.com/plaid-onboard/plaid-onboard/catalog"
 	"github.com/plaid-onboard/plaid-onboard/client"
+	"github.com/plaid-onboard/plaid-onboard/internal/words"
 )
 
 // Line is one labelled line of a readable answer.
@@ -54,7 +55,7 @@ func DescribeEndCustomer(ec client.PartnerEndCustomer, secrets client.PartnerSec
 	if ec.CompanyName != "" {
 		lines = append(lines, Line{"Company", ec.CompanyName})
 	}
-	lines = append(lines, Line{"Status", string(ec.Status)})
+	lines = append(lines, Line{"Status", words.OrDash(string(ec.Status)) + missing(ec.Status == "")})
 	if meaning := PartnerStatusMeaning(ec.Status); meaning != "" {
 		lines = append(lines, Line{"", meaning})
 	}
@@ -129,4 +130,13 @@ func DescribeSent(s Sent) []Line {
 			Line{Value: "(secrets masked: --json prints them)"})
 	}
 	return DescribeBeaconUser(s.Beacon, OriginOf("", s.Beacon))
+}
+
+// missing notes a value Plaid's answer left out, so a blank is not read
+// as this program's fault.
+func missing(absent bool) string {
+	if absent {
+		return " (not in Plaid's answer)"
+	}
+	return ""
 }

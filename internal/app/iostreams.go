@@ -20,6 +20,8 @@ type IOStreams struct {
 	ErrOut    io.Writer
 	StdinTTY  bool
 	StdoutTTY bool
+	// Width is the terminal's width in cells when Out is one, else 0.
+	Width int
 }
 
 // System returns the process's own streams.
@@ -27,11 +29,17 @@ func System() *IOStreams {
 	// Whatever is printed — a name from Plaid, a draft's title, an error
 	// quoting a file — cannot act on the terminal; JSON for scripts goes
 	// past the filter (termtext.Raw).
-	return &IOStreams{
+	s := &IOStreams{
 		In: os.Stdin, Out: termtext.NewWriter(os.Stdout), ErrOut: termtext.NewWriter(os.Stderr),
 		StdinTTY:  term.IsTerminal(os.Stdin.Fd()),
 		StdoutTTY: term.IsTerminal(os.Stdout.Fd()),
 	}
+	if s.StdoutTTY {
+		if w, _, err := term.GetSize(os.Stdout.Fd()); err == nil {
+			s.Width = w
+		}
+	}
+	return s
 }
 
 // Interactive reports whether a full-screen program can run: both ends

@@ -34,7 +34,7 @@ func setup(t *testing.T) (uikit.Deps, *drafts.Draft, *drafts.Draft) {
 	store.Save(p, drafts.SaveOptions{})
 	store.SetClock(func() time.Time { return now.Add(-5 * time.Minute) })
 	b := store.New(drafts.BeaconUser)
-	b.ID, b.Beacon, b.Step = "bbeacn", samples.BeaconCreate(), "review"
+	b.ID, b.Beacon, b.Step = "bbeacn", samples.BeaconCreate(), "ip"
 	b.RefreshTitle()
 	b.Submissions = []drafts.Submission{{Outcome: client.OutcomeNone.String(), Status: "cleared", BeaconUserID: "becusr_1"}}
 	store.Save(b, drafts.SaveOptions{})
@@ -141,7 +141,7 @@ func TestCorruptDraftIsReportedNotFatal(t *testing.T) {
 	m := New(deps, "")
 	m.SetSize(78, 20)
 	v := ansi.Strip(m.View())
-	if !strings.Contains(v, "zzzzzz.json is unreadable") || !strings.Contains(v, "Leslie Knope") {
+	if !strings.Contains(v, "zzzzzz.json is unreadable") || !strings.Contains(v, "bbeacn  Beacon screening  Leslie") {
 		t.Fatalf("home:\n%s", v)
 	}
 }

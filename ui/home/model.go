@@ -219,7 +219,7 @@ func (m *Model) View() string {
 		if s := d.LastSubmission; s != nil {
 			sent = s.OutcomeWords()
 		}
-		desc := fmt.Sprintf("%s · %s · %s", words.OrDash(d.Step), words.Ago(now, d.UpdatedAt), sent)
+		desc := fmt.Sprintf("%s · %s · %s", words.OrDash(d.StepTitle()), words.Ago(now, d.UpdatedAt), sent)
 		// The title gets what the row leaves: "❯ " + id + kind + gaps + desc.
 		room := m.width - 2 - len(d.ID) - 2 - 17 - 1 - 2 - lipgloss.Width(desc)
 		text := fmt.Sprintf("%s  %-17s %s", d.ID, d.Kind.Label(), truncateTo(d.Title, max(8, room)))

@@ -237,7 +237,7 @@ func (m *Customer) content() string {
 	row := func(label, v string) { line(m.labelled(label, 16, v)) }
 	row("client_id", st.Bold.Render(ec.ClientID))
 	row("Company", ec.CompanyName)
-	row("Status", string(ec.Status))
+	row("Status", words.OrDash(string(ec.Status)))
 	if meaning := actions.PartnerStatusMeaning(ec.Status); meaning != "" {
 		line(wrap.Render(st.Text.Render(meaning)))
 	}

@@ -231,7 +231,6 @@ func pad(s string, n int) string { return uikit.PadRight(s, n) }
 // labelled is a label and its value wrapped beside it, the value's lines
 // lined up under each other: nothing is cut at a narrow width.
 func (f *frame) labelled(label string, labelWidth int, value string) string {
-	v := lipgloss.NewStyle().Width(max(12, f.width-labelWidth-2)).Render(f.st.Text.Render(value))
-	return lipgloss.JoinHorizontal(lipgloss.Top, f.st.Muted.Render(pad(label, labelWidth)), v)
+	return uikit.Labelled(f.st.Muted, label, labelWidth, f.st.Text.Render(value), f.width-2)
 }
 func truncate(s string, n int) string { return uikit.Truncate(s, n) }

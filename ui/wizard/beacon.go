@@ -168,7 +168,7 @@ func (r *beaconResult) view(m *Model) string {
 		line(st.Warn.Render("Status " + string(u.Status) + " is new to this program: see Plaid's docs."))
 	}
 	line("")
-	row := func(label, v string) { line(st.Muted.Render(uikit.PadRight(label, 16)) + st.Text.Render(v)) }
+	row := func(label, v string) { line(uikit.Labelled(st.Muted, label, 16, st.Text.Render(v), m.width)) }
 	row("Beacon user", st.Bold.Render(u.ID)+st.Muted.Render(fmt.Sprintf("  version %d", u.Version)))
 	row("Program", u.ProgramID)
 	row("Client user id", u.ClientUserID)

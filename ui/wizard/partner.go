@@ -140,14 +140,15 @@ func (r *partnerResult) view(m *Model) string {
 	line := func(s string) { b.WriteString(s + "\n") }
 	line(st.OK.Bold(true).Render("End customer created") + st.Muted.Render("  request "+r.requestID))
 	line("")
-	line(st.Muted.Render(uikit.PadRight("client_id", 14)) + st.Bold.Render(r.ec.ClientID))
-	line(st.Muted.Render(uikit.PadRight("company", 14)) + st.Text.Render(r.ec.CompanyName))
-	line(st.Muted.Render(uikit.PadRight("status", 14)) + m.statusStyle(string(r.ec.Status)).Render(string(r.ec.Status)))
+	row := func(label, v string) { line(uikit.Labelled(st.Muted, label, 14, v, m.width)) }
+	row("client_id", st.Bold.Render(r.ec.ClientID))
+	row("company", st.Text.Render(r.ec.CompanyName))
+	row("status", m.statusStyle(string(r.ec.Status)).Render(string(r.ec.Status)))
 	if meaning := actions.PartnerStatusMeaning(r.ec.Status); meaning != "" {
 		if r.ec.Status == client.StatusPendingEnablement {
 			meaning += " n does it."
 		}
-		line(strings.Repeat(" ", 14) + st.Muted.Render(meaning))
+		line(uikit.Labelled(st.Muted, "", 14, st.Muted.Render(meaning), m.width))
 	}
 	if len(r.ec.ProductStatuses) > 0 {
 		line("")

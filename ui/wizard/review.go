@@ -118,7 +118,7 @@ func (r *review) content(m *Model) string {
 		s := m.flow.Steps[i]
 		line(st.Title.Render(s.Title))
 		for _, l := range s.Summary() {
-			line("  " + st.Muted.Render(uikit.PadRight(l.Label, 28)) + " " + st.Text.Render(l.Shown(r.reveal)))
+			line(lipgloss.NewStyle().PaddingLeft(2).Render(uikit.Labelled(st.Muted, l.Label, 29, st.Text.Render(l.Shown(r.reveal)), width-2)))
 		}
 	}
 	line("")
@@ -128,7 +128,8 @@ func (r *review) content(m *Model) string {
 		note = "Credentials go in headers, never in the body. Personal data is shown (r masks it)."
 	}
 	line(st.Faint.Render(lipgloss.NewStyle().Width(max(10, width-2)).Render(note)))
-	line(st.Text.Render(actions.DisplayBody(m.flow.Draft, r.reveal)))
+	// Wrapped, not cut: the body is read here before it is sent.
+	line(st.Text.Render(uikit.WrapCode(actions.DisplayBody(m.flow.Draft, r.reveal), width-1)))
 	return b.String()
 }
 

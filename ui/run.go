@@ -76,12 +76,8 @@ func first(deps uikit.Deps, req app.TUIRequest) (uikit.Screen, tea.Cmd) {
 	h := home.New(deps, "")
 	switch {
 	case req.DraftID != "":
-		var warning string
-		cmd := uikit.Resume(deps.Store, req.DraftID, func(msg string, _ func() tea.Cmd) { warning = msg })
-		if cmd == nil {
-			return home.New(deps, warning), nil
-		}
-		return h, cmd
+		// The same question as choosing the draft on the home screen.
+		return h, h.Resume(req.DraftID)
 	case req.Flow == "listen" && req.Webhooks != nil:
 		return listen.New(deps, req.Webhooks, req.ListenInfo), nil
 	case req.Flow == "customer":

@@ -165,7 +165,19 @@ func (m *Model) open() tea.Cmd {
 	case entryCustomer:
 		return func() tea.Msg { return uikit.OpenLookupMsg{} }
 	}
-	return uikit.Resume(m.deps.Store, m.drafts[m.cursor-entries].ID, func(msg string, openAnyway func() tea.Cmd) {
+	return m.Resume(m.drafts[m.cursor-entries].ID)
+}
+
+// Resume opens a saved draft as choosing it here does: when another window
+// holds it, the home screen asks whether to open it here as well (the
+// cursor on it), and the draft opens only on yes.
+func (m *Model) Resume(id string) tea.Cmd {
+	for j, d := range m.drafts {
+		if d.ID == id {
+			m.cursor = entries + j
+		}
+	}
+	return uikit.Resume(m.deps.Store, id, func(msg string, openAnyway func() tea.Cmd) {
 		if openAnyway == nil {
 			m.notice = msg
 			m.reload()

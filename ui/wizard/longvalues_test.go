@@ -69,3 +69,21 @@ func TestLongValuesAreNeverCutSilently(t *testing.T) {
 		t.Errorf("the result does not show the name whole:\n%s", r.screen())
 	}
 }
+
+// The two-window notice is wrapped whole: the copy's id is on screen even
+// at 60 columns, and the form still fits the screen.
+func TestCopyNoticeIsNeverCut(t *testing.T) {
+	r := newRig(t, client.Local)
+	r.open(drafts.PartnerCustomer, nil)
+	for _, w := range []int{60, 100} {
+		r.w.SetSize(w, 24)
+		r.send(SaveMsg{CopyID: "k3j9x2"})
+		screen := r.screen()
+		if !strings.Contains(screen, "another window changed this draft") || !strings.Contains(screen, "k3j9x2") {
+			t.Fatalf("at %d columns the notice is cut:\n%s", w, screen)
+		}
+		if n := strings.Count(screen, "\n") + 1; n > 24 {
+			t.Fatalf("at %d columns the screen has %d lines", w, n)
+		}
+	}
+}

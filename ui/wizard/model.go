@@ -59,6 +59,9 @@ type Model struct {
 
 	save   drafts.SaveStatus
 	notice string
+	// sizedNotice is the notice the form was sized around: a longer one
+	// takes more lines, and the form gives them up.
+	sizedNotice string
 
 	review  *review
 	submit  *submitting
@@ -192,6 +195,10 @@ func (m *Model) Update(msg tea.Msg) (uikit.Screen, tea.Cmd) {
 		cmds = append(cmds, m.other(msg))
 	}
 	cmds = append(cmds, m.afterChange())
+	if m.notice != m.sizedNotice {
+		m.sizedNotice = m.notice
+		m.sizeForm()
+	}
 	return m, tea.Batch(cmds...)
 }
 

@@ -25,7 +25,18 @@ func (m *Model) mainWidth() int {
 }
 
 // formHeight leaves room for the step's heading and notice lines.
-func (m *Model) formHeight() int { return max(6, m.height-2) }
+func (m *Model) formHeight() int {
+	return max(6, m.height-1-max(1, strings.Count(m.noticeView(m.mainWidth()), "\n")+1))
+}
+
+// noticeView is the notice wrapped to width, whole: a notice names what
+// the user needs next (the copy's id), so it is never cut.
+func (m *Model) noticeView(width int) string {
+	if m.notice == "" {
+		return ""
+	}
+	return m.st.Warn.Width(max(20, width)).Render(m.notice)
+}
 
 func (m *Model) sizeForm() {
 	if m.form == nil || m.width == 0 {

@@ -6,8 +6,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
-
-	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
 )
 
 // View draws the body: the step list and the step, or the review, the
@@ -57,7 +55,7 @@ func (m *Model) withNotice(body string) string {
 	if m.notice == "" {
 		return body
 	}
-	return m.st.Warn.Render(uikit.Truncate(m.notice, m.width)) + "\n" + body
+	return m.noticeView(m.width) + "\n" + body
 }
 
 // stepView is the current step: its heading (and position when the step
@@ -77,7 +75,7 @@ func (m *Model) stepView() string {
 	}
 	b.WriteString(heading + "\n")
 	if m.notice != "" {
-		b.WriteString(m.st.Warn.Render(uikit.Truncate(m.notice, m.mainWidth())) + "\n")
+		b.WriteString(m.noticeView(m.mainWidth()) + "\n")
 	} else {
 		b.WriteString("\n")
 	}

@@ -201,6 +201,44 @@ func TestPickerFindsCountriesByNameAndCode(t *testing.T) {
 	}
 }
 
+// Names are found without their accents, and by the names people know:
+// "aland" finds Åland, "turkey" Türkiye (ISO's name), written properly.
+func TestPickerFindsNamesWithoutAccents(t *testing.T) {
+	for typed, want := range map[string]string{"aland": "AX", "Åland": "AX", "turkey": "TR", "curacao": "CW", "cote": "CI"} {
+		f := partnerFlow(t)
+		form := open(t, f, "address")
+		form = deliver(form, tuitest.Type(typed)...)
+		if want == "AX" && !strings.Contains(form.View(), "Åland Islands") {
+			t.Fatalf("Åland is not written properly:\n%s", form.View())
+		}
+		deliver(form, tuitest.Key("enter"))
+		if got := f.Draft.Partner.Address.CountryCode; got != want {
+			t.Errorf("typing %q chose %q, want %s", typed, got, want)
+		}
+	}
+}
+
+// The ID type's hint says what is listed: a German address has no ID
+// type of its own, so every type is listed and the hint says why; "ssn"
+// finds both US types.
+func TestIDTypeHintAndSearch(t *testing.T) {
+	f := beaconFlow(t)
+	f.Draft.Beacon.User.Address = client.BeaconUserRequestAddress{Country: "DE"}
+	form := open(t, f, catalog.StepIDNumber)
+	if v := ansi.Strip(form.View()); !strings.Contains(v, "Plaid lists no ID type issued in Germany (DE)") {
+		t.Fatalf("no hint for a country without ID types:\n%s", v)
+	}
+	form = deliver(form, tuitest.Type("ssn")...)
+	v := ansi.Strip(form.View())
+	if !strings.Contains(v, "US Social Security number") || !strings.Contains(v, "US SSN, last 4 digits") {
+		t.Fatalf("ssn does not find both US types:\n%s", v)
+	}
+	f.Draft.Beacon.User.Address.Country = "US"
+	if v := ansi.Strip(open(t, f, catalog.StepIDNumber).View()); !strings.Contains(v, "The types issued in United States (US)") {
+		t.Fatalf("no hint for a US address:\n%s", v)
+	}
+}
+
 func TestEmptyPickerStaysEmptyOnEnter(t *testing.T) {
 	f := partnerFlow(t)
 	form := open(t, f, "address")

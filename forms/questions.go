@@ -83,8 +83,12 @@ func (f *Flow) question(path string) huh.Field {
 		ptr := f.ref(path).Addr().Interface().(**bool)
 		return widgets.NewChoice(widgets.ChoiceSpec{Key: path, Title: fd.Label, Description: fd.Help}, widgets.TriStateOptions(), widgets.BindTriState(ptr, f.Changes))
 	case catalog.Country, catalog.Region, catalog.IDType, catalog.Program:
-		return widgets.NewPicker(widgets.PickerSpec{Key: path, Title: fd.Label, Description: fd.Help, Required: fd.Asked(),
-			Free: fd.Kind == catalog.Program, Options: f.options(fd), Check: f.check(fd)}, f.text(path))
+		spec := widgets.PickerSpec{Key: path, Title: fd.Label, Description: fd.Help, Required: fd.Asked(),
+			Free: fd.Kind == catalog.Program, Options: f.options(fd), Check: f.check(fd)}
+		if fd.Kind == catalog.IDType {
+			spec.Describe = func() string { return idTypeHint(f.value(fd.Context)) }
+		}
+		return widgets.NewPicker(spec, f.text(path))
 	}
 	panic(fmt.Sprintf("forms: %s is asked by its step's own question (kind %d)", path, fd.Kind))
 }
@@ -115,6 +119,18 @@ func idTypeOptions(country string) []widgets.PickOption {
 		out = append(out, widgets.PickOption{Value: t.Type, Label: t.Label})
 	}
 	return out
+}
+
+// idTypeHint says which ID types are listed, and why: those of the
+// address's country, or all of them when it has none (or none is known).
+func idTypeHint(country string) string {
+	switch {
+	case country == "":
+		return "Every type is listed: the address has no country yet"
+	case len(validate.IDTypesFor(country)) == 0:
+		return "Plaid lists no ID type issued in " + countryLabel(country) + ": every type is listed, or choose (none)"
+	}
+	return "The types issued in " + countryLabel(country) + ", the address's country"
 }
 
 // inputAt asks for the text at path, a concrete path of field fd (an

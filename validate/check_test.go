@@ -440,7 +440,7 @@ func TestIDNumber(t *testing.T) {
 		{"", Incomplete, "", ""},
 		{"12345", Incomplete, "", "9 digits"},
 		{"1234567890", Invalid, "", "9 digits"},
-		{"123-45-6789", Invalid, "123456789", "without formatting"},
+		{"123-45-6789", Invalid, "123456789", "no spaces, dashes"},
 		{"000123456", Invalid, "", "issuable"},
 		{"666123456", Invalid, "", "issuable"},
 		{"912345678", Invalid, "", "issuable"},
@@ -457,11 +457,20 @@ func TestIDNumber(t *testing.T) {
 	pan := func(s string) Result { return IDNumber("in_pan", s) }
 	runChecks(t, pan, []tc{
 		{"ABCDE1234F", Valid, "", ""},
-		{"abcde1234f", Invalid, "ABCDE1234F", "formatting"},
+		{"abcde1234f", Invalid, "ABCDE1234F", "letters in capitals"},
 		{"ABCDE", Incomplete, "", "10"},
 		{"ABCDE1234F9", Invalid, "", "10"},
 		{"ABCDE-1234", Invalid, "ABCDE1234", ""}, // the fix leaves it incomplete, not invalid
 	})
+	// "ssn" as an Australian passport: the case and the length are what
+	// is wrong, and both are said.
+	if r := IDNumber("au_passport", "ssn"); r.State != Invalid || !strings.Contains(r.Message, "capitals") ||
+		!strings.Contains(r.Message, "an Australia passport has 8 to 9 characters (this has 3)") || strings.Contains(r.Message, "formatting") {
+		t.Errorf("ssn as a passport: %+v", r)
+	}
+	if r := IDNumber("in_pan", "ABC"); !strings.Contains(r.Message, "an India PAN has 10 characters") {
+		t.Errorf("article: %q", r.Message)
+	}
 	if r := IDNumber("xx_unknown", "1"); r.State != Invalid {
 		t.Errorf("unknown type = %v", r.State)
 	}

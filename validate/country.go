@@ -5,8 +5,12 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/biter777/countries"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Country is an ISO 3166-1 country as the forms list it.
@@ -14,6 +18,26 @@ type Country struct {
 	Code   string // alpha-2, upper case
 	Alpha3 string // what people also type: USA, DEU
 	Name   string
+	// Plain is the name as the library spells it, when that differs
+	// ("Aland Islands", "Turkey"): typed, it finds the country too.
+	Plain string
+}
+
+// properNames are ISO 3166-1's English short names where the library
+// drops their letters or keeps a name ISO has changed.
+var properNames = map[string]string{
+	"AX": "Åland Islands", "BL": "Saint Barthélemy", "CI": "Côte d'Ivoire", "CW": "Curaçao",
+	"RE": "Réunion", "ST": "São Tomé and Príncipe", "TR": "Türkiye",
+}
+
+// Fold is text for matching: lower case, without accents ("Åland" →
+// "aland"), so what is typed on any keyboard finds a name.
+func Fold(s string) string {
+	out, _, err := transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), s)
+	if err != nil {
+		out = s
+	}
+	return strings.ToLower(out)
 }
 
 // Subdivision is an ISO 3166-2 subdivision written the way Plaid wants it:
@@ -47,8 +71,12 @@ func buildISOIndex() *isoIndex {
 		if c == countries.None || len(code) != 2 || !isUpperAlpha(code) {
 			continue
 		}
+		name, plain := c.String(), ""
+		if proper, found := properNames[code]; found {
+			name, plain = proper, c.String()
+		}
 		e := &countryEntry{
-			Country: Country{Code: code, Alpha3: c.Alpha3(), Name: c.String()},
+			Country: Country{Code: code, Alpha3: c.Alpha3(), Name: name, Plain: plain},
 			byCode:  map[string]Subdivision{},
 			byName:  map[string]string{},
 		}
@@ -70,7 +98,8 @@ func buildISOIndex() *isoIndex {
 	for _, e := range idx.byCode {
 		slices.SortFunc(e.subdivisions, func(a, b Subdivision) int { return strings.Compare(a.Name, b.Name) })
 	}
-	slices.SortFunc(idx.list, func(a, b Country) int { return strings.Compare(a.Name, b.Name) })
+	// Å sorts with A, not after Z.
+	slices.SortFunc(idx.list, func(a, b Country) int { return strings.Compare(Fold(a.Name), Fold(b.Name)) })
 	return idx
 }
 
@@ -132,6 +161,11 @@ func CountryCode(s string) Result {
 // countryByName resolves names, lower-case codes and alpha-3 codes to an
 // alpha-2 code we list; "" when there is no such country.
 func countryByName(s string) string {
+	for _, c := range iso().list {
+		if Fold(c.Name) == Fold(s) {
+			return c.Code
+		}
+	}
 	c := countries.ByName(s)
 	if c == countries.None || c == countries.Unknown {
 		return ""

@@ -121,17 +121,30 @@ func IDNumber(typ, s string) Result {
 		return r
 	}, s)
 	if !isASCIIAlnum(stripped) || (rule.Digits && !allDigits(stripped)) {
-		return invalid(fmt.Sprintf("a %s is %s only", rule.Label, kind))
+		return invalid(fmt.Sprintf("%s is %s only", article(rule.Label), kind))
 	}
-	if stripped != s || (!rule.Digits && strings.ToUpper(s) != s) {
-		return invalid(fmt.Sprintf("must be %s only, without formatting", kind)).
-			withFix(check, s, strings.ToUpper(stripped))
+	// What is wrong, each said, so "ssn" as a passport hears "capitals"
+	// and "3 characters", not "without formatting".
+	fixed := strings.ToUpper(stripped)
+	var wrong []string
+	if stripped != s {
+		wrong = append(wrong, "no spaces, dashes, dots or slashes")
+	}
+	if fixed != stripped {
+		wrong = append(wrong, "letters in capitals")
+	}
+	if len(wrong) > 0 {
+		msg := "must be written with " + strings.Join(wrong, " and ")
+		if n := len(fixed); n < rule.Min || n > rule.Max {
+			msg += fmt.Sprintf(", and %s has %s (this has %d)", article(rule.Label), lengthWords(rule), n)
+		}
+		return invalid(msg).withFix(check, s, fixed)
 	}
 	switch {
 	case len(s) < rule.Min:
 		return incomplete(lengthRule(rule))
 	case len(s) > rule.Max:
-		return invalid(fmt.Sprintf("a %s has %s (this has %d)", rule.Label, lengthWords(rule), len(s)))
+		return invalid(fmt.Sprintf("%s has %s (this has %d)", article(rule.Label), lengthWords(rule), len(s)))
 	}
 	if typ == "us_ssn" {
 		return ssnIssuable(s)
@@ -140,7 +153,16 @@ func IDNumber(typ, s string) Result {
 }
 
 func lengthRule(r IDType) string {
-	return fmt.Sprintf("a %s has %s", r.Label, lengthWords(r))
+	return fmt.Sprintf("%s has %s", article(r.Label), lengthWords(r))
+}
+
+// article puts "a" or "an" before an ID type's name: "an India PAN", "a
+// US SSN" (said "you").
+func article(label string) string {
+	if label != "" && strings.ContainsRune("AEIO", rune(label[0])) {
+		return "an " + label
+	}
+	return "a " + label
 }
 
 func lengthWords(r IDType) string {

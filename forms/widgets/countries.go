@@ -7,7 +7,7 @@ func CountryOptions() []PickOption {
 	cs := validate.Countries()
 	out := make([]PickOption, len(cs))
 	for i, c := range cs {
-		out[i] = PickOption{Value: c.Code, Label: c.Name, Alias: c.Alpha3}
+		out[i] = PickOption{Value: c.Code, Label: c.Name, Alias: c.Alpha3, Also: c.Plain}
 	}
 	return out
 }

@@ -50,6 +50,8 @@ func (i *Input) RunAccessible(w io.Writer, r io.Reader) error {
 			i.acc.Set("")
 		case (line == "y" || line == "yes") && i.result.Fix != "" && cur != "":
 			i.acc.Set(i.result.Fix)
+			// Read back: what is kept now, not what was typed.
+			say(w, "  %s is now %s.", i.spec.Title, summarize(i.result.Fix, i.spec.Masked))
 		default:
 			i.acc.Set(line)
 		}

@@ -7,6 +7,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/plaid-onboard/plaid-onboard/internal/masking"
 	"github.com/plaid-onboard/plaid-onboard/internal/theme"
 	"github.com/plaid-onboard/plaid-onboard/validate"
 )
@@ -153,7 +154,7 @@ func example(placeholder string) string {
 // Summary is the value as the review screen shows it.
 func summarize(v string, masked bool) string {
 	if masked && v != "" {
-		return strings.Repeat("•", max(0, len(v)-4)) + v[max(0, len(v)-4):]
+		return masking.Last(v, 4)
 	}
 	return v
 }

@@ -169,8 +169,14 @@ func TestPlainPickerFindsByNameCodeAndNumber(t *testing.T) {
 	if err != nil || v != "DE" {
 		t.Fatalf("got %q %v\n%s", v, err, out)
 	}
-	if !strings.Contains(out, "Nothing matches") || !strings.Contains(out, "match; type more") {
+	if !strings.Contains(out, "Nothing matches") || !strings.Contains(out, `5 match "united"; type a number`) ||
+		!strings.Contains(out, "Chosen: Germany (DE)") {
 		t.Fatalf("no guidance:\n%s", out)
+	}
+	// A number answers the matches read out last; ? on 249 countries says
+	// to type instead of reading them all.
+	if out, err := runPlain(t, p, "?\nunited\n3\n"); err != nil || v != "US" || !strings.Contains(out, "choices: type the start") {
+		t.Fatalf("by number of the matches: %q %v\n%s", v, err, out)
 	}
 	short := NewPicker(PickerSpec{Key: "program", Title: "Program", Free: true,
 		Options: func() []PickOption {

@@ -20,6 +20,8 @@ type PickOption struct {
 	Label string // what is shown ("United States")
 	// Alias is another code that finds it when typed in full ("USA").
 	Alias string
+	// Also is another name that finds it as the label does ("Turkey").
+	Also string
 }
 
 func (o PickOption) display() string {
@@ -45,6 +47,10 @@ type PickerSpec struct {
 	Required bool
 	// Shown is how many matches are listed at once.
 	Shown int
+	// Describe, when set, words the description from other answers (the
+	// ID types of the address's country, or that it has none); it is
+	// called with Options and replaces Description.
+	Describe func() string
 }
 
 // Picker is a filterable list: typing narrows the choices ("germ" finds
@@ -56,10 +62,17 @@ type Picker struct {
 	spec    PickerSpec
 	acc     huh.Accessor[string]
 	options []PickOption
+	// folded are each option's name and other name as matched (Fold),
+	// made once per reload rather than on every key.
+	folded  [][2]string
 	matches []PickOption
 	cursor  int
-	moved   bool // ↑/↓ pressed since focus: Enter takes the highlighted match
-	input   textinput.Model
+	// named is whether the best match's code or name starts with what was
+	// typed ("germ" names Germany; "passport" only occurs in "Australia
+	// passport").
+	named bool
+	moved bool // ↑/↓ pressed since focus: Enter takes the highlighted match
+	input textinput.Model
 
 	focused bool
 	width   int
@@ -92,6 +105,13 @@ func NewPicker(spec PickerSpec, acc huh.Accessor[string]) *Picker {
 
 func (p *Picker) reload() {
 	p.options = p.spec.Options()
+	p.folded = make([][2]string, len(p.options))
+	for i, o := range p.options {
+		p.folded[i] = [2]string{validate.Fold(o.Label), validate.Fold(o.Also)}
+	}
+	if p.spec.Describe != nil {
+		p.spec.Description = p.spec.Describe()
+	}
 	p.filter()
 }
 
@@ -110,31 +130,48 @@ func (p *Picker) filter() {
 		score int
 	}
 	var hits []scored
-	for _, o := range p.options {
-		label, value := strings.ToLower(o.Label), strings.ToLower(o.Value)
+	q = validate.Fold(q)
+	for i, o := range p.options {
+		value := strings.ToLower(o.Value)
 		score := -1
-		switch {
-		case value == q || (o.Alias != "" && strings.ToLower(o.Alias) == q):
+		if value == q || (o.Alias != "" && strings.ToLower(o.Alias) == q) {
 			score = 0
-		case strings.HasPrefix(label, q):
-			score = 1
-		case strings.HasPrefix(value, q) && value != "":
-			score = 2
-		case strings.Contains(" "+label, " "+q):
-			score = 3
-		case strings.Contains(label, q):
-			score = 4
+		}
+		// The name and another name, without accents: "aland" finds
+		// Åland, "turkey" Türkiye.
+		for _, name := range p.folded[i] {
+			if s := nameScore(name, value, q); name != "" && s >= 0 && (score < 0 || s < score) {
+				score = s
+			}
 		}
 		if score >= 0 {
 			hits = append(hits, scored{o, score})
 		}
 	}
 	slices.SortStableFunc(hits, func(a, b scored) int { return a.score - b.score })
+	p.named = len(hits) > 0 && hits[0].score <= 2
 	p.matches = p.matches[:0:0]
 	for _, h := range hits {
 		p.matches = append(p.matches, h.o)
 	}
 	p.cursor = 0
+}
+
+// nameScore ranks how a folded name (and the code) match q: 1 the name
+// starts with it, 2 the code does, 3 a word of the name or of the code
+// does ("ssn" finds us_ssn), 4 the name contains it; -1 no match.
+func nameScore(label, value, q string) int {
+	switch {
+	case strings.HasPrefix(label, q):
+		return 1
+	case strings.HasPrefix(value, q) && value != "":
+		return 2
+	case strings.Contains(" "+label, " "+q) || strings.Contains("_"+value, "_"+q):
+		return 3
+	case strings.Contains(label, q):
+		return 4
+	}
+	return -1
 }
 
 func (p *Picker) current() (PickOption, bool) {

@@ -52,7 +52,12 @@ func country(s Scope, path, fallback string) string {
 // PhoneIn checks an E.164 phone number; a number written in national form
 // is offered in E.164 for the country at path (fallback when it is empty).
 func PhoneIn(path, fallback string) Rule {
-	return func(v string, s Scope) validate.Result { return validate.Phone(v, country(s, path, fallback)) }
+	return func(v string, s Scope) validate.Result {
+		if c := s.Value(path); c != "" {
+			return validate.Phone(v, c)
+		}
+		return validate.PhoneAnyCountry(v, fallback)
+	}
 }
 
 // SupportPhoneIn checks a support phone number (a field Plaid gives no

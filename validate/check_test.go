@@ -551,6 +551,21 @@ func TestProblems(t *testing.T) {
 	}
 }
 
+// A national number typed before the address is not told "+1 for US"
+// when it is no US number: it is asked for its country code or the
+// address; a US number half typed is told to go on.
+func TestPhoneAnyCountry(t *testing.T) {
+	runChecks(t, func(s string) Result { return PhoneAnyCountry(s, "US") }, []tc{
+		{"(415) 555-0100", Invalid, "+14155550100", "E.164"},
+		{"415 555", Incomplete, "", "keep typing a US number"},
+		{"0171 1234567", Invalid, "", "which country is it from"},
+		{"+4917112345678", Valid, "", ""},
+	})
+	if r := PhoneAnyCountry("0171 1234567", "US"); strings.Contains(r.Message, "+1 for US") {
+		t.Errorf("a German number is told %q", r.Message)
+	}
+}
+
 func TestSupportPhone(t *testing.T) {
 	us := func(s string) Result { return SupportPhone(s, "US") }
 	runChecks(t, us, []tc{

@@ -76,6 +76,27 @@ func Phone(s, country string) Result {
 	return advise(fmt.Sprintf("no +%d number in this range is known to libphonenumber: check it (Plaid asks only for E.164, so it can be sent)", cc))
 }
 
+// PhoneAnyCountry checks a phone number typed before any country is known
+// (a Beacon user's phone, asked before the address). A national number is
+// read in fallback, as Phone does; one that is no number there is not told
+// "+1 for US": the message asks for its country code, or the address,
+// whose country then gives the fix. (Trying every country does not help:
+// a national number such as 030 901820 is valid in 18 of them.)
+func PhoneAnyCountry(s, fallback string) Result {
+	r := Phone(s, fallback)
+	t := strings.TrimSpace(s)
+	if r.State != Invalid || r.Fix != "" || t == "" || t != s || strings.HasPrefix(t, "+") ||
+		strings.IndexFunc(t, func(r rune) bool { return !strings.ContainsRune("0123456789 -.()/", r) }) >= 0 {
+		return r
+	}
+	if cc, nsn, ok := phoneParse(t, strings.ToUpper(fallback)); ok && phonePossible(cc, nsn) == tooShort {
+		// A US number half typed is not called foreign.
+		return incomplete(fmt.Sprintf("keep typing a %s number, or start with + and the country code", fallback))
+	}
+	return invalid(fmt.Sprintf("is not a %s number: which country is it from? Type + and its code (+49 for Germany, "+
+		"+44 for the UK…), or fill in the address first: its country is used", fallback))
+}
+
 // SupportPhone checks a customer-support phone number, a field Plaid gives
 // no format: a number in E.164 is checked as Phone checks it; anything
 // else is accepted, with the advice to write it in E.164 (and the fix,

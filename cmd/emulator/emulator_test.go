@@ -30,6 +30,7 @@ func TestSeedWebhooksFireAndReset(t *testing.T) {
 	if code := e.Run(t, "emulator", "seed", "--users", "1"); code != 0 {
 		t.Fatalf("seed of the local store: exit %d: %s", code, e.ErrOut)
 	}
+	cmdtest.Contains(t, "seed's count", e.ErrOut.String(), "added 1 fictional person to")
 	if _, err := os.Stat(e.F.Paths.EmulatorState()); err != nil {
 		t.Fatal(err)
 	}

@@ -14,6 +14,7 @@ import (
 	emulation "github.com/plaid-onboard/plaid-onboard/emulator"
 	"github.com/plaid-onboard/plaid-onboard/internal/app"
 	"github.com/plaid-onboard/plaid-onboard/internal/exitcode"
+	"github.com/plaid-onboard/plaid-onboard/internal/words"
 )
 
 // SeedOptions of `plaid-onboard emulator seed`.
@@ -93,7 +94,7 @@ func runSeed(ctx context.Context, opts *SeedOptions) error {
 	if err != nil {
 		return exitcode.Local(err, "")
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "added %d fictional people to %s in %s (%s)\n", opts.Users, opts.ProgramID,
+	fmt.Fprintf(opts.IO.ErrOut, "added %d fictional %s to %s in %s (%s)\n", opts.Users, words.Plural(opts.Users, "person", "people"), opts.ProgramID,
 		time.Since(start).Round(100*time.Millisecond), opts.StatePath)
 	p := emulation.SeedPerson(first, opts.ProgramID).User
 	fmt.Fprintf(opts.IO.Out, "the first is %s: %s %s, born %s, %s\n", emulation.SeedUserID(first),

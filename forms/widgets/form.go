@@ -129,3 +129,23 @@ func NewStepForm(fields []huh.Field, accessible bool, groups ...*huh.Group) *Ste
 		WithAccessible(accessible)
 	return &StepForm{Form: form, Fields: fields}
 }
+
+// KeyBinds are the form's keys for the footer, worded for where it is:
+// Enter on the last field does what submit says (huh says "submit", which
+// reads as sending), and completion is offered on Tab, the key our fields
+// take for it (huh names ctrl+e).
+func (s *StepForm) KeyBinds(submit string) []key.Binding {
+	kb := s.Form.KeyBinds()
+	out := make([]key.Binding, 0, len(kb))
+	for _, b := range kb {
+		h := b.Help()
+		switch {
+		case h.Desc == "submit":
+			b.SetHelp(h.Key, submit)
+		case h.Desc == "complete":
+			b.SetHelp("tab", "complete")
+		}
+		out = append(out, b)
+	}
+	return out
+}

@@ -94,8 +94,7 @@ func NewPicker(spec PickerSpec, acc huh.Accessor[string]) *Picker {
 	if spec.Shown == 0 {
 		spec.Shown = 6
 	}
-	in := textinput.New()
-	in.Prompt = "› "
+	in := NewLineInput("")
 	in.CharLimit = 128
 	km := KeyMap().Input
 	p := &Picker{spec: spec, acc: acc, input: in, dark: true, nav: newNavKeys(km.Prev, km.Next, km.Submit)}

@@ -49,9 +49,9 @@ func (p *Picker) render() string {
 			b.WriteString(ts.Faint.Render("—"))
 		}
 	} else {
-		p.input.Placeholder = "type to search"
+		SetPlaceholder(&p.input, "type to search")
 		if has {
-			p.input.Placeholder = cur.display() + " — type to change"
+			SetPlaceholder(&p.input, cur.display()+" — type to change")
 		}
 		b.WriteString("\n" + p.input.View())
 		shown := p.matches

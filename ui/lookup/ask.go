@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/plaid-onboard/plaid-onboard/forms/widgets"
 	"github.com/plaid-onboard/plaid-onboard/internal/theme"
 	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
 )
@@ -21,9 +22,7 @@ type ask struct {
 }
 
 func newAsk(what, placeholder string, k []uikit.Created) *ask {
-	in := textinput.New()
-	in.Prompt = "› "
-	in.Placeholder = placeholder
+	in := widgets.NewLineInput(placeholder)
 	in.CharLimit = 64
 	in.Focus()
 	return &ask{input: in, known: k, cursor: -1, what: what}

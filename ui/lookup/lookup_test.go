@@ -325,3 +325,16 @@ func TestCustomerViewRewrapsOnResize(t *testing.T) {
 		t.Errorf("the long company name is not shown whole:\n%s", ansi.Strip(m.View()))
 	}
 }
+
+// The lookup inputs leave the cell under the cursor blank: the
+// placeholder's first letter there would read as typed ("› b").
+func TestLookupPlaceholderIsNotUnderTheCursor(t *testing.T) {
+	deps := newDeps(t)
+	for _, s := range []uikit.Screen{NewPerson(deps, ""), NewCustomer(deps, "")} {
+		s.SetSize(80, 20)
+		v := ansi.Strip(s.View())
+		if !strings.Contains(v, "›  becusr_") && !strings.Contains(v, "›  its client_id") {
+			t.Fatalf("the placeholder starts under the cursor:\n%s", v)
+		}
+	}
+}

@@ -169,9 +169,7 @@ func (m *Person) key(k tea.KeyPressMsg) tea.Cmd {
 		m.report = &forms.Report{FraudDate: m.deps.Now().Format("2006-01-02")}
 		return m.openForm(actions.Report, forms.ReportForm(m.report, m.formOptions()))
 	case key.Matches(k, m.keys.Token):
-		in := textinput.New()
-		in.Prompt = "› "
-		in.Placeholder = "access-sandbox-…"
+		in := widgets.NewLineInput("access-sandbox-…")
 		in.EchoMode = textinput.EchoPassword
 		in.CharLimit = 200
 		m.tokenInput = &in
@@ -260,7 +258,7 @@ func (m *Person) Help() []key.Binding {
 	case m.dialog != nil:
 		return nil
 	case m.form != nil:
-		return append([]key.Binding{m.keys.Back}, m.form.Form.KeyBinds()...)
+		return append([]key.Binding{m.keys.Back}, m.form.KeyBinds("continue")...)
 	case m.ask != nil || m.p == nil:
 		return []key.Binding{m.keys.Open, m.keys.Back}
 	}

@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"github.com/plaid-onboard/plaid-onboard/forms/widgets"
 	"github.com/plaid-onboard/plaid-onboard/internal/theme"
 )
 
@@ -29,10 +30,8 @@ func NewDialog(title, body string) *Dialog { return &Dialog{Title: title, Body: 
 
 // NewTypeToConfirm builds a dialog that needs word typed.
 func NewTypeToConfirm(title, body, word string) *Dialog {
-	in := textinput.New()
-	in.Prompt = "› "
+	in := widgets.NewLineInput(word)
 	in.CharLimit = 32
-	in.Placeholder = word
 	in.Focus()
 	return &Dialog{Title: title, Body: body, Word: word, input: in, Danger: true}
 }

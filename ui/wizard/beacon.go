@@ -129,7 +129,7 @@ func (r *beaconResult) submitForm(m *Model, of string) tea.Cmd {
 
 func (r *beaconResult) help(m *Model) []key.Binding {
 	if r.form != nil {
-		return append([]key.Binding{backBinding(m)}, r.form.Form.KeyBinds()...)
+		return append([]key.Binding{backBinding(m)}, r.form.KeyBinds("continue")...)
 	}
 	return []key.Binding{m.keys.Why, m.keys.Refresh, m.keys.Status, m.keys.Report, m.keys.Rescreen, m.keys.Review, m.keys.Close}
 }

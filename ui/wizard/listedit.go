@@ -116,7 +116,7 @@ func (e *listEditor) update(m *Model, msg tea.Msg) tea.Cmd {
 
 func (e *listEditor) help(m *Model) []key.Binding {
 	if e.form != nil {
-		return append([]key.Binding{uikit.Binding("esc", "done")}, e.form.Form.KeyBinds()...)
+		return append([]key.Binding{uikit.Binding("esc", "done")}, e.form.KeyBinds("back to the list")...)
 	}
 	return []key.Binding{m.keys.Add, m.keys.Edit, m.keys.Remove, m.keys.Up, uikit.Binding("tab", "next step")}
 }

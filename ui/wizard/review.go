@@ -87,13 +87,28 @@ func (r *review) content(m *Model) string {
 		body := lipgloss.NewStyle().Width(max(10, width-4)).Render(st.Text.Render(text) + st.Faint.Render("  → "+step+" · "+p.Path))
 		line(lipgloss.JoinHorizontal(lipgloss.Top, mark, body))
 	}
+	// Sent already: said first, so "Ready to send" is not read as "not
+	// sent yet".
+	s, sent := m.flow.Draft.LastSuccess()
+	if sent {
+		what := "s sends it again and creates another one"
+		if !actions.CreatesAgain(m.flow.Draft) {
+			what = "s re-screens the same user with /update"
+		}
+		line(st.Warn.Bold(true).Render(lipgloss.NewStyle().Width(max(10, width-2)).Render(fmt.Sprintf("Already sent from this draft on %s (%s): %s.",
+			s.At.Local().Format("2006-01-02 15:04"), s.Env, what))))
+	}
+	ready := "Ready to send: every answer passes its checks"
+	if sent {
+		ready = "Ready to send again: every answer passes its checks"
+	}
 	if n := len(m.problems); n > 0 {
 		line(st.Bad.Bold(true).Render(fmt.Sprintf("%d %s to fix before sending", n, words.Plural(n, "problem", "problems"))))
 		for i, p := range m.problems {
 			item(i, p, "fix")
 		}
 	} else {
-		line(st.OK.Bold(true).Render("Ready to send: every answer passes its checks"))
+		line(st.OK.Bold(true).Render(ready))
 	}
 	if n := len(r.notes); n > 0 {
 		line(st.Warn.Bold(true).Render(fmt.Sprintf("%d %s before sending (none stops it)", n, words.Plural(n, "note", "notes"))))
@@ -104,14 +119,6 @@ func (r *review) content(m *Model) string {
 	if names := m.flow.Catalog.UpdatableNames(); len(names) > 0 && actions.Endpoint(m.flow.Draft) == m.flow.Catalog.Endpoint {
 		line(st.Faint.Render(lipgloss.NewStyle().Width(width - 2).Render("After the create, only these can be changed (with /update): " +
 			strings.Join(names, ", ") + ".")))
-	}
-	if s, sent := m.flow.Draft.LastSuccess(); sent {
-		what := "sending again creates another one"
-		if !actions.CreatesAgain(m.flow.Draft) {
-			what = "s re-screens the same user with /update"
-		}
-		line(st.Warn.Render(fmt.Sprintf("Already sent from this draft on %s (%s): %s.",
-			s.At.Local().Format("2006-01-02 15:04"), s.Env, what)))
 	}
 	line("")
 	for _, i := range m.flow.Visible() {

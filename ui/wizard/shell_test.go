@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -479,4 +480,60 @@ func TestAttemptIsRecordedBeforeTheRequestLeaves(t *testing.T) {
 	next.open(drafts.BeaconUser, onDisk)
 	next.keys("ctrl+r", "s")
 	next.see("Send again without knowing what happened?")
+}
+
+// Back from the result, the review says first that the draft was sent,
+// for a customer as for a person: "Ready to send" alone reads as unsent.
+func TestReviewAfterSendingSaysSoFirst(t *testing.T) {
+	for _, kind := range []drafts.Kind{drafts.PartnerCustomer, drafts.BeaconUser} {
+		r := newRig(t, client.Local)
+		d := fullPartner(r)
+		if kind == drafts.BeaconUser {
+			d = r.store.New(drafts.BeaconUser)
+			d.Beacon = samples.BeaconLocal()
+		}
+		r.open(kind, d)
+		r.keys("ctrl+r", "s")
+		r.await()
+		r.keys("esc")
+		first := strings.TrimSpace(strings.SplitN(r.screen(), "\n", 2)[0])
+		if r.w.mode != modeReview || !strings.HasPrefix(first, "Already sent from this draft on") || !strings.Contains(r.screen(), "Ready to send again") {
+			t.Fatalf("%s: the review does not open with the send:\n%s", kind, r.screen())
+		}
+	}
+}
+
+// The footer says what Enter does on a step's last field (the next step,
+// or the review after the last step), never "submit"; completion is
+// offered on Tab, as the README says.
+func TestFooterSaysWhatEnterDoes(t *testing.T) {
+	r := newRig(t, client.Local)
+	r.open(drafts.PartnerCustomer, fullPartner(r))
+	help := func() string {
+		var parts []string
+		for _, b := range r.w.Help() {
+			if b.Enabled() {
+				parts = append(parts, b.Help().Key+" "+b.Help().Desc)
+			}
+		}
+		return strings.Join(parts, " · ")
+	}
+	r.keys("tab", "tab", "tab") // the company step's last field
+	if h := help(); !strings.Contains(h, "enter next step") || strings.Contains(h, "submit") {
+		t.Fatalf("last field of a step: %s", h)
+	}
+	r.goTo("logo")
+	r.keys("ctrl+a", "ctrl+k")
+	r.typ(filepath.Dir(writeLogo(t)) + "/lo")
+	if h := help(); !strings.Contains(h, "tab complete") || strings.Contains(h, "ctrl+e") {
+		t.Fatalf("a path to complete: %s", h)
+	}
+	// The Beacon flow's last step has one field: Enter opens the review.
+	b := r.store.New(drafts.BeaconUser)
+	b.Beacon = samples.BeaconLocal()
+	r.open(drafts.BeaconUser, b)
+	r.goTo("ip")
+	if h := help(); !strings.Contains(h, "enter review") {
+		t.Fatalf("last field of the last step: %s", h)
+	}
 }

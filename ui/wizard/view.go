@@ -125,7 +125,11 @@ func (m *Model) Help() []key.Binding {
 	var hb []key.Binding
 	switch {
 	case m.form != nil:
-		hb = append(hb, m.form.Form.KeyBinds()...)
+		next := "next step"
+		if v := m.flow.Visible(); len(v) > 0 && v[len(v)-1] == m.step {
+			next = "review"
+		}
+		hb = append(hb, m.form.KeyBinds(next)...)
 	case m.list != nil:
 		hb = append(hb, m.list.help(m)...)
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/plaid-onboard/plaid-onboard/internal/app"
 	"github.com/plaid-onboard/plaid-onboard/internal/termtext"
 	"github.com/plaid-onboard/plaid-onboard/internal/theme"
 	"github.com/plaid-onboard/plaid-onboard/ui/home"
@@ -31,6 +32,9 @@ type App struct {
 	// startErr is why the drafts or the session could not be opened.
 	startErr error
 	notice   string
+	// screenLabel, when set, names the server the current screen talks
+	// to in the badge, in place of the session's.
+	screenLabel string
 	// leaving is the line printed after the screen closes: which draft
 	// was kept and how to resume it.
 	leaving string
@@ -47,7 +51,7 @@ func NewApp(deps uikit.Deps, screen uikit.Screen) *App {
 }
 
 func (a *App) setScreen(s uikit.Screen) {
-	a.screen = s
+	a.screen, a.screenLabel = s, ""
 	if w, ok := s.(*wizard.Model); ok {
 		a.wizard = w
 	}
@@ -167,6 +171,12 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			s = lookup.NewPerson(deps, msg.ID)
 		}
 		a.setScreen(s)
+		if c := msg.Client; c != nil {
+			// The badge names the server this screen talks to: listen
+			// opens a person on the emulator whose key verified the
+			// webhook, which need not be the session's.
+			a.screenLabel = app.EnvLabel(c.Environment(), firstNonEmpty(c.Emulator(), c.BaseURL()))
+		}
 		return a, s.Init()
 	case uikit.OpenDraftMsg:
 		_, _ = a.closeWizard() // a failed save is shown as a notice
@@ -200,7 +210,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // key would cost more than drawing it.
 func (a *App) View() tea.View {
 	_, h := a.bodySize()
-	badge := a.st.EnvBadge(a.deps.Env, a.deps.Label)
+	badge := a.st.EnvBadge(a.deps.Env, firstNonEmpty(a.screenLabel, a.deps.Label))
 	if a.deps.DebugLog != "" {
 		badge = a.st.Warn.Render("debug ") + badge
 	}

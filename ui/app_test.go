@@ -110,6 +110,21 @@ func TestPersonFromTheWebhookListReturnsToIt(t *testing.T) {
 	if app.screen != list {
 		t.Fatalf("back went to %T, not the webhook list", app.screen)
 	}
+	// Opened on a served emulator, the badge names it while the person is
+	// shown, and the session's again back on the list.
+	served, err := client.New(client.Config{Environment: client.Local, BaseURL: "http://127.0.0.1:8686", ClientID: "a", Secret: "b"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	app.Update(tea.WindowSizeMsg{Width: 100, Height: 24})
+	app.Update(uikit.OpenLookupMsg{Person: true, ID: "becusr_x", Return: true, Client: served, Where: "the emulator at http://127.0.0.1:8686"})
+	if first := strings.SplitN(ansi.Strip(app.View().Content), "\n", 2)[0]; !strings.Contains(first, "LOCAL 127.0.0.1:8686") {
+		t.Fatalf("the badge does not name the served emulator: %q", first)
+	}
+	app.Update(uikit.GoHomeMsg{})
+	if first := strings.SplitN(ansi.Strip(app.View().Content), "\n", 2)[0]; strings.Contains(first, "8686") {
+		t.Fatalf("back on the list, the badge still names it: %q", first)
+	}
 }
 
 // Data on a screen cannot act on the terminal: a webhook whose object id

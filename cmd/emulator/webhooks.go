@@ -113,7 +113,8 @@ func served(ctx context.Context, f *app.Factory, url string, limit int) ([]clien
 
 func printWebhooks(w io.Writer, list []client.EmulatorWebhook) {
 	for _, wh := range list {
-		fmt.Fprintf(w, "%s  %s  %-26s %-24s %-9s → %s\n", wh.CreatedAt.Format("2006-01-02 15:04:05"), wh.ID, wh.Code, wh.ObjectID, wh.State, wh.URL)
+		// The URL on a line of its own: with it, a row outgrew 120 columns.
+		fmt.Fprintf(w, "%s  %s  %-26s %-24s %s\n    to %s\n", wh.CreatedAt.Format("2006-01-02 15:04:05"), wh.ID, wh.Code, wh.ObjectID, wh.State, wh.URL)
 		for _, a := range wh.Attempts {
 			outcome := fmt.Sprintf("HTTP %d", a.Status)
 			if a.Error != "" {

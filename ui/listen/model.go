@@ -190,7 +190,7 @@ func (m *Model) View() string {
 	evs := m.newestFirst()
 	var b strings.Builder
 	line := func(s string) { b.WriteString(s + "\n") }
-	line(st.Muted.Render(m.info))
+	line(lipgloss.NewStyle().Width(max(20, m.width)).Render(st.Muted.Render(m.info)))
 	if m.message != "" {
 		line(st.Warn.Render(m.message))
 	}
@@ -204,7 +204,7 @@ func (m *Model) View() string {
 		return b.String() + m.detailView(evs[cursor])
 	}
 	cols := m.columns()
-	line(st.Muted.Render(uikit.PadRight("time", cols.time) + uikit.PadRight("type / code", cols.code) + uikit.PadRight("object", cols.object) + "verified"))
+	line(st.Muted.Render("  " + uikit.PadRight("time", cols.time) + uikit.PadRight("type / code", cols.code) + uikit.PadRight("object", cols.object) + "verified"))
 	rows := max(1, m.height-5)
 	first := max(0, cursor-rows+1)
 	for i := first; i < len(evs) && i < first+rows; i++ {

@@ -77,10 +77,14 @@ func TestNarrowListKeepsTheVerdict(t *testing.T) {
 	ok := event(client.WebhookUserStatusUpdated, "becusr_real", true, "")
 	ok.KeySource = "the emulator at http://127.0.0.1:8686"
 	log.Add(ok)
-	m := New(uikit.Deps{}, log, "Receiving webhooks")
+	info := "Receiving webhooks on http://127.0.0.1:8687/ · verified with keys from the built-in emulator or the emulator at http://127.0.0.1:8686"
+	m := New(uikit.Deps{}, log, info)
 	for _, w := range []int{60, 80, 120} {
 		m.SetSize(w, 20)
 		view := ansi.Strip(m.View())
+		if !strings.Contains(strings.Join(strings.Fields(view), " "), info) {
+			t.Fatalf("at %d columns the line saying where keys come from is cut:\n%s", w, view)
+		}
 		if !strings.Contains(view, "verified") || !strings.Contains(view, "✓ the emul") || !strings.Contains(view, "✗ the sig") {
 			t.Fatalf("at %d columns the verdicts are gone:\n%s", w, view)
 		}

@@ -100,7 +100,7 @@ func TestBeaconClearedThenRejectedAfterFraudReport(t *testing.T) {
 		"", // done
 	)
 	out := run(t, deps, Request{Flow: "beacon"}, answers...)
-	mustSee(t, out, "Suggested: +14155550100", "Ready: every answer passes its checks",
+	mustSee(t, out, "Suggested: +14155550100", "Phone is now +14155550100.", "Ready: every answer passes its checks",
 		"Status: CLEARED", "Nothing found", "Fraud report", "done: status rejected, version 1")
 	// The draft shows the status after the review, not the one create gave.
 	d := onlyDraft(t, deps)

@@ -40,17 +40,9 @@ func Check(c validate.Check) Rule {
 	return func(v string, _ Scope) validate.Result { return c(v) }
 }
 
-// country is the country a field follows: the value at path, else
-// fallback.
-func country(s Scope, path, fallback string) string {
-	if c := s.Value(path); c != "" {
-		return c
-	}
-	return fallback
-}
-
 // PhoneIn checks an E.164 phone number; a number written in national form
-// is offered in E.164 for the country at path (fallback when it is empty).
+// is offered in E.164 for the country at path, or read in fallback when
+// the path is empty (validate.PhoneAnyCountry).
 func PhoneIn(path, fallback string) Rule {
 	return func(v string, s Scope) validate.Result {
 		if c := s.Value(path); c != "" {

@@ -139,10 +139,10 @@ func (s *StepForm) KeyBinds(submit string) []key.Binding {
 	out := make([]key.Binding, 0, len(kb))
 	for _, b := range kb {
 		h := b.Help()
-		switch {
-		case h.Desc == "submit":
+		switch h.Desc {
+		case "submit":
 			b.SetHelp(h.Key, submit)
-		case h.Desc == "complete":
+		case "complete":
 			b.SetHelp("tab", "complete")
 		}
 		out = append(out, b)

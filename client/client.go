@@ -231,11 +231,18 @@ func (c *Client) once(ctx context.Context, op, path string, body []byte, resp an
 		if err := decodeJSON(data, ct, resp); err != nil {
 			return ans, &ResponseError{Op: op, HTTPStatus: hresp.StatusCode, ContentType: ct, Snippet: snippet(data, ct), Err: err}
 		}
-		// An answer without what Plaid's schema promises would be shown
-		// as blanks: it is not an answer to act on.
+		// An answer without what Plaid's schema promises is still an
+		// answer when it names its object: a created user's id is known,
+		// and dropping it would make a done create look undone. Only one
+		// without the object's id cannot be acted on.
 		if absent := AbsentInAnswer(data, resp); len(absent) > 0 {
-			return ans, &ResponseError{Op: op, HTTPStatus: hresp.StatusCode, ContentType: ct, Snippet: snippet(data, ct),
-				Err: fmt.Errorf("the answer lacks fields Plaid's schema requires: %s", strings.Join(absent, ", "))}
+			if id := answerKey(path); id != "" && !presentIn(data, id) {
+				return ans, &ResponseError{Op: op, HTTPStatus: hresp.StatusCode, ContentType: ct, Snippet: snippet(data, ct),
+					Err: fmt.Errorf("the answer lacks fields Plaid's schema requires, %s among them: %s", id, strings.Join(absent, ", "))}
+			}
+			if c.cfg.Warn != nil {
+				c.cfg.Warn(Warning{Op: op, Absent: absent})
+			}
 		}
 		return ans, nil
 	}

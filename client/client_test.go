@@ -173,14 +173,57 @@ func TestParseNamesTheBOM(t *testing.T) {
 	}
 }
 
-// A 200 answer without the fields Plaid's schema requires is not shown as
-// blanks: it is an error whose outcome is unknown (the report may exist).
-func TestAnswerMissingRequiredFieldsIsAnError(t *testing.T) {
+// A 200 answer without the id of what it is about cannot be acted on:
+// an error whose outcome is unknown (the report may exist).
+func TestAnswerWithoutItsIDIsAnError(t *testing.T) {
 	reg := newRegistry(t)
 	reg.register(&stub{path: PathBeaconReportCreate, body: []byte(`{"request_id":"x"}`)})
 	_, err := reg.client(t).CreateBeaconReport(context.Background(), &BeaconReportCreateRequest{BeaconUserID: "becusr_1", Type: "stolen", FraudDate: "2026-01-01"})
-	if err == nil || !strings.Contains(err.Error(), "lacks fields Plaid's schema requires: id, beacon_user_id, created_at") || OutcomeOf(err) != Unknown {
+	if err == nil || !strings.Contains(err.Error(), "lacks fields Plaid's schema requires, id among them") || OutcomeOf(err) != Unknown {
 		t.Fatalf("got %v (outcome %v)", err, OutcomeOf(err))
+	}
+}
+
+// A 200 that names what it created is a known outcome, whatever else it
+// lacks (FACTS §10: an address Plaid may leave out): the id is kept, the
+// rest read, and the missing keys are warned of — for every create and
+// follow-up.
+func TestAnswerWithItsIDIsKeptAndWarned(t *testing.T) {
+	for _, c := range []struct {
+		path, body string
+		call       func(*Client) (string, error)
+	}{
+		{PathBeaconUserCreate, `{"id":"becusr_kept","request_id":"r","status":"cleared","user":{"name":{"given_name":"A","family_name":"B"}}}`,
+			func(c *Client) (string, error) {
+				u, err := c.CreateBeaconUser(context.Background(), &BeaconUserCreateRequest{})
+				return u.ID, err
+			}},
+		{PathPartnerCustomerCreate, `{"end_customer":{"client_id":"cust_kept","secrets":{"sandbox":"s"}},"request_id":"r"}`,
+			func(c *Client) (string, error) {
+				r, err := c.CreatePartnerCustomer(context.Background(), &PartnerCustomerCreateRequest{})
+				return r.EndCustomer.ClientID, err
+			}},
+		{PathBeaconUserReview, `{"id":"becusr_kept","status":"rejected"}`,
+			func(c *Client) (string, error) {
+				u, err := c.ReviewBeaconUser(context.Background(), &BeaconUserReviewRequest{})
+				return u.ID, err
+			}},
+	} {
+		reg := newRegistry(t)
+		reg.register(&stub{path: c.path, body: []byte(c.body)})
+		cl := reg.client(t)
+		var warned []Warning
+		cl.cfg.Warn = func(w Warning) { warned = append(warned, w) }
+		id, err := c.call(cl)
+		if err != nil || !strings.HasSuffix(id, "_kept") {
+			t.Fatalf("%s: %q %v", c.path, id, err)
+		}
+		if c.path == PathPartnerCustomerCreate {
+			continue // its schema requires nothing of the answer
+		}
+		if len(warned) != 1 || !strings.Contains(warned[0].String(), "lacks keys its schema requires") || len(warned[0].Absent) == 0 {
+			t.Fatalf("%s: warned %+v", c.path, warned)
+		}
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 	"time"
 )
 
@@ -44,6 +45,22 @@ type Config struct {
 	// Trace, when set, hears of every attempt (--debug). It is given the
 	// bodies, never the headers: the secret is not in what it sees.
 	Trace func(Exchange)
+	// Warn, when set, hears of an answer that lacks keys Plaid's schema
+	// requires but names the object it is about: the call succeeds with
+	// what came, and Warn says what was missing (stderr, --debug, a
+	// notice on the screen). Without it the warning is dropped.
+	Warn func(Warning)
+}
+
+// Warning is an answer kept though it lacks keys its schema requires.
+type Warning struct {
+	Op     string   // "POST /beacon/user/create"
+	Absent []string // the required keys it lacks, by path
+}
+
+func (w Warning) String() string {
+	return fmt.Sprintf("%s: Plaid's answer lacks keys its schema requires (%s); what came is kept and shown",
+		w.Op, strings.Join(w.Absent, ", "))
 }
 
 // Exchange is one attempt of a call, as --debug shows it.

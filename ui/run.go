@@ -54,6 +54,7 @@ func Deps(f *app.Factory, req app.TUIRequest, notices *noticeBox) (uikit.Deps, f
 	if err != nil {
 		return uikit.Deps{}, nil, err
 	}
+	f.Warn = notices.notice // stderr is under the screen
 	session, err := f.Connect(req.Env)
 	if err != nil {
 		return uikit.Deps{}, nil, err

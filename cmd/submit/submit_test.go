@@ -9,7 +9,9 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/drafts"
 	"github.com/plaid-onboard/plaid-onboard/internal/cmdtest"
+	"github.com/plaid-onboard/plaid-onboard/internal/httpmock"
 	"github.com/plaid-onboard/plaid-onboard/internal/samples"
+	"github.com/plaid-onboard/plaid-onboard/internal/spectest"
 )
 
 // A Beacon draft whose last attempt got no usable answer is not sent again
@@ -69,5 +71,38 @@ func TestPlaidsOwnExamplesAreSentWithNotes(t *testing.T) {
 			cmdtest.Contains(t, "stderr", e.ErrOut.String(), "note: website:", "(suggested: https://plaid.com)",
 				"note: customer_support_info.phone_number: Plaid gives this field no format")
 		}
+	}
+}
+
+// A create whose answer names the new user but lacks a key Plaid's schema
+// requires (FACTS §10: an address Plaid may leave out) is a known outcome:
+// exit 0, the id printed and recorded on the draft, the missing key
+// warned of on stderr — not "outcome unknown" with the id dropped.
+func TestCreatedIDIsKeptWhenTheAnswerLacksKeys(t *testing.T) {
+	e := cmdtest.New(t)
+	e.Vars["PLAID_ENV"], e.Vars["PLAID_CLIENT_ID"], e.Vars["PLAID_SECRET"] = "sandbox", "id", "secret"
+	reg := httpmock.New(t)
+	e.F.Transport = reg
+	var answer map[string]any
+	if err := json.Unmarshal(spectest.Load(t).ResponseExample(t, client.PathBeaconUserCreate), &answer); err != nil {
+		t.Fatal(err)
+	}
+	delete(answer["user"].(map[string]any), "address")
+	answer["id"] = "becusr_kept_anyway"
+	reg.Register(client.PathBeaconUserCreate, httpmock.JSON(answer))
+	s := e.Store(t)
+	d := s.New(drafts.BeaconUser)
+	d.Beacon = samples.BeaconCreate()
+	if err := s.Save(d, drafts.SaveOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if code := e.Run(t, "submit", "beacon", "--draft", d.ID, "--yes"); code != 0 {
+		t.Fatalf("exit %d: %s", code, e.ErrOut)
+	}
+	cmdtest.Contains(t, "stdout", e.Out.String(), "becusr_kept_anyway")
+	cmdtest.Contains(t, "stderr", e.ErrOut.String(), "warning:", "lacks keys its schema requires (user.address)")
+	saved, _ := s.Load(d.ID)
+	if last, ok := saved.LastSuccess(); !ok || last.BeaconUserID != "becusr_kept_anyway" {
+		t.Fatalf("the id is not recorded on the draft: %+v", saved.Submissions)
 	}
 }

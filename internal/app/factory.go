@@ -55,6 +55,22 @@ type Factory struct {
 	// HTTP exchange, personal data masked, secrets never: stderr for a
 	// command, a file for the screens.
 	Debug io.Writer
+	// Warn, when set, hears what a command would print as a warning on
+	// stderr (an answer kept though it lacks keys): the screens show it as
+	// a notice, where stderr is under the screen.
+	Warn func(string)
+}
+
+// warn says a warning where the user sees it, and in the --debug log.
+func (f *Factory) warn(msg string) {
+	if f.Debug != nil {
+		fmt.Fprintln(f.Debug, "warning: "+msg)
+	}
+	if f.Warn != nil {
+		f.Warn(msg)
+		return
+	}
+	fmt.Fprintln(f.IO.ErrOut, "warning: "+msg)
 }
 
 // New returns a Factory for the real process.
@@ -135,6 +151,7 @@ func (f *Factory) Connect(env client.Environment) (*Session, error) {
 	if f.Debug != nil {
 		cfg.Trace = debuglog.New(f.Debug).Trace
 	}
+	cfg.Warn = func(w client.Warning) { f.warn(w.String()) }
 	s := &Session{Env: env, Where: "Plaid " + string(env)}
 	if url := f.Getenv(EnvEmulatorURL); env == client.Local && url != "" && !validate.IsHTTPURL(url) {
 		return nil, exitcode.Invalid(fmt.Errorf("%s=%q is not an http(s) URL", EnvEmulatorURL, url),

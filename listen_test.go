@@ -39,8 +39,8 @@ func started(t *testing.T, env []string, want *regexp.Regexp, args ...string) ([
 }
 
 // The README's demo: the emulator sends to listen, which verifies; a
-// duplicate screening shows USER_STATUS_UPDATED and DUPLICATE_DETECTED,
-// both verified, one JSON line each.
+// duplicate screening shows DUPLICATE_DETECTED, and clearing the duplicate
+// USER_STATUS_UPDATED, both verified, one JSON line each.
 func TestListenReceivesTheEmulatorsWebhooks(t *testing.T) {
 	env := testbin.Env(t, "PLAID_ONBOARD_KEYRING=off")
 	m, out := started(t, env, regexp.MustCompile(`Receiving webhooks on (http://[^/ ]+/)`),
@@ -87,16 +87,30 @@ func emulatorSendingTo(t *testing.T, env []string, hook string) string {
 }
 
 // submitTwins screens two people sharing an email through the emulator at
-// url: the second is a duplicate of the first.
-func submitTwins(t *testing.T, env []string, url string) {
+// url — the second is a duplicate of the first (DUPLICATE_DETECTED) — then
+// clears the second by hand, a status change (USER_STATUS_UPDATED; a
+// create's first status is none). It returns the second's id.
+func submitTwins(t *testing.T, env []string, url string) string {
 	t.Helper()
+	env = append(env, "PLAID_ONBOARD_EMULATOR_URL="+url)
 	first := samples.BeaconLocal()
 	first.User.EmailAddress = "ann@example.com"
 	twin := samples.BeaconLocal()
 	twin.ClientUserID, twin.User.EmailAddress = "twin", "ANN@example.com"
+	var id string
 	for _, body := range []any{first, twin} {
-		if o, e, code := runBin(t, append(env, "PLAID_ONBOARD_EMULATOR_URL="+url), "submit", "beacon", "--file", writeJSONFile(t, body)); code != 0 {
+		o, e, code := runBin(t, env, "submit", "beacon", "--json", "--file", writeJSONFile(t, body))
+		if code != 0 {
 			t.Fatalf("submit: exit %d\n%s\n%s", code, o, e)
 		}
+		var u struct{ ID string }
+		if err := json.Unmarshal([]byte(o), &u); err != nil || u.ID == "" {
+			t.Fatalf("submit --json: %v\n%s", err, o)
+		}
+		id = u.ID
 	}
+	if o, e, code := runBin(t, env, "beacon", "review", id, "--status", "cleared"); code != 0 {
+		t.Fatalf("review: exit %d\n%s\n%s", code, o, e)
+	}
+	return id
 }

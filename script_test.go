@@ -206,9 +206,9 @@ func TestSubmitBeaconAndFollowUps(t *testing.T) {
 
 func TestSubmitRefusesInvalidInput(t *testing.T) {
 	s := newScripting(t)
-	bad := `{"program_id":"becprg_11111111111111","user":{"name":{"given_name":"Ada"},"phone_number":"415 555","shoe_size":9}}`
+	bad := `{"program_id":"becprg_11111111111111","shoe_size":9,"user":{"name":{"given_name":"Ada"},"phone_number":"415 555"}}`
 	_, errOut := s.want(2, bad, "submit", "beacon", "--file", "-")
-	for _, want := range []string{"nothing was sent", "user.shoe_size", "client_user_id: is required", "user.phone_number", "user.date_of_birth"} {
+	for _, want := range []string{"nothing was sent", "shoe_size", "client_user_id: is required", "user.phone_number", "user.date_of_birth"} {
 		if !strings.Contains(errOut, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, errOut)
 		}

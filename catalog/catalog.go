@@ -331,7 +331,7 @@ var All = sync.OnceValue(func() []*Catalog {
 		BeaconUserCreate(), BeaconUserGet(), BeaconUserReview(), BeaconUserUpdate(), BeaconReportCreate(),
 		BeaconUserHistoryList(), BeaconReportList(), BeaconReportGet(), BeaconReportSyndicationList(),
 		BeaconReportSyndicationGet(), BeaconDuplicateGet(), BeaconAccountInsightsGet(), PartnerOAuthInstitutions(),
-		WebhookVerificationKeyGet(),
+		WebhookVerificationKeyGet(), PublicCustomerCreate(), PublicCustomerGet(), PublicCustomerEnable(), PartnerRemove(),
 	}
 })
 

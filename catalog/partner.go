@@ -173,18 +173,8 @@ func partnerRules(ch *checker) {
 			ch.need("bank_addendum_acceptance.customer_agreement_timestamp", "the time of acceptance is needed with an acceptance")
 		}
 	}
-	if purposes := ch.value("questionnaires.cra.purposes"); purposes.IsValid() {
-		var keys []string
-		for _, k := range purposes.MapKeys() {
-			keys = append(keys, k.String())
-		}
-		slices.Sort(keys)
-		for _, k := range keys {
-			if !slices.Contains(purposeValues(), k) {
-				ch.ps.Addf("questionnaires.cra.purposes."+k, "%q is not a permissible purpose", k)
-			}
-		}
-	}
+	// A purpose the spec does not name is sent as it is: the spec leaves
+	// the purposes open (additionalProperties), so Plaid may add some.
 }
 
 // partnerUpdateRules add to partnerRules that an update changes something.

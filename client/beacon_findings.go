@@ -21,6 +21,7 @@ var BeaconMatchCodes = []BeaconMatchCode{MatchStrong, MatchPartial, MatchNone, M
 
 // BeaconMatchSummaryAnalysis says, per attribute, how two users matched.
 type BeaconMatchSummaryAnalysis struct {
+	Open
 	Address      BeaconMatchCode `json:"address" plaid:"required"`
 	DateOfBirth  BeaconMatchCode `json:"date_of_birth" plaid:"required"`
 	EmailAddress BeaconMatchCode `json:"email_address" plaid:"required"`
@@ -39,12 +40,14 @@ type BeaconAccountMatchAnalysis struct {
 
 // BeaconReportSyndicationAnalysis is the match summary plus the accounts.
 type BeaconReportSyndicationAnalysis struct {
+	Open
 	BeaconMatchSummaryAnalysis
 	DepositoryAccounts []BeaconAccountMatchAnalysis `json:"depository_accounts" plaid:"required"`
 }
 
 // BeaconUserRevision names one version of a user.
 type BeaconUserRevision struct {
+	Open
 	ID      string `json:"id" plaid:"required"`
 	Version int    `json:"version" plaid:"required"`
 }
@@ -52,6 +55,7 @@ type BeaconUserRevision struct {
 // BeaconDuplicate is BeaconDuplicateGetResponse: the duplicate and the
 // request id.
 type BeaconDuplicate struct {
+	Open
 	BeaconDuplicateRecord
 	RequestID string `json:"request_id" plaid:"required"`
 }
@@ -68,6 +72,7 @@ type BeaconDuplicateRecord struct {
 // BeaconReportSyndicationOriginalReport is what a syndication shows of
 // the report; ID is nil when another Beacon customer made it.
 type BeaconReportSyndicationOriginalReport struct {
+	Open
 	ID        *string          `json:"id" plaid:"required"`
 	CreatedAt time.Time        `json:"created_at" plaid:"required"`
 	Type      BeaconReportType `json:"type" plaid:"required"`
@@ -78,6 +83,7 @@ type BeaconReportSyndicationOriginalReport struct {
 // BeaconReportSyndication is a report matching one of this organisation's
 // users.
 type BeaconReportSyndication struct {
+	Open
 	ID           string                                `json:"id" plaid:"required"`
 	BeaconUserID string                                `json:"beacon_user_id" plaid:"required"`
 	Report       BeaconReportSyndicationOriginalReport `json:"report" plaid:"required"`

@@ -28,6 +28,7 @@ type BeaconUserHistoryListRequest struct {
 
 // BeaconUserHistoryListResponse is one page of a user's versions.
 type BeaconUserHistoryListResponse struct {
+	Open
 	BeaconUsers []BeaconUserRecord `json:"beacon_users" plaid:"required"`
 	NextCursor  *string            `json:"next_cursor" plaid:"required"`
 	RequestID   string             `json:"request_id" plaid:"required"`
@@ -41,6 +42,7 @@ type BeaconReportListRequest struct {
 
 // BeaconReportListResponse is one page of a user's reports.
 type BeaconReportListResponse struct {
+	Open
 	BeaconReports []BeaconReportRecord `json:"beacon_reports" plaid:"required"`
 	NextCursor    *string              `json:"next_cursor" plaid:"required"`
 	RequestID     string               `json:"request_id" plaid:"required"`
@@ -59,6 +61,7 @@ type BeaconReportSyndicationListRequest struct {
 
 // BeaconReportSyndicationListResponse is one page of them.
 type BeaconReportSyndicationListResponse struct {
+	Open
 	BeaconReportSyndications []BeaconReportSyndication `json:"beacon_report_syndications" plaid:"required"`
 	NextCursor               *string                   `json:"next_cursor" plaid:"required"`
 	RequestID                string                    `json:"request_id" plaid:"required"`
@@ -71,6 +74,7 @@ type BeaconReportSyndicationGetRequest struct {
 
 // BeaconReportSyndicationGetResponse is the syndication and the request id.
 type BeaconReportSyndicationGetResponse struct {
+	Open
 	BeaconReportSyndication
 	RequestID string `json:"request_id" plaid:"required"`
 }
@@ -89,6 +93,7 @@ type BeaconUserAccountInsightsGetRequest struct {
 
 // BeaconUserAccountInsightsGetResponse holds them.
 type BeaconUserAccountInsightsGetResponse struct {
+	Open
 	BeaconUserID        string             `json:"beacon_user_id" plaid:"required"`
 	CreatedAt           time.Time          `json:"created_at" plaid:"required"`
 	UpdatedAt           time.Time          `json:"updated_at" plaid:"required"`
@@ -98,6 +103,7 @@ type BeaconUserAccountInsightsGetResponse struct {
 
 // BeaconBankAccounts are the accounts of one Item.
 type BeaconBankAccounts struct {
+	Open
 	ItemID   string                      `json:"item_id" plaid:"required"`
 	Accounts []BeaconBankAccountInsights `json:"accounts" plaid:"required"`
 }
@@ -106,6 +112,7 @@ type BeaconBankAccounts struct {
 // Subtype are Plaid's account enums, kept as text: a newer value never
 // breaks decoding.
 type BeaconBankAccountInsights struct {
+	Open
 	AccountID  string                      `json:"account_id" plaid:"required"`
 	Type       string                      `json:"type" plaid:"required"`
 	Subtype    *string                     `json:"subtype" plaid:"required"`
@@ -115,6 +122,7 @@ type BeaconBankAccountInsights struct {
 // BeaconAccountRiskAttributes are the spec's risk attributes; any may be
 // null (Plaid does not know it).
 type BeaconAccountRiskAttributes struct {
+	Open
 	DaysSinceFirstPlaidConnection                     *int  `json:"days_since_first_plaid_connection" plaid:"required"`
 	IsAccountClosed                                   *bool `json:"is_account_closed" plaid:"required"`
 	IsAccountFrozenOrRestricted                       *bool `json:"is_account_frozen_or_restricted" plaid:"required"`
@@ -154,6 +162,7 @@ type PartnerCustomerOAuthInstitutionsGetRequest struct {
 // PartnerCustomerOAuthInstitutionsGetResponse says it, per institution.
 // The spec requires none of its keys.
 type PartnerCustomerOAuthInstitutionsGetResponse struct {
+	Open
 	FlowdownStatus      string                    `json:"flowdown_status,omitempty"`
 	QuestionnaireStatus string                    `json:"questionnaire_status,omitempty"`
 	Institutions        []PartnerOAuthInstitution `json:"institutions,omitempty"`
@@ -162,6 +171,7 @@ type PartnerCustomerOAuthInstitutionsGetResponse struct {
 
 // PartnerOAuthInstitution is one institution's registration.
 type PartnerOAuthInstitution struct {
+	Open
 	Name                     string                   `json:"name,omitempty"`
 	InstitutionID            string                   `json:"institution_id,omitempty"`
 	Environments             PartnerOAuthEnvironments `json:"environments,omitzero"`
@@ -172,6 +182,7 @@ type PartnerOAuthInstitution struct {
 
 // PartnerOAuthEnvironments is the registration's status per environment.
 type PartnerOAuthEnvironments struct {
+	Open
 	Development OAuthStatus `json:"development,omitempty"`
 	Production  OAuthStatus `json:"production,omitempty"`
 }

@@ -13,6 +13,7 @@ type BeaconUserCreateRequest struct {
 // BeaconUserRequestData is the person to screen. Besides the name, Plaid's
 // prose requires a date of birth or at least one depository account.
 type BeaconUserRequestData struct {
+	Open
 	DateOfBirth        string                               `json:"date_of_birth,omitempty"`
 	Name               BeaconUserName                       `json:"name,omitzero" plaid:"required"`
 	Address            BeaconUserRequestAddress             `json:"address,omitzero"`
@@ -25,12 +26,14 @@ type BeaconUserRequestData struct {
 
 // BeaconUserName is BeaconUserName (and its nullable twin in updates).
 type BeaconUserName struct {
+	Open
 	GivenName  string `json:"given_name,omitempty" plaid:"required"`
 	FamilyName string `json:"family_name,omitempty" plaid:"required"`
 }
 
 // BeaconUserRequestAddress: when sent, street, city and country are required.
 type BeaconUserRequestAddress struct {
+	Open
 	Street     string `json:"street,omitempty" plaid:"required"`
 	Street2    string `json:"street2,omitempty"`
 	City       string `json:"city,omitempty" plaid:"required"`
@@ -41,12 +44,14 @@ type BeaconUserRequestAddress struct {
 
 // BeaconUserIDNumber: when sent, both value and type are required.
 type BeaconUserIDNumber struct {
+	Open
 	Value string       `json:"value,omitempty" plaid:"required"`
 	Type  IDNumberType `json:"type,omitempty" plaid:"required"`
 }
 
 // BeaconUserRequestDepositoryAccount is a US bank account to screen.
 type BeaconUserRequestDepositoryAccount struct {
+	Open
 	AccountNumber string `json:"account_number,omitempty" plaid:"required"`
 	RoutingNumber string `json:"routing_number,omitempty" plaid:"required"`
 }
@@ -73,6 +78,7 @@ type BeaconUserUpdateRequest struct {
 // BeaconUserUpdateRequestData is BeaconUserUpdateRequestData: the fields of
 // BeaconUserRequestData, none required at this level.
 type BeaconUserUpdateRequestData struct {
+	Open
 	DateOfBirth        string                               `json:"date_of_birth,omitempty"`
 	Name               BeaconUserName                       `json:"name,omitzero"`
 	Address            BeaconUserRequestAddress             `json:"address,omitzero"`
@@ -87,6 +93,7 @@ type BeaconUserUpdateRequestData struct {
 // object and the request id (BeaconUserCreateResponse, BeaconUserGetResponse,
 // BeaconUserUpdateResponse share the shape).
 type BeaconUser struct {
+	Open
 	BeaconUserRecord
 	RequestID string `json:"request_id" plaid:"required"`
 }
@@ -95,6 +102,7 @@ type BeaconUser struct {
 // BeaconUser), as lists hold it: one version of a user. Every key is
 // required in the spec, so none is omitted.
 type BeaconUserRecord struct {
+	Open
 	ItemIDs      []string         `json:"item_ids" plaid:"required"`
 	ID           string           `json:"id" plaid:"required"`
 	Version      int              `json:"version" plaid:"required"`
@@ -112,6 +120,7 @@ type BeaconUserRecord struct {
 // the spec calls them non-null: a user can be created without them (FACTS.md
 // §10).
 type BeaconUserData struct {
+	Open
 	DateOfBirth        *string                       `json:"date_of_birth" plaid:"required"`
 	Name               BeaconUserName                `json:"name" plaid:"required"`
 	Address            *BeaconUserAddress            `json:"address" plaid:"required"`
@@ -125,6 +134,7 @@ type BeaconUserData struct {
 // BeaconUserAddress is the returned address: all six keys present, some null
 // (UK addresses have no region, Hong Kong ones no postal code).
 type BeaconUserAddress struct {
+	Open
 	Street     string  `json:"street" plaid:"required"`
 	Street2    *string `json:"street2" plaid:"required"`
 	City       string  `json:"city" plaid:"required"`
@@ -135,6 +145,7 @@ type BeaconUserAddress struct {
 
 // BeaconUserDepositoryAccount is a screened account as returned: a mask.
 type BeaconUserDepositoryAccount struct {
+	Open
 	AccountMask   string    `json:"account_mask" plaid:"required"`
 	RoutingNumber string    `json:"routing_number" plaid:"required"`
 	AddedAt       time.Time `json:"added_at" plaid:"required"`
@@ -142,6 +153,7 @@ type BeaconUserDepositoryAccount struct {
 
 // BeaconAuditTrail says what made the last change and when.
 type BeaconAuditTrail struct {
+	Open
 	Source          BeaconAuditTrailSource `json:"source" plaid:"required"`
 	DashboardUserID *string                `json:"dashboard_user_id" plaid:"required"`
 	Timestamp       time.Time              `json:"timestamp" plaid:"required"`
@@ -157,6 +169,7 @@ type BeaconReportCreateRequest struct {
 
 // FraudAmount is the money lost; omit it when unknown.
 type FraudAmount struct {
+	Open
 	ISOCurrencyCode string  `json:"iso_currency_code" plaid:"required"`
 	Value           float64 `json:"value" plaid:"required"`
 }
@@ -164,12 +177,14 @@ type FraudAmount struct {
 // BeaconReport is BeaconReportCreateResponse and BeaconReportGetResponse:
 // the report and the request id.
 type BeaconReport struct {
+	Open
 	BeaconReportRecord
 	RequestID string `json:"request_id" plaid:"required"`
 }
 
 // BeaconReportRecord is the spec's BeaconReport object, as lists hold it.
 type BeaconReportRecord struct {
+	Open
 	ID           string           `json:"id" plaid:"required"`
 	BeaconUserID string           `json:"beacon_user_id" plaid:"required"`
 	CreatedAt    time.Time        `json:"created_at" plaid:"required"`

@@ -10,6 +10,7 @@ import (
 // Error is Plaid's error envelope (PlaidError) with the HTTP status it came
 // with. Branch on ErrorType and ErrorCode, not on the message.
 type Error struct {
+	Open
 	HTTPStatus       int     `json:"-"`
 	ErrorType        string  `json:"error_type"`
 	ErrorCode        string  `json:"error_code"`

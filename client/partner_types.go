@@ -24,6 +24,7 @@ type PartnerCustomerCreateRequest struct {
 // PartnerEndCustomerBillingContact (the same shape). Left out entirely, it
 // defaults to the partner's own contact.
 type PartnerContact struct {
+	Open
 	GivenName  string `json:"given_name,omitempty"`
 	FamilyName string `json:"family_name,omitempty"`
 	Email      string `json:"email,omitempty"`
@@ -32,6 +33,7 @@ type PartnerContact struct {
 // CustomerSupportInfo is PartnerEndCustomerCustomerSupportInfo: public
 // contact details shown to end users in Plaid Portal.
 type CustomerSupportInfo struct {
+	Open
 	Email         string `json:"email,omitempty"`
 	PhoneNumber   string `json:"phone_number,omitempty"`
 	ContactURL    string `json:"contact_url,omitempty"`
@@ -41,6 +43,7 @@ type CustomerSupportInfo struct {
 // PartnerAddress is PartnerEndCustomerAddress. Note country_code here where
 // Beacon says country.
 type PartnerAddress struct {
+	Open
 	City        string `json:"city,omitempty"`
 	Street      string `json:"street,omitempty"`
 	Region      string `json:"region,omitempty"`
@@ -50,6 +53,7 @@ type PartnerAddress struct {
 
 // BankAddendumAcceptance is PartnerEndCustomerBankAddendumAcceptance.
 type BankAddendumAcceptance struct {
+	Open
 	CustomerAccepted           *bool  `json:"customer_accepted,omitempty"`
 	CustomerIPAddress          string `json:"customer_ip_address,omitempty"`
 	CustomerAgreementTimestamp string `json:"customer_agreement_timestamp,omitempty"`
@@ -57,12 +61,14 @@ type BankAddendumAcceptance struct {
 
 // PartnerQuestionnaires is PartnerEndCustomerQuestionnaires.
 type PartnerQuestionnaires struct {
+	Open
 	CRA CRAQuestionnaire `json:"cra,omitzero"`
 }
 
 // CRAQuestionnaire is PartnerEndCustomerCRAQuestionnaire. Purposes is keyed
 // by permissible purpose (property names in the spec, not an enum).
 type CRAQuestionnaire struct {
+	Open
 	Purposes                           map[CRAPurpose]CRAUseCases `json:"purposes,omitempty"`
 	IsThirdPartyInvolved               *bool                      `json:"is_third_party_involved,omitempty"`
 	IsTechnicalServiceProviderInvolved *bool                      `json:"is_technical_service_provider_involved,omitempty"`
@@ -75,6 +81,7 @@ type CRAUseCases struct {
 
 // PartnerEndCustomer is BetaPartnerEndCustomer, as /get and /update return it.
 type PartnerEndCustomer struct {
+	Open
 	ClientID        string                   `json:"client_id,omitempty"`
 	CompanyName     string                   `json:"company_name,omitempty"`
 	Status          PartnerEndCustomerStatus `json:"status,omitempty"`
@@ -85,6 +92,7 @@ type PartnerEndCustomer struct {
 // PartnerEndCustomerWithSecrets is BetaPartnerEndCustomerWithSecrets, as
 // /create returns it.
 type PartnerEndCustomerWithSecrets struct {
+	Open
 	PartnerEndCustomer
 	Secrets PartnerSecrets `json:"secrets,omitzero"`
 }
@@ -92,6 +100,7 @@ type PartnerEndCustomerWithSecrets struct {
 // PartnerSecrets is PartnerEndCustomerSecrets. Development is deprecated and
 // hidden; it is decoded only so it can be ignored.
 type PartnerSecrets struct {
+	Open
 	Sandbox     string `json:"sandbox,omitempty"`
 	Production  string `json:"production,omitempty"`
 	Development string `json:"development,omitempty"`
@@ -99,6 +108,7 @@ type PartnerSecrets struct {
 
 // PartnerCustomerCreateResponse is BetaPartnerCustomerV1CreateResponse.
 type PartnerCustomerCreateResponse struct {
+	Open
 	EndCustomer PartnerEndCustomerWithSecrets `json:"end_customer,omitzero"`
 	RequestID   string                        `json:"request_id,omitempty"`
 }
@@ -110,6 +120,7 @@ type PartnerCustomerGetRequest struct {
 
 // PartnerCustomerGetResponse is BetaPartnerCustomerV1GetResponse.
 type PartnerCustomerGetResponse struct {
+	Open
 	EndCustomer PartnerEndCustomer `json:"end_customer,omitzero"`
 	RequestID   string             `json:"request_id,omitempty"`
 }
@@ -117,6 +128,7 @@ type PartnerCustomerGetResponse struct {
 // PartnerCustomerUpdateRequest is BetaPartnerCustomerV1UpdateRequest: the
 // only fields an end customer can be amended with after creation.
 type PartnerCustomerUpdateRequest struct {
+	Open
 	EndCustomerClientID    string                 `json:"end_customer_client_id,omitempty" plaid:"required"`
 	LegalEntityName        string                 `json:"legal_entity_name,omitempty"`
 	RedirectURIs           []string               `json:"redirect_uris,omitempty"`
@@ -126,6 +138,7 @@ type PartnerCustomerUpdateRequest struct {
 
 // PartnerCustomerUpdateResponse is BetaPartnerCustomerV1UpdateResponse.
 type PartnerCustomerUpdateResponse struct {
+	Open
 	EndCustomer PartnerEndCustomer `json:"end_customer,omitzero"`
 	RequestID   string             `json:"request_id,omitempty"`
 }
@@ -133,12 +146,14 @@ type PartnerCustomerUpdateResponse struct {
 // PartnerCustomerEnableRequest is BetaPartnerCustomerV1EnableRequest.
 // Products, when given, limits enablement to those products.
 type PartnerCustomerEnableRequest struct {
+	Open
 	EndCustomerClientID string    `json:"end_customer_client_id,omitempty" plaid:"required"`
 	Products            []Product `json:"products,omitempty"`
 }
 
 // PartnerCustomerEnableResponse is BetaPartnerCustomerV1EnableResponse.
 type PartnerCustomerEnableResponse struct {
+	Open
 	EndCustomerClientID string                   `json:"end_customer_client_id,omitempty"`
 	Status              PartnerEndCustomerStatus `json:"status,omitempty"`
 	ProductStatuses     map[string]string        `json:"product_statuses,omitempty"`

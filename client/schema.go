@@ -31,11 +31,19 @@ const (
 
 var kindNames = [...]string{"a string", "true or false", "a number", "an integer", "an object", "an array", "an object", "a date-time string", "any value"}
 
+// Open, embedded in a wire type, marks its schema open, as the spec's
+// additionalProperties: true does: a body may carry keys the type does not
+// name, and they are accepted (Plaid may add fields; a caller may send
+// one this program does not know yet). A type without it is closed, like
+// every request's top level: an unknown key there is UNKNOWN_FIELDS.
+type Open struct{}
+
 type schemaNode struct {
+	open   bool // kindObject: keys the type does not name are accepted
 	kind   kind
 	fields []schemaField // kindObject, in declaration order
 	elem   *schemaNode   // kindArray, kindMap values
-	keys   []string      // kindMap: the keys the schema defines (nil: any key)
+	keys   []string      // kindMap: the keys the schema names (others are accepted)
 }
 
 type schemaField struct {
@@ -45,9 +53,10 @@ type schemaField struct {
 	node     *schemaNode
 }
 
-// mapKeys lists the keys the spec defines for a map-typed object, by key
-// type. PartnerEndCustomerCRAPurposes names its eight purposes as
-// properties; any other key is an unknown field.
+// mapKeys lists the keys the spec names for a map-typed object, by key
+// type: PartnerEndCustomerCRAPurposes names its eight purposes as
+// properties. They are the paths a map holds (AllPaths); the spec leaves
+// the object open, so other keys are accepted too.
 var mapKeys = map[reflect.Type][]string{
 	reflect.TypeFor[CRAPurpose](): Strings(CRAPurposes),
 }
@@ -98,6 +107,10 @@ func collectFields(t reflect.Type, index []int, n *schemaNode) {
 	for i := range t.NumField() {
 		f := t.Field(i)
 		idx := append(slices.Clone(index), i)
+		if f.Anonymous && f.Type == reflect.TypeFor[Open]() {
+			n.open = true
+			continue
+		}
 		if f.Anonymous && f.Type.Kind() == reflect.Struct {
 			collectFields(f.Type, idx, n)
 			continue
@@ -236,7 +249,7 @@ func checkValue(v any, n *schemaNode, path string, f *BodyFindings) {
 			checkValue(fv, fld.node, p, f)
 		}
 		for _, k := range sortedKeys(obj) {
-			if !known[k] && (path != "" || !slices.Contains(credentialKeys, k)) {
+			if !known[k] && !n.open && (path != "" || !slices.Contains(credentialKeys, k)) {
 				f.Unknown = append(f.Unknown, joinPath(path, k))
 			}
 		}
@@ -248,10 +261,6 @@ func checkValue(v any, n *schemaNode, path string, f *BodyFindings) {
 		}
 		for _, k := range sortedKeys(obj) {
 			p := joinPath(path, k)
-			if n.keys != nil && !slices.Contains(n.keys, k) {
-				f.Unknown = append(f.Unknown, p)
-				continue
-			}
 			if obj[k] != nil {
 				checkValue(obj[k], n.elem, p, f)
 			}

@@ -125,6 +125,17 @@ func TestTypesMatchSpec(t *testing.T) {
 		{WebhookVerificationKeyGetResponse{}, []string{"WebhookVerificationKeyGetResponse"}, false},
 		{JWKPublicKey{}, []string{"JWKPublicKey"}, false},
 		{Error{}, []string{"PlaidError"}, false},
+		{PublicCustomerCreateRequest{}, []string{"PartnerCustomerCreateRequest"}, true},
+		{AssetsUnderManagement{}, []string{"PartnerEndCustomerAssetsUnderManagement"}, true},
+		{PublicCustomerCreateResponse{}, []string{"PartnerCustomerCreateResponse"}, false},
+		{PublicEndCustomer{}, []string{"PartnerEndCustomer"}, false},
+		{PublicEndCustomerWithSecrets{}, []string{"PartnerEndCustomerWithSecrets"}, false},
+		{PublicCustomerGetRequest{}, []string{"PartnerCustomerGetRequest"}, true},
+		{PublicCustomerGetResponse{}, []string{"PartnerCustomerGetResponse"}, false},
+		{PublicCustomerEnableRequest{}, []string{"PartnerCustomerEnableRequest"}, true},
+		{PublicCustomerEnableResponse{}, []string{"PartnerCustomerEnableResponse"}, false},
+		{PartnerCustomerRemoveRequest{}, []string{"PartnerCustomerRemoveRequest"}, true},
+		{PartnerCustomerRemoveResponse{}, []string{"PartnerCustomerRemoveResponse"}, false},
 	}
 	for _, c := range cases {
 		typ := reflect.TypeOf(c.typ)
@@ -141,6 +152,12 @@ func TestTypesMatchSpec(t *testing.T) {
 						continue
 					}
 					want = append(want, k)
+				}
+				// Open where the spec is: unknown keys are accepted there.
+				schema := spec.Schema(t, name)
+				specOpen := schema.AdditionalProperties.Has != nil && *schema.AdditionalProperties.Has
+				if goOpen := schemaOf(typ).open; goOpen != specOpen {
+					t.Errorf("open (additionalProperties: true): Go %v, spec %v — embed client.Open where the spec is open", goOpen, specOpen)
 				}
 				got, gotRequired := jsonFields(typ)
 				if name == "PlaidError" {

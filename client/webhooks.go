@@ -13,6 +13,7 @@ type WebhookVerificationKeyGetRequest struct {
 
 // WebhookVerificationKeyGetResponse holds the key.
 type WebhookVerificationKeyGetResponse struct {
+	Open
 	Key       JWKPublicKey `json:"key" plaid:"required"`
 	RequestID string       `json:"request_id" plaid:"required"`
 }
@@ -20,6 +21,7 @@ type WebhookVerificationKeyGetResponse struct {
 // JWKPublicKey is a JSON Web Key of the P-256 curve (ES256); ExpiredAt is
 // set once Plaid stopped signing with it.
 type JWKPublicKey struct {
+	Open
 	Alg       string `json:"alg" plaid:"required"`
 	Crv       string `json:"crv" plaid:"required"`
 	Kid       string `json:"kid" plaid:"required"`

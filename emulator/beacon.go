@@ -82,7 +82,9 @@ func (e *Emulator) screenAndSave(tx *txn, u *beaconUser, prog Program, before []
 	if err != nil {
 		return nil, stored(err)
 	}
-	changed := before == nil || u.Status != v.status // a new user's status is news too
+	// The spec fires USER_STATUS_UPDATED when a status "has changed": a
+	// new user's first status is the create's answer, not a change.
+	changed := before != nil && u.Status != v.status
 	u.Status = v.status
 	u.Audit = client.BeaconAuditTrail{Source: client.AuditAPI, Timestamp: u.UpdatedAt}
 	if err := e.saveUser(tx, u, before); err != nil {

@@ -55,16 +55,53 @@ func readBody(r *http.Request, limit int64) (map[string]any, []byte, *apiError) 
 	dec.UseNumber()
 	var body any
 	if err := dec.Decode(&body); err != nil {
-		return nil, nil, invalidBody("the body is not valid JSON: %v", err)
+		return nil, nil, notJSON(raw, err)
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		return nil, nil, invalidBody("the body has data after the JSON object")
 	}
 	obj, isObject := body.(map[string]any)
 	if !isObject {
-		return nil, nil, invalidBody("the body must be a JSON object")
+		return nil, nil, invalidBody("the body is valid JSON but %s, not an object: send {…}", jsonKind(body))
 	}
 	return obj, raw, nil
+}
+
+// notJSON says where a body stops being JSON: the byte offset, and the
+// line and column a person finds it at.
+func notJSON(raw []byte, err error) *apiError {
+	if len(bytes.TrimSpace(raw)) == 0 {
+		return invalidBody("the body is empty: send a JSON object")
+	}
+	offset := int64(len(raw))
+	var syntax *json.SyntaxError
+	if errors.As(err, &syntax) {
+		offset = syntax.Offset
+	}
+	// The offending byte is the last one read: at offset, counting from 1.
+	before := raw[:max(0, offset-1)]
+	line := 1 + bytes.Count(before, []byte("\n"))
+	col := int64(len(before) - bytes.LastIndexByte(before, '\n'))
+	what := err.Error()
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		what = "it ends before the JSON does"
+	}
+	return invalidBody("the body is not valid JSON: %s, at byte %d (line %d, column %d)", what, offset, line, col)
+}
+
+// jsonKind names what a JSON value is, for a body that is not an object.
+func jsonKind(v any) string {
+	switch v.(type) {
+	case []any:
+		return "an array"
+	case string:
+		return "a string"
+	case nil:
+		return "null"
+	case bool:
+		return "true or false"
+	}
+	return "a number"
 }
 
 // jsonDepth is the deepest nesting of objects and arrays, found with one

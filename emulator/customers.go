@@ -15,12 +15,22 @@ import (
 // is kept as sent (without the logo) and amended by updates. The JSON
 // names are those of the state file older versions wrote (legacy.go).
 type customer struct {
-	ClientID  string                              `json:"client_id"`
-	Request   client.PartnerCustomerCreateRequest `json:"request"`
-	HasLogo   bool                                `json:"has_logo"`
-	Enabled   []client.Product                    `json:"enabled"`
-	Secrets   client.PartnerSecrets               `json:"secrets"`
-	CreatedAt time.Time                           `json:"created_at"`
+	ClientID string                              `json:"client_id"`
+	Request  client.PartnerCustomerCreateRequest `json:"request"`
+	// Public holds what only the public create sends (nil for a customer
+	// made with the beta path); it is kept in the request column.
+	Public    *publicFields         `json:"public,omitempty"`
+	HasLogo   bool                  `json:"has_logo"`
+	Enabled   []client.Product      `json:"enabled"`
+	Secrets   client.PartnerSecrets `json:"secrets"`
+	CreatedAt time.Time             `json:"created_at"`
+}
+
+// storedRequest is the request column: the request as amended, with what
+// only the public create sends beside it.
+type storedRequest struct {
+	client.PartnerCustomerCreateRequest
+	Public *publicFields `json:"public,omitempty"`
 }
 
 var errNoCustomer = errors.New("no such end customer")
@@ -39,9 +49,11 @@ func loadCustomer(tx *txn, clientID string) (*customer, error) {
 		return nil, err
 	}
 	c.CreatedAt = parseTime(created)
-	if err := json.Unmarshal([]byte(request), &c.Request); err != nil {
+	var kept storedRequest
+	if err := json.Unmarshal([]byte(request), &kept); err != nil {
 		return nil, fmt.Errorf("end customer %s: %w", clientID, err)
 	}
+	c.Request, c.Public = kept.PartnerCustomerCreateRequest, kept.Public
 	if err := json.Unmarshal([]byte(secrets), &c.Secrets); err != nil {
 		return nil, fmt.Errorf("end customer %s: %w", clientID, err)
 	}
@@ -63,10 +75,10 @@ func (e *Emulator) saveCustomer(tx *txn, c *customer, created bool) error {
 	if created {
 		_, err = tx.exec(`INSERT INTO customers (client_id, app_key, company_name, request, has_logo, secrets, status, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, c.ClientID, fold(c.Request.ApplicationName), c.Request.CompanyName,
-			jsonText(c.Request), c.HasLogo, jsonText(c.Secrets), status, formatTime(c.CreatedAt), now)
+			jsonText(storedRequest{c.Request, c.Public}), c.HasLogo, jsonText(c.Secrets), status, formatTime(c.CreatedAt), now)
 	} else {
 		_, err = tx.exec("UPDATE customers SET request = ?, status = ?, updated_at = ? WHERE client_id = ?",
-			jsonText(c.Request), status, now, c.ClientID)
+			jsonText(storedRequest{c.Request, c.Public}), status, now, c.ClientID)
 	}
 	if err != nil {
 		return err

@@ -18,6 +18,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/google/uuid"
+
 	"github.com/plaid-onboard/plaid-onboard/client"
 )
 
@@ -126,6 +128,10 @@ func New(opts Options) (*Emulator, error) {
 		client.PathPartnerCustomerGet:    typed(e.partnerGet),
 		client.PathPartnerCustomerUpdate: typed(e.partnerUpdate),
 		client.PathPartnerCustomerEnable: typed(e.partnerEnable),
+		client.PathPublicCustomerCreate:  typed(e.publicCreate),
+		client.PathPublicCustomerGet:     typed(e.publicGet),
+		client.PathPublicCustomerEnable:  typed(e.publicEnable),
+		client.PathPartnerCustomerRemove: typed(e.partnerRemove),
 		client.PathBeaconUserCreate:      typed(e.beaconCreate),
 		client.PathBeaconUserGet:         typed(e.beaconGet),
 		client.PathBeaconUserReview:      typed(e.beaconReview),
@@ -265,13 +271,24 @@ func inTransaction(ctx context.Context, run func(context.Context, func(*txn) err
 	return out, nil
 }
 
+// requestIDKey holds the request's id in its context.
+type requestIDKey struct{}
+
+// requestIDOf is the id of the request being answered.
+func requestIDOf(ctx context.Context) string {
+	id, _ := ctx.Value(requestIDKey{}).(string)
+	return id
+}
+
 // ServeHTTP answers one request.
 func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := e.opts.Now()
 	reqID := e.randomString(15, alnum)
 	status := http.StatusOK
 	var resp any
-	apiErr := e.serve(r, &resp)
+	// Errors nested in an answer (an OAuth registration's) carry the
+	// request's id, as Plaid's example shows.
+	apiErr := e.serve(r.WithContext(context.WithValue(r.Context(), requestIDKey{}, reqID)), &resp)
 	if apiErr != nil {
 		status = apiErr.status
 		resp = envelope(apiErr, reqID)
@@ -298,7 +315,7 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (e *Emulator) serve(r *http.Request, resp *any) *apiError {
 	route, known := e.routes[r.URL.Path]
 	if !known || r.Method != http.MethodPost {
-		return notFound(r.Method + " " + r.URL.Path)
+		return notFound(r.Method, r.URL.Path, known)
 	}
 	if v := r.Header.Get("Plaid-Version"); v != "" && v != client.APIVersion {
 		return incompatibleVersion(v)
@@ -381,6 +398,14 @@ const (
 
 // randomString draws n characters from set (at most 256 of them) without
 // bias: bytes that would favour the first characters are drawn again.
+// newUUID is a version 4 UUID read from the emulator's random source, so
+// tests that seed it get the same ids.
+func (e *Emulator) newUUID() (uuid.UUID, error) {
+	e.randomMu.Lock()
+	defer e.randomMu.Unlock()
+	return uuid.NewRandomFromReader(e.opts.Random)
+}
+
 func (e *Emulator) randomString(n int, set string) string {
 	e.randomMu.Lock()
 	defer e.randomMu.Unlock()

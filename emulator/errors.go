@@ -26,9 +26,14 @@ func invalidHeaders(msg string) *apiError {
 	return &apiError{http.StatusBadRequest, "INVALID_REQUEST", "INVALID_HEADERS", msg, ""}
 }
 
-func notFound(path string) *apiError {
-	return &apiError{http.StatusBadRequest, "INVALID_REQUEST", "NOT_FOUND",
-		fmt.Sprintf("no such endpoint: %s (every Plaid endpoint is POST)", path), ""}
+// notFound answers a path nobody serves, or a known path asked with
+// another method than POST: each is said as it is.
+func notFound(method, path string, known bool) *apiError {
+	msg := fmt.Sprintf("no such endpoint: %s", path)
+	if known {
+		msg = fmt.Sprintf("%s must be called with POST, not %s", path, method)
+	}
+	return &apiError{http.StatusBadRequest, "INVALID_REQUEST", "NOT_FOUND", msg, ""}
 }
 
 func incompatibleVersion(v string) *apiError {

@@ -82,10 +82,11 @@ func TestEveryErrorCode(t *testing.T) {
 		code     string
 		mentions []string
 	}{
-		{"not JSON", client.PathBeaconUserCreate, []byte("{not json"), nil, 400, "INVALID_REQUEST", "INVALID_BODY", []string{"not valid JSON"}},
+		{"not JSON", client.PathBeaconUserCreate, []byte("{not json"), nil, 400, "INVALID_REQUEST", "INVALID_BODY", []string{"not valid JSON", "at byte 2 (line 1, column 2)"}},
+		{"empty body", client.PathBeaconUserCreate, []byte(""), nil, 400, "INVALID_REQUEST", "INVALID_BODY", []string{"the body is empty"}},
 		{"wrong content type", client.PathBeaconUserCreate, mustJSON(beacon), map[string]string{"Content-Type": "text/plain"}, 400, "INVALID_REQUEST", "INVALID_BODY", []string{"application/json"}},
 		{"no content type", client.PathBeaconUserCreate, mustJSON(beacon), map[string]string{"Content-Type": ""}, 400, "INVALID_REQUEST", "INVALID_HEADERS", []string{"Content-Type"}},
-		{"array body", client.PathBeaconUserCreate, []byte("[1,2]"), nil, 400, "INVALID_REQUEST", "INVALID_BODY", []string{"object"}},
+		{"array body", client.PathBeaconUserCreate, []byte("[1,2]"), nil, 400, "INVALID_REQUEST", "INVALID_BODY", []string{"valid JSON but an array, not an object"}},
 		{"trailing data", client.PathBeaconUserCreate, append(mustJSON(beacon), []byte(" {}")...), nil, 400, "INVALID_REQUEST", "INVALID_BODY", []string{"after"}},
 		{"too deep", client.PathBeaconUserCreate, []byte(`{"user":` + strings.Repeat("[", 100) + strings.Repeat("]", 100) + `}`), nil, 400, "INVALID_REQUEST", "INVALID_BODY", []string{"deeper"}},
 		{"not UTF-8", client.PathBeaconUserCreate, []byte("{\"program_id\":\"\xff\"}"), nil, 400, "INVALID_REQUEST", "INVALID_BODY", []string{"UTF-8"}},
@@ -97,9 +98,7 @@ func TestEveryErrorCode(t *testing.T) {
 			map[string]string{"PLAID-CLIENT-ID": "", "PLAID-SECRET": ""}, 400, "INVALID_INPUT", "INVALID_API_KEYS", nil},
 		{"every missing field", client.PathBeaconUserCreate, []byte(`{"user":{"name":{},"address":{"street2":"x"},"id_number":{"type":"us_ssn"}}}`), nil, 400, "INVALID_REQUEST", "MISSING_FIELDS",
 			[]string{"program_id", "client_user_id", "user.name.given_name", "user.name.family_name", "user.address.street", "user.address.city", "user.address.country", "user.id_number.value"}},
-		{"nested unknown field", client.PathBeaconUserCreate, withField(beacon, "user.name.middle_name", "Barry"), nil, 400, "INVALID_REQUEST", "UNKNOWN_FIELDS", []string{"user.name.middle_name"}},
-		{"unknown field in address", client.PathPartnerCustomerCreate, withField(partner, "address.extra", 1), nil, 400, "INVALID_REQUEST", "UNKNOWN_FIELDS", []string{"address.extra"}},
-		{"unknown CRA purpose", client.PathPartnerCustomerCreate, withField(partner, "questionnaires.cra.purposes.GAMBLING", map[string]any{"use_cases": []string{}}), nil, 400, "INVALID_REQUEST", "UNKNOWN_FIELDS", []string{"questionnaires.cra.purposes.GAMBLING"}},
+		{"unknown top-level field", client.PathBeaconUserCreate, withField(beacon, "shoe_size", 9), nil, 400, "INVALID_REQUEST", "UNKNOWN_FIELDS", []string{"shoe_size"}},
 		{"wrong type", client.PathBeaconUserCreate, withField(beacon, "user.name.given_name", 42), nil, 400, "INVALID_REQUEST", "INVALID_FIELD", []string{"user.name.given_name", "a string"}},
 		{"broken rule", client.PathBeaconUserCreate, withField(beacon, "user.address.city", "1234"), nil, 400, "INVALID_REQUEST", "INVALID_FIELD", []string{"user.address.city", "letter"}},
 		{"birth date or account", client.PathBeaconUserCreate, withField(samples.BeaconLocal(), "user.date_of_birth", nil), nil, 400, "INVALID_REQUEST", "INVALID_FIELD", []string{"user.date_of_birth", "bank account"}},
@@ -173,5 +172,35 @@ func TestClientSeesTypedErrors(t *testing.T) {
 	}
 	if f := pe.FieldIn(client.FieldPaths(client.BeaconUserCreateRequest{})); f != "user.address.city" {
 		t.Errorf("the error names %q", f)
+	}
+}
+
+// Where the spec leaves an object open (additionalProperties: true), keys
+// it does not name are accepted: a middle name, an extra address line, a
+// CRA purpose Plaid may add — which the emulator keeps with the customer.
+func TestOpenObjectsAcceptKeysTheyDoNotName(t *testing.T) {
+	h := start(t, Options{})
+	if status, body := h.post(client.PathBeaconUserCreate, withField(samples.BeaconLocal(), "user.name.middle_name", "Barry"), nil); status != 200 {
+		t.Fatalf("a middle name: %d %s", status, body)
+	}
+	partner := withField(samples.PartnerCreate(), "address.extra", 1)
+	var m map[string]any
+	json.Unmarshal(partner, &m)
+	status, body := h.post(client.PathPartnerCustomerCreate, withField(m, "questionnaires.cra.purposes.GAMBLING", map[string]any{"use_cases": []string{"UTILITIES"}}), nil)
+	if status != 200 {
+		t.Fatalf("an address key and a new purpose: %d %s", status, body)
+	}
+	var created client.PartnerCustomerCreateResponse
+	json.Unmarshal(body, &created)
+	var kept *customer
+	if _, apiErr := h.emu.look(ctx, func(tx *txn) (any, *apiError) {
+		c, err := loadCustomer(tx, created.EndCustomer.ClientID)
+		kept = c
+		return nil, stored(err)
+	}); apiErr != nil {
+		t.Fatal(apiErr)
+	}
+	if uc := kept.Request.Questionnaires.CRA.Purposes["GAMBLING"].UseCases; len(uc) != 1 || uc[0] != "UTILITIES" {
+		t.Fatalf("the new purpose was not kept: %+v", kept.Request.Questionnaires.CRA.Purposes)
 	}
 }

@@ -21,9 +21,12 @@ import (
 //     Plaid's OAUTH_REGISTRATION_ERROR when the customer has no logo.
 type oauthBank struct {
 	ID, Name string
+	// ClassicDisablement is when the bank stops taking non-OAuth Items
+	// (Plaid's example: Chase's, 2022-06-30); "" when it set none.
+	ClassicDisablement string
 }
 
-var oauthBanks = []oauthBank{{"ins_56", "Chase"}, {"ins_128026", "Capital One"}, {"ins_1", "Bank of America"}}
+var oauthBanks = []oauthBank{{"ins_56", "Chase", "2022-06-30"}, {"ins_128026", "Capital One", ""}, {"ins_1", "Bank of America", ""}}
 
 // chaseDelay is how long Chase's registration stays PROCESSING.
 const chaseDelay = 24 * time.Hour
@@ -86,6 +89,10 @@ func (e *Emulator) oauthInstitutions(ctx context.Context, req *client.PartnerCus
 		for _, b := range oauthBanks {
 			inst := client.PartnerOAuthInstitution{Name: b.Name, InstitutionID: b.ID,
 				Environments: client.PartnerOAuthEnvironments{Production: client.OAuthNotStarted}}
+			if b.ClassicDisablement != "" {
+				date := b.ClassicDisablement
+				inst.ClassicDisablementDate = &date
+			}
 			if i := slices.IndexFunc(rows, func(r row) bool { return r.id == b.ID }); i >= 0 {
 				at := parseTime(rows[i].at)
 				status := client.OAuthStatus(rows[i].status)
@@ -99,7 +106,7 @@ func (e *Emulator) oauthInstitutions(ctx context.Context, req *client.PartnerCus
 					inst.ProductionEnablementDate = &date
 				case client.OAuthAttentionRequired:
 					inst.Errors = []client.Error{{ErrorType: "PARTNER_ERROR", ErrorCode: "OAUTH_REGISTRATION_ERROR",
-						ErrorMessage: "Application logo is required"}}
+						ErrorMessage: "Application logo is required", RequestID: requestIDOf(ctx)}}
 				}
 			}
 			out.Institutions = append(out.Institutions, inst)

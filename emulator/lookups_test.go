@@ -218,3 +218,34 @@ func TestOAuthInstitutionsProgress(t *testing.T) {
 		t.Errorf("unknown customer: %d %s", code, body)
 	}
 }
+
+// What the emulator knows is filled in: Chase's classic disablement date,
+// and an institution's error names the request that reported it.
+func TestOAuthInstitutionsFillWhatIsKnown(t *testing.T) {
+	h := start(t, Options{Now: func() time.Time { return fixedNow }})
+	req := samples.PartnerCreate()
+	req.Logo = ""
+	req.CreateLinkCustomization = nil
+	created, err := h.cli.CreatePartnerCustomer(ctx, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := created.EndCustomer.ClientID
+	if _, err := h.cli.EnablePartnerCustomer(ctx, &client.PartnerCustomerEnableRequest{EndCustomerClientID: id}); err != nil {
+		t.Fatal(err)
+	}
+	got := ok[client.PartnerCustomerOAuthInstitutionsGetResponse](h, client.PathPartnerCustomerOAuthInstitutions,
+		client.PartnerCustomerOAuthInstitutionsGetRequest{EndCustomerClientID: id})
+	for _, i := range got.Institutions {
+		switch i.InstitutionID {
+		case "ins_56":
+			if i.ClassicDisablementDate == nil || *i.ClassicDisablementDate != "2022-06-30" {
+				t.Errorf("Chase classic_disablement_date = %v", i.ClassicDisablementDate)
+			}
+		case "ins_1":
+			if len(i.Errors) != 1 || i.Errors[0].RequestID == "" || i.Errors[0].RequestID != got.RequestID {
+				t.Errorf("Bank of America errors %+v, answer request_id %q", i.Errors, got.RequestID)
+			}
+		}
+	}
+}

@@ -27,50 +27,69 @@ func fieldError(ps validate.Problems) *apiError {
 	return invalidField(ps[0].Path, ps[0].Message, more...)
 }
 
-func (e *Emulator) partnerCreate(ctx context.Context, req *client.PartnerCustomerCreateRequest) (any, *apiError) {
-	// The logo has error codes of its own.
-	if req.CreateLinkCustomization != nil && *req.CreateLinkCustomization && req.Logo == "" {
-		return nil, partnerError(http.StatusBadRequest, "LOGO_REQUIRED",
+// logoError is the logo's own error codes: one is needed to copy the
+// Link customization, and it must be Plaid's kind of PNG.
+func logoError(customization *bool, logo string) *apiError {
+	if customization != nil && *customization && logo == "" {
+		return partnerError(http.StatusBadRequest, "LOGO_REQUIRED",
 			"a logo is required when create_link_customization is true")
 	}
-	if req.Logo != "" {
-		if _, r := validate.LogoBase64(req.Logo); !r.OK() {
-			return nil, partnerError(http.StatusBadRequest, "INVALID_LOGO",
+	if logo != "" {
+		if _, r := validate.LogoBase64(logo); !r.OK() {
+			return partnerError(http.StatusBadRequest, "INVALID_LOGO",
 				"the logo must be a base64-encoded PNG of 1024x1024 pixels under 4MB: it "+r.Message)
 		}
+	}
+	return nil
+}
+
+func (e *Emulator) partnerCreate(ctx context.Context, req *client.PartnerCustomerCreateRequest) (any, *apiError) {
+	if apiErr := logoError(req.CreateLinkCustomization, req.Logo); apiErr != nil {
+		return nil, apiErr
 	}
 	ps := slices.DeleteFunc(catalog.CheckRequest(req, e.checkEnv()), func(p validate.Problem) bool { return p.Path == "logo" })
 	if len(ps) > 0 {
 		return nil, fieldError(ps)
 	}
 	return e.change(ctx, func(tx *txn) (any, *apiError) {
-		id, taken, err := appNameOwner(tx, req.ApplicationName)
-		if err != nil {
-			return nil, stored(err)
-		}
-		if id != "" {
-			return nil, partnerError(http.StatusBadRequest, "CUSTOMER_ALREADY_CREATED",
-				fmt.Sprintf("the application name %q is taken by %q (end customer %s); application names are unique across Plaid",
-					req.ApplicationName, taken, id))
-		}
-		c := &customer{
-			ClientID:  e.randomString(24, hexLow),
-			Request:   *req,
-			HasLogo:   req.Logo != "",
-			CreatedAt: e.now(),
-			Secrets: client.PartnerSecrets{
-				Sandbox:    e.randomString(30, hexLow),
-				Production: e.randomString(30, hexLow),
-			},
-		}
-		c.Request.Logo = "" // not kept: 5 MB per customer, and never returned
-		if err := e.saveCustomer(tx, c, true); err != nil {
-			return nil, stored(err)
+		c, apiErr := e.createCustomer(tx, req, nil)
+		if apiErr != nil {
+			return nil, apiErr
 		}
 		return &client.PartnerCustomerCreateResponse{
 			EndCustomer: client.PartnerEndCustomerWithSecrets{PartnerEndCustomer: e.view(c), Secrets: c.Secrets},
 		}, nil
 	})
+}
+
+// createCustomer stores a new end customer (public holds what only the
+// public create sends), its application name unique across Plaid.
+func (e *Emulator) createCustomer(tx *txn, req *client.PartnerCustomerCreateRequest, public *publicFields) (*customer, *apiError) {
+	id, taken, err := appNameOwner(tx, req.ApplicationName)
+	if err != nil {
+		return nil, stored(err)
+	}
+	if id != "" {
+		return nil, partnerError(http.StatusBadRequest, "CUSTOMER_ALREADY_CREATED",
+			fmt.Sprintf("the application name %q is taken by %q (end customer %s); application names are unique across Plaid",
+				req.ApplicationName, taken, id))
+	}
+	c := &customer{
+		ClientID:  e.randomString(24, hexLow),
+		Request:   *req,
+		Public:    public,
+		HasLogo:   req.Logo != "",
+		CreatedAt: e.now(),
+		Secrets: client.PartnerSecrets{
+			Sandbox:    e.randomString(30, hexLow),
+			Production: e.randomString(30, hexLow),
+		},
+	}
+	c.Request.Logo = "" // not kept: 5 MB per customer, and never returned
+	if err := e.saveCustomer(tx, c, true); err != nil {
+		return nil, stored(err)
+	}
+	return c, nil
 }
 
 // customer reads an end customer, answering Plaid's error for an unknown

@@ -30,8 +30,7 @@ func (e *Emulator) generalDue(c *customer) []client.RequirementDue {
 	// addendum acceptance) the requirement is gone, so an accepted
 	// addendum stands for the attestation.
 	attested := r.IsDiligenceAttested != nil && *r.IsDiligenceAttested
-	accepted := r.BankAddendumAcceptance.CustomerAccepted != nil && *r.BankAddendumAcceptance.CustomerAccepted
-	if !attested && !accepted {
+	if !attested && !c.addendumAccepted() {
 		due = append(due, client.RequirementIsDiligenceAttested)
 	}
 	if r.TechnicalContact == (client.PartnerContact{}) && !e.partner.HasTechnicalContact {
@@ -50,7 +49,7 @@ func (e *Emulator) generalDue(c *customer) []client.RequirementDue {
 func craDue(c *customer) []client.RequirementDue {
 	r := c.Request
 	var due []client.RequirementDue
-	if b := r.BankAddendumAcceptance.CustomerAccepted; b == nil || !*b {
+	if !c.addendumAccepted() {
 		due = append(due, client.RequirementBankAddendumAcceptance)
 	}
 	q := r.Questionnaires.CRA
@@ -121,4 +120,13 @@ func (e *Emulator) view(c *customer) client.PartnerEndCustomer {
 		ClientID: c.ClientID, CompanyName: c.Request.CompanyName,
 		Status: status, ProductStatuses: statuses, RequirementsDue: due,
 	}
+}
+
+// addendumAccepted is whether the bank addendum is settled: accepted (the
+// beta paths), or completed as the public create says.
+func (c *customer) addendumAccepted() bool {
+	if b := c.Request.BankAddendumAcceptance.CustomerAccepted; b != nil && *b {
+		return true
+	}
+	return c.Public != nil && c.Public.IsBankAddendumCompleted != nil && *c.Public.IsBankAddendumCompleted
 }

@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"testing"
 
@@ -58,13 +59,17 @@ func TestSpecRequestExamplesAreAccepted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	customer, err := h.cli.CreatePartnerCustomer(ctx, samples.PartnerCreate())
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range catalog.All() {
+	for i, c := range catalog.All() {
 		path := c.Endpoint
 		t.Run(path, func(t *testing.T) {
+			// A customer of its own: an enable before a remove would
+			// make the remove refused.
+			fresh := samples.PartnerCreate()
+			fresh.ApplicationName = fmt.Sprintf("%s %d", fresh.ApplicationName, i)
+			customer, err := h.cli.CreatePartnerCustomer(ctx, fresh)
+			if err != nil {
+				t.Fatal(err)
+			}
 			example := h.spec.RequestExample(t, path)
 			if example == nil {
 				t.Skip("no request example in the spec")

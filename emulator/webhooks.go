@@ -64,8 +64,12 @@ func (e *Emulator) signingKey(ctx context.Context) (*signingKey, error) {
 		if genErr != nil {
 			return nil, genErr
 		}
-		kid := e.randomString(8, hexDigits) + "-" + e.randomString(4, hexDigits) + "-" + e.randomString(4, hexDigits) + "-" +
-			e.randomString(4, hexDigits) + "-" + e.randomString(12, hexDigits)
+		// Plaid's key ids are RFC 4122 UUIDs; receivers may parse them.
+		id, idErr := e.newUUID()
+		if idErr != nil {
+			return nil, idErr
+		}
+		kid := id.String()
 		k := signingKey{KID: kid, CreatedAt: e.now().Unix(), Private: jose.JSONWebKey{Key: priv, KeyID: kid, Algorithm: string(jose.ES256), Use: "sig"}}
 		b, mErr := json.Marshal(k)
 		if mErr != nil {
@@ -88,8 +92,6 @@ func (e *Emulator) signingKey(ctx context.Context) (*signingKey, error) {
 	e.key = &k
 	return e.key, nil
 }
-
-const hexDigits = "0123456789abcdef"
 
 // Sign makes the Plaid-Verification JWT of a body: header alg ES256, kid
 // and typ JWT; claims iat and request_body_sha256.

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+
+	"github.com/biter777/countries"
 )
 
 // Amount checks a money amount as typed: digits, optionally a point and at
@@ -59,4 +61,29 @@ func AmountValue(v float64) Result {
 		return invalid(fmt.Sprintf("must have at most two decimals (got %v)", v))
 	}
 	return ok()
+}
+
+// CurrencyCode checks an ISO 4217 alphabetic currency code, upper case
+// ("USD"); a lower-case one gets the code as its fix.
+func CurrencyCode(s string) Result {
+	if r := lengthAndText(CurrencyCode, s, 16); r.State != Valid {
+		return r
+	}
+	if s == "" {
+		return incomplete("three letters, like USD")
+	}
+	upper := strings.ToUpper(s)
+	for _, c := range countries.AllCurrencies() {
+		if c.Alpha() != upper {
+			continue
+		}
+		if upper != s {
+			return invalid("must be in capitals").withFix(CurrencyCode, s, upper)
+		}
+		return ok()
+	}
+	if len(s) < 3 {
+		return incomplete("three letters, like USD")
+	}
+	return invalid(fmt.Sprintf("%q is not an ISO 4217 currency code", s))
 }

@@ -31,6 +31,6 @@ the draft is saved as you go, and nothing is sent before the review screen.`,
 	}
 	cmd.Flags().StringVar(&draftID, "draft", "", "resume the draft with this id (see `plaid-onboard drafts list`)")
 	_ = cmd.RegisterFlagCompletionFunc("draft", cmdutil.CompleteDrafts(f, false))
-	cmd.AddCommand(NewCmdGet(f, g, nil), NewCmdEnable(f, g, nil), NewCmdInstitutions(f, g, nil))
+	cmd.AddCommand(NewCmdGet(f, g, nil), NewCmdEnable(f, g, nil), NewCmdInstitutions(f, g, nil), NewCmdRemove(f, g, nil))
 	return cmd
 }

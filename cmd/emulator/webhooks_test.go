@@ -34,7 +34,12 @@ func TestWebhooksOfTheEmulatorServingApart(t *testing.T) {
 	defer srv.Close()
 	url := "http://" + ln.Addr().String()
 	c, _ := client.New(client.Config{Environment: client.Local, BaseURL: url, ClientID: client.DemoClientID, Secret: client.DemoSecret})
-	if _, err := c.CreateBeaconUser(t.Context(), samples.BeaconLocal()); err != nil {
+	u, err := c.CreateBeaconUser(t.Context(), samples.BeaconLocal())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A status changed by hand: USER_STATUS_UPDATED (a create sends none).
+	if _, err := c.ReviewBeaconUser(t.Context(), &client.BeaconUserReviewRequest{BeaconUserID: u.ID, Status: client.BeaconPendingReview}); err != nil {
 		t.Fatal(err)
 	}
 
@@ -52,6 +57,10 @@ func TestWebhooksOfTheEmulatorServingApart(t *testing.T) {
 	err = runFire(t.Context(), &FireOptions{Factory: f, From: url, Code: client.WebhookReportUpdated, ID: "becrpt_nobody"})
 	if err == nil || !containsAll(err.Error(), "no Beacon report becrpt_nobody") {
 		t.Fatalf("fire of a report that does not exist: %v", err)
+	}
+	err = runFire(t.Context(), &FireOptions{Factory: f, From: url, Code: client.WebhookUserStatusUpdated, ID: "becusr_nobody"})
+	if err == nil || !containsAll(err.Error(), "no Beacon user becusr_nobody") {
+		t.Fatalf("fire for a user that does not exist: %v", err)
 	}
 }
 

@@ -119,6 +119,8 @@ func DescribeResult(r Result) []Line {
 			lines = append(lines, Line{Value: "(masked: --json prints it)"})
 		}
 		return append(lines, Line{"Request", r.RequestID})
+	case r.Removed != "":
+		return []Line{{"client_id", r.Removed}, {"Status", "removed: hidden from the Dashboard, its keys deactivated"}, {"Request", r.RequestID}}
 	}
 	return nil
 }

@@ -22,6 +22,7 @@ const (
 	Report  Action = "report"  // report a Beacon user for fraud
 	Update  Action = "update"  // send an end customer's fixes with /update
 	Enable  Action = "enable"  // enable an end customer in full Production
+	Remove  Action = "remove"  // remove an end customer not yet enabled
 )
 
 // Changes reports whether the action changes data at Plaid: in production
@@ -30,7 +31,7 @@ func (a Action) Changes() bool { return a != Refresh && a != Lookup }
 
 // Irreversible reports whether what a does cannot be undone from this
 // program, so every front end asks first, in any environment.
-func (a Action) Irreversible() bool { return a == Report || a == Enable }
+func (a Action) Irreversible() bool { return a == Report || a == Enable || a == Remove }
 
 // Consequence says what an irreversible action leaves behind, for the
 // question asked before it.
@@ -42,6 +43,8 @@ func Consequence(a Action) string {
 			"of yours, and the Beacon Network sees what matched, the type and the date."
 	case Enable:
 		return "It gets full Production access for its products; this program cannot take it back."
+	case Remove:
+		return "It is hidden from the Dashboard and its keys stop working; it cannot be brought back."
 	}
 	return ""
 }
@@ -61,6 +64,8 @@ func Describe(a Action, what string) string {
 		return "change end customer " + what
 	case Enable:
 		return "enable end customer " + what + " in full Production"
+	case Remove:
+		return "remove end customer " + what
 	}
 	return "fetch " + what
 }
@@ -92,6 +97,10 @@ func ReportTypeWords(t client.BeaconReportType) string {
 	return string(t)
 }
 
+// RemovedStatus is what the drafts show of a customer removed: Plaid has
+// no status for it, as its /get no longer answers.
+const RemovedStatus = "REMOVED"
+
 // Result is what a follow-up got back; the pointer for its answer is set.
 type Result struct {
 	Action   Action
@@ -99,6 +108,8 @@ type Result struct {
 	Report   *client.BeaconReport
 	Customer *client.PartnerEndCustomer // from get and update
 	Enabled  *client.PartnerCustomerEnableResponse
+	// Removed is the id of the end customer a remove removed.
+	Removed string
 	// RequestID is Plaid's id of the request, to quote to support.
 	RequestID string
 	raw       any
@@ -121,6 +132,8 @@ func (r Result) Done() string {
 		return "enabled with /enable (request " + r.RequestID + ")"
 	case r.Action == Update:
 		return "sent with /update (request " + r.RequestID + ")"
+	case r.Removed != "":
+		return "end customer " + r.Removed + " removed (request " + r.RequestID + ")"
 	}
 	return "refreshed with /get (request " + r.RequestID + ")"
 }
@@ -209,6 +222,19 @@ func EnableCustomer(ctx context.Context, c *client.Client, env catalog.Env, req 
 	return Result{Action: Enable, Enabled: r, RequestID: r.RequestID, raw: r}, nil
 }
 
+// RemoveCustomer removes an end customer that is not enabled in full
+// Production: what a demo that made customers uses to clean up.
+func RemoveCustomer(ctx context.Context, c *client.Client, env catalog.Env, id string) (Result, error) {
+	req := &client.PartnerCustomerRemoveRequest{EndCustomerClientID: id}
+	r, err := checked(ctx, Remove, env, req, func(ctx context.Context) (*client.PartnerCustomerRemoveResponse, error) {
+		return c.RemovePartnerCustomer(ctx, req)
+	})
+	if err != nil {
+		return Result{}, err
+	}
+	return Result{Action: Remove, Removed: id, RequestID: r.RequestID, raw: r}, nil
+}
+
 // Explain says what went wrong with a follow-up, in words for the person
 // who asked for it; a refused review comes with Plaid's rules.
 func Explain(a Action, err error) string {
@@ -239,6 +265,8 @@ func (r Result) Seen() drafts.Seen {
 		return drafts.Seen{ID: r.Customer.ClientID, Status: string(r.Customer.Status)}
 	case r.Enabled != nil:
 		return drafts.Seen{ID: r.Enabled.EndCustomerClientID, Status: string(r.Enabled.Status)}
+	case r.Removed != "":
+		return drafts.Seen{ID: r.Removed, Status: RemovedStatus}
 	}
 	return drafts.Seen{}
 }

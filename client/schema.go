@@ -44,6 +44,7 @@ type schemaNode struct {
 	fields []schemaField // kindObject, in declaration order
 	elem   *schemaNode   // kindArray, kindMap values
 	keys   []string      // kindMap: the keys the schema names (others are accepted)
+	enum   []string      // kindString: the values the spec lists, if it lists them
 }
 
 type schemaField struct {
@@ -59,6 +60,21 @@ type schemaField struct {
 // the object open, so other keys are accepted too.
 var mapKeys = map[reflect.Type][]string{
 	reflect.TypeFor[CRAPurpose](): Strings(CRAPurposes),
+}
+
+// enumValues lists, by Go type, the values the spec's enums name: an answer
+// holding another is drift (Plaid adds values without a version), which
+// `doctor --conformance` reports. Requests are checked by the catalogue.
+var enumValues = map[reflect.Type][]string{
+	reflect.TypeFor[Product]():                  Strings(AllProducts()),
+	reflect.TypeFor[RequirementDue]():           Strings(RequirementsDue),
+	reflect.TypeFor[PartnerEndCustomerStatus](): Strings(PartnerEndCustomerStatuses),
+	reflect.TypeFor[BeaconUserStatus]():         Strings(BeaconUserStatuses),
+	reflect.TypeFor[BeaconAuditTrailSource]():   Strings(BeaconAuditTrailSources),
+	reflect.TypeFor[BeaconReportType]():         Strings(BeaconReportTypes),
+	reflect.TypeFor[BeaconMatchCode]():          Strings(BeaconMatchCodes),
+	reflect.TypeFor[OAuthStatus]():              Strings(OAuthStatuses),
+	reflect.TypeFor[CRAUseCase]():               Strings(CRAUseCaseValues),
 }
 
 var schemaCache sync.Map // reflect.Type → *schemaNode
@@ -81,7 +97,7 @@ func buildSchema(t reflect.Type) *schemaNode {
 	}
 	switch t.Kind() {
 	case reflect.String:
-		return &schemaNode{kind: kindString}
+		return &schemaNode{kind: kindString, enum: enumValues[t]}
 	case reflect.Bool:
 		return &schemaNode{kind: kindBool}
 	case reflect.Float32, reflect.Float64:
@@ -193,6 +209,19 @@ type BodyFindings struct {
 	Unknown   []string // fields the schema does not define, at any depth
 	Missing   []string // required fields absent, null or empty
 	WrongType []TypeMismatch
+	// Unnamed are keys an open object accepts that its type does not
+	// name: not wrong, but what the spec does not say (drift, to doctor).
+	Unnamed []string
+	// Unlisted are values of an enum the spec does not list. They do not
+	// make a body wrong (Plaid adds values without a version); doctor
+	// --conformance reports them as drift.
+	Unlisted []EnumValue
+}
+
+// EnumValue is a value found at a path.
+type EnumValue struct {
+	Path  string
+	Value string
 }
 
 // OK reports whether the body has the right shape.
@@ -249,7 +278,11 @@ func checkValue(v any, n *schemaNode, path string, f *BodyFindings) {
 			checkValue(fv, fld.node, p, f)
 		}
 		for _, k := range sortedKeys(obj) {
-			if !known[k] && !n.open && (path != "" || !slices.Contains(credentialKeys, k)) {
+			switch {
+			case known[k] || (path == "" && slices.Contains(credentialKeys, k)):
+			case n.open:
+				f.Unnamed = append(f.Unnamed, joinPath(path, k))
+			default:
 				f.Unknown = append(f.Unknown, joinPath(path, k))
 			}
 		}
@@ -261,6 +294,9 @@ func checkValue(v any, n *schemaNode, path string, f *BodyFindings) {
 		}
 		for _, k := range sortedKeys(obj) {
 			p := joinPath(path, k)
+			if len(n.keys) > 0 && !slices.Contains(n.keys, k) {
+				f.Unnamed = append(f.Unnamed, p)
+			}
 			if obj[k] != nil {
 				checkValue(obj[k], n.elem, p, f)
 			}
@@ -280,8 +316,12 @@ func checkValue(v any, n *schemaNode, path string, f *BodyFindings) {
 			checkValue(e, n.elem, p, f)
 		}
 	case kindString, kindTime:
-		if _, isString := v.(string); !isString {
+		text, isString := v.(string)
+		switch {
+		case !isString:
 			f.WrongType = append(f.WrongType, TypeMismatch{path, kindNames[n.kind]})
+		case len(n.enum) > 0 && !slices.Contains(n.enum, text):
+			f.Unlisted = append(f.Unlisted, EnumValue{path, text})
 		}
 	case kindBool:
 		if _, isBool := v.(bool); !isBool {

@@ -67,6 +67,13 @@ func Open(dir string, keys KeySource) (*Store, error) {
 // Dir is the drafts directory.
 func (s *Store) Dir() string { return s.dir }
 
+// KeyWhere says where the key sealing personal data lives ("the OS
+// keyring", "the file …"), and whether it can be had.
+func (s *Store) KeyWhere() (string, error) {
+	_, err := s.keys.Key()
+	return s.keys.Where(), err
+}
+
 // SetClock replaces the clock (tests).
 func (s *Store) SetClock(now func() time.Time) { s.now = now }
 

@@ -96,20 +96,32 @@ func causeOf(err error) StoreProblemKind {
 // passes, or when it cannot be run at all (then the file is not known to
 // be damaged, and resetting it is not the advice).
 func intact(path string) bool {
-	abs, err := filepath.Abs(path)
+	verdict, err := checkStore(path, "quick_check")
 	if err != nil {
-		return true
-	}
-	dsn := (&url.URL{Scheme: "file", Path: abs, RawQuery: "mode=ro"}).String()
-	conn, err := sql.Open("sqlite", dsn)
-	if err != nil {
-		return true
-	}
-	defer conn.Close() //nolint:errcheck // read only
-	var verdict string
-	if err := conn.QueryRow("PRAGMA quick_check").Scan(&verdict); err != nil {
 		var se *sqlite.Error
 		return !errors.As(err, &se) || (se.Code()&0xff != sqlite3.SQLITE_CORRUPT && se.Code()&0xff != sqlite3.SQLITE_NOTADB)
 	}
 	return verdict == "ok"
+}
+
+// IntegrityCheck runs SQLite's full integrity check on a store file,
+// read-only, for `doctor`: "ok", or SQLite's first finding.
+func IntegrityCheck(path string) (string, error) {
+	return checkStore(path, "integrity_check")
+}
+
+func checkStore(path, pragma string) (string, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", err
+	}
+	dsn := (&url.URL{Scheme: "file", Path: abs, RawQuery: "mode=ro"}).String()
+	conn, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return "", err
+	}
+	defer conn.Close() //nolint:errcheck // read only
+	var verdict string
+	err = conn.QueryRow("PRAGMA " + pragma).Scan(&verdict)
+	return verdict, err
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/cmd/beacon"
 	"github.com/plaid-onboard/plaid-onboard/cmd/cmdutil"
 	"github.com/plaid-onboard/plaid-onboard/cmd/customer"
+	"github.com/plaid-onboard/plaid-onboard/cmd/doctor"
 	"github.com/plaid-onboard/plaid-onboard/cmd/drafts"
 	"github.com/plaid-onboard/plaid-onboard/cmd/emulator"
 	"github.com/plaid-onboard/plaid-onboard/cmd/listen"
@@ -80,6 +81,7 @@ interrupted.`,
 		emulator.NewCmd(f),
 		listen.NewCmd(f, g, nil),
 		version.NewCmd(f),
+		doctor.NewCmd(f, g, nil),
 	)
 	cmd.InitDefaultCompletionCmd()
 	cmd.InitDefaultHelpCmd()
@@ -96,7 +98,7 @@ func hideUnusedGlobals(root *cobra.Command) {
 	unused := map[string][]string{
 		"version": all, "completion": all, "help": all, "emulator": all, "drafts": all,
 		"customer": screens, "beacon": screens, "export": {"accessible", "no-save-pii", "debug"},
-		"submit": {"accessible"}, "listen": {"no-save-pii"},
+		"submit": {"accessible"}, "listen": {"no-save-pii"}, "doctor": {"no-save-pii", "debug"},
 	}
 	var mark func(c *cobra.Command, names []string)
 	mark = func(c *cobra.Command, names []string) {

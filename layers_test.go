@@ -16,7 +16,7 @@ var layers = [][]string{
 	{"catalog", "internal/theme", "internal/webhooks", "internal/exitcode"},
 	{"drafts", "emulator", "internal/debuglog", "forms/widgets"},
 	{"internal/actions", "forms", "internal/app"},
-	{"ui/uikit", "cmd/cmdutil", "internal/doctor"},
+	{"ui/uikit", "cmd/cmdutil", "internal/doctor", "internal/bulk"},
 	{"ui/home", "ui/listen", "ui/lookup", "ui/plain", "ui/wizard", "cmd/beacon", "cmd/customer", "cmd/listen", "cmd/drafts", "cmd/emulator", "cmd/submit", "cmd/version", "cmd/doctor"},
 	{"ui", "cmd/root"},
 	{"."},

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -420,3 +421,34 @@ func absentIn(v any, n *schemaNode, path string, out *[]string) {
 		}
 	}
 }
+
+// JSONKind is the JSON type a request path holds ("string", "boolean",
+// "number", "integer", "array", "object"), for reading a value written as
+// text (a CSV cell). The path is dotted, a list's items by index
+// (redirect_uris.0, user.depository_accounts.1.account_number), a map's
+// values by key. found is false for a path the request does not have.
+func JSONKind(req any, path string) (kind string, found bool) {
+	n := schemaOf(reflect.TypeOf(req))
+	for _, seg := range strings.Split(path, ".") {
+		switch n.kind {
+		case kindObject:
+			i := slices.IndexFunc(n.fields, func(f schemaField) bool { return f.name == seg })
+			if i < 0 {
+				return "", false
+			}
+			n = n.fields[i].node
+		case kindArray:
+			if _, err := strconv.Atoi(seg); err != nil {
+				return "", false
+			}
+			n = n.elem
+		case kindMap:
+			n = n.elem
+		default:
+			return "", false
+		}
+	}
+	return jsonKinds[n.kind], true
+}
+
+var jsonKinds = [...]string{"string", "boolean", "number", "integer", "object", "array", "object", "string", ""}

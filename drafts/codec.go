@@ -173,6 +173,10 @@ func decodeHead(r io.Reader) (*Draft, error) {
 			target = &d.UpdatedAt
 		case "step":
 			target = &d.Step
+		case "batch":
+			target = &d.Batch
+		case "batch_index":
+			target = &d.BatchIndex
 		case "last_submission":
 			target, sawLast = &d.LastSubmission, true
 		case "submissions":

@@ -57,6 +57,15 @@ type Draft struct {
 	// LogoFile names the file beside the draft holding the partner logo
 	// (see logo.go); LogoMissing is set on load when it is gone.
 	LogoFile string `json:"logo_file,omitempty"`
+	// Batch names the import a draft came from (`drafts import --batch`):
+	// the home screen shows a batch as one row, `submit --batch` sends it.
+	Batch string `json:"batch,omitempty"`
+	// BatchIndex is the draft's place in its batch (the record's order in
+	// the file, from 1): a batch is sent in that order.
+	BatchIndex int `json:"batch_index,omitempty"`
+	// FromTemplate lists the answers a new draft took from a template
+	// (`drafts template`), so the wizard can say where they came from.
+	FromTemplate []string `json:"from_template,omitempty"`
 
 	// What the listing needs ends here; the answers follow.
 

@@ -109,6 +109,10 @@ type Summary struct {
 	Step      string
 	CreatedAt time.Time
 	UpdatedAt time.Time
+	// Batch is the import the draft came from, if any, and BatchIndex
+	// its place there.
+	Batch      string
+	BatchIndex int
 	// LastSubmission is the latest submission, if any.
 	LastSubmission *Submission
 }
@@ -160,7 +164,7 @@ func (s *Store) List() ([]Summary, []Quarantined, error) {
 			continue
 		}
 		out = append(out, Summary{ID: d.ID, Kind: d.Kind, Title: d.DisplayTitle(), Step: d.Step,
-			CreatedAt: d.CreatedAt, UpdatedAt: d.UpdatedAt, LastSubmission: d.LastSubmission})
+			CreatedAt: d.CreatedAt, UpdatedAt: d.UpdatedAt, Batch: d.Batch, BatchIndex: d.BatchIndex, LastSubmission: d.LastSubmission})
 	}
 	slices.SortFunc(out, func(a, b Summary) int {
 		if c := b.UpdatedAt.Compare(a.UpdatedAt); c != 0 {

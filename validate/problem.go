@@ -68,3 +68,19 @@ func (ps Problems) Err() error {
 	}
 	return ps
 }
+
+// With adds the problems of more, leaving out a second problem for a path
+// already named (a body's shape first, then its field rules).
+func (ps Problems) With(more Problems) Problems {
+	named := map[string]bool{}
+	for _, p := range ps {
+		named[p.Path] = true
+	}
+	out := ps
+	for _, p := range more {
+		if !named[p.Path] {
+			out = append(out, p)
+		}
+	}
+	return out
+}

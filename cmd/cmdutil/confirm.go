@@ -29,6 +29,12 @@ func ConfirmIrreversible(f *app.Factory, env client.Environment, a actions.Actio
 	if env == client.Production {
 		question, want = fmt.Sprintf("This will %s at Plaid, in production. %s Type production to do it: ", doing, actions.Consequence(a)), "production"
 	}
+	return Ask(f, question, want)
+}
+
+// Ask asks question on the terminal and returns nil when the answer is
+// want (y also takes yes), else the refusal: nothing was sent.
+func Ask(f *app.Factory, question, want string) error {
 	fmt.Fprint(f.IO.ErrOut, question)
 	answer, err := widgets.NewLineReader(f.IO.In).ReadLine()
 	answer = strings.TrimSpace(answer)

@@ -15,10 +15,10 @@ import (
 )
 
 // NewCmd returns the drafts command and its verbs.
-func NewCmd(f *app.Factory) *cobra.Command {
+func NewCmd(f *app.Factory, g *cmdutil.Globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "drafts",
-		Short: "List, show, remove and export saved drafts",
+		Short: "List, show, remove, export and import drafts",
 		Long: `Every wizard is a draft from its first keystroke, saved in
 ` + "`$XDG_DATA_HOME/plaid-onboard/drafts`" + ` (or $PLAID_ONBOARD_DATA_DIR/drafts).
 Dates of birth, ID numbers, account numbers and access tokens are encrypted
@@ -26,7 +26,7 @@ there; the key lives in the OS keyring, or in a file readable only by you.`,
 		Args: cmdutil.InvalidArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error { return runList(cmd.Context(), &ListOptions{Factory: f}) },
 	}
-	cmd.AddCommand(NewCmdList(f, nil), NewCmdShow(f, nil), NewCmdRemove(f, nil), NewCmdExport(f, "export ID", nil))
+	cmd.AddCommand(NewCmdList(f, nil), NewCmdShow(f, nil), NewCmdRemove(f, nil), NewCmdExport(f, "export ID", nil), NewCmdImport(f, g, nil))
 	return cmd
 }
 

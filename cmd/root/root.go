@@ -76,7 +76,7 @@ interrupted.`,
 		customer.NewCmd(f, g),
 		beacon.NewCmd(f, g),
 		submit.NewCmd(f, g, nil),
-		drafts.NewCmd(f),
+		drafts.NewCmd(f, g),
 		drafts.NewCmdExport(f, "export ID", nil),
 		emulator.NewCmd(f),
 		listen.NewCmd(f, g, nil),
@@ -121,6 +121,10 @@ func hideUnusedGlobals(root *cobra.Command) {
 		if c, _, err := root.Find([]string{name}); err == nil {
 			delete(c.Annotations, fang.UnusedFlagsAnnotation)
 		}
+	}
+	// drafts import checks for an environment and keeps personal data.
+	if c, _, err := root.Find([]string{"drafts", "import"}); err == nil {
+		c.Annotations[fang.UnusedFlagsAnnotation] = "accessible,debug"
 	}
 	// drafts export --curl asks no one, but names the environment.
 	if c, _, err := root.Find([]string{"drafts", "export"}); err == nil {

@@ -59,22 +59,6 @@ func readBody(f *app.Factory, path string, kind drafts.Kind, asJSON bool) (*draf
 	return d, ps, nil
 }
 
-// merge adds the field rules' problems to those of shape, leaving out a
-// second problem for a path already named.
-func merge(shape, rules validate.Problems) validate.Problems {
-	named := map[string]bool{}
-	for _, p := range shape {
-		named[p.Path] = true
-	}
-	out := shape
-	for _, p := range rules {
-		if !named[p.Path] {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
 // loadDraft opens a saved draft of the kind asked for, locked while the
 // command runs.
 func loadDraft(f *app.Factory, id string, kind drafts.Kind) (*drafts.Draft, *drafts.Store, func(), error) {

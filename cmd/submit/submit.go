@@ -31,15 +31,20 @@ type Options struct {
 	JSON    bool
 	Yes     bool
 	// Force sends a Beacon draft again although its last attempt has an
-	// unknown outcome (it may have created the user).
+	// unknown outcome (it may have created the user); with Batch, any
+	// draft of the batch whose outcome is unknown.
 	Force bool
+	// Batch sends every ready draft of the batch of that name, in order;
+	// KeepGoing goes on after a failure.
+	Batch     string
+	KeepGoing bool
 }
 
 // NewCmd returns the submit command.
 func NewCmd(f *app.Factory, g *cmdutil.Globals, runF func(context.Context, *Options) error) *cobra.Command {
 	o := &Options{Factory: f, Globals: g}
 	cmd := &cobra.Command{
-		Use:   "submit customer|beacon (--file FILE | --draft ID)",
+		Use:   "submit (customer|beacon (--file FILE | --draft ID) | --batch NAME)",
 		Short: "Check and send a request without the screens (scripts, CI)",
 		Long: `Check a request body with the same rules as the wizards, then send it:
 customer → POST /beta/partner/customer/v1/create, beacon → POST /beacon/user/create
@@ -48,6 +53,13 @@ customer → POST /beta/partner/customer/v1/create, beacon → POST /beacon/user
 The body comes from a JSON file (--file, or --file - for stdin) or a saved
 draft (--draft), whose submission is then recorded on it. Every problem is
 listed with its field path and nothing is sent while there is one.
+
+--batch NAME sends every ready draft of a batch (drafts import) in order,
+with a progress bar, each result recorded on its draft; it stops at the
+first failure unless --keep-going, and Ctrl-C stops it after the request
+in flight. Run again, it sends only what was not sent; a draft whose
+outcome is unknown is not sent again without --force. Production asks
+once for the whole batch (typing production), or takes --yes.
 Production, and sending a customer draft that already created one, need
 --yes.
 
@@ -58,18 +70,25 @@ unknown; 4 a problem on this machine (a draft that cannot be read or
 recorded: nothing sent); 130 interrupted.`,
 		Example: `  plaid-onboard submit beacon --file person.json
   plaid-onboard export k3j9x2 | plaid-onboard submit customer -f - --json
-  plaid-onboard submit customer --draft k3j9x2 --env production --yes`,
-		Args:      cmdutil.InvalidArgs(cobra.ExactArgs(1)),
+  plaid-onboard submit customer --draft k3j9x2 --env production --yes
+  plaid-onboard submit --batch customers --keep-going`,
+		Args:      cmdutil.InvalidArgs(cobra.RangeArgs(0, 1)),
 		ValidArgs: []string{"customer", "beacon"},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			switch args[0] {
-			case "customer":
-				o.Kind = drafts.PartnerCustomer
-			case "beacon":
-				o.Kind = drafts.BeaconUser
-			default:
-				return exitcode.Invalid(fmt.Errorf("submit what? %q is neither customer nor beacon", args[0]), "")
+			if o.Batch != "" {
+				if len(args) > 0 || o.File != "" || o.DraftID != "" {
+					return exitcode.Invalid(errors.New("--batch sends a batch's drafts: give no kind, --file or --draft with it"), "")
+				}
+				return cmdutil.OrRun(runF, runBatch)(cmd.Context(), o)
 			}
+			if len(args) == 0 {
+				return exitcode.Invalid(errors.New("submit what? customer or beacon (or --batch NAME)"), "")
+			}
+			kind, err := cmdutil.KindArg(args[0])
+			if err != nil {
+				return err
+			}
+			o.Kind = kind
 			if (o.File == "") == (o.DraftID == "") {
 				return exitcode.Invalid(fmt.Errorf("give the request with --file FILE (- for stdin) or --draft ID"), "")
 			}
@@ -81,6 +100,8 @@ recorded: nothing sent); 130 interrupted.`,
 	fl.StringVar(&o.DraftID, "draft", "", "send the request a saved draft holds, and record the submission on it")
 	fl.BoolVar(&o.JSON, "json", false, "print Plaid's raw response (or error, or the problems found) as JSON")
 	fl.BoolVar(&o.Yes, "yes", false, "send to production, or send a customer draft that was sent before")
+	fl.StringVar(&o.Batch, "batch", "", "send every ready draft of this batch (`drafts import`), in order, each recorded on its draft")
+	fl.BoolVar(&o.KeepGoing, "keep-going", false, "with --batch, send the rest after a failure")
 	fl.BoolVar(&o.Force, "force", false, "send a Beacon draft again although its last attempt's outcome is unknown (it may have created the user)")
 	_ = cmd.RegisterFlagCompletionFunc("draft", cmdutil.CompleteDrafts(f, false))
 	return cmd
@@ -108,7 +129,7 @@ func run(ctx context.Context, o *Options) error {
 	} else if d, shape, err = readBody(f, o.File, o.Kind, o.JSON); err != nil {
 		return err
 	}
-	if ps := merge(shape, actions.Check(d, catalog.Env{Environment: env, Now: f.Now()})); len(ps) > 0 {
+	if ps := shape.With(actions.Check(d, catalog.Env{Environment: env, Now: f.Now()})); len(ps) > 0 {
 		return problems(f, o.JSON, ps)
 	}
 	if err := gates(o, d, env); err != nil {

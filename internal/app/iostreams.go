@@ -20,6 +20,8 @@ type IOStreams struct {
 	ErrOut    io.Writer
 	StdinTTY  bool
 	StdoutTTY bool
+	// StderrTTY says messages land on a terminal: progress redraws a line.
+	StderrTTY bool
 	// Width is the terminal's width in cells when Out is one, else 0.
 	Width int
 }
@@ -33,6 +35,7 @@ func System() *IOStreams {
 		In: os.Stdin, Out: termtext.NewWriter(os.Stdout), ErrOut: termtext.NewWriter(os.Stderr),
 		StdinTTY:  term.IsTerminal(os.Stdin.Fd()),
 		StdoutTTY: term.IsTerminal(os.Stdout.Fd()),
+		StderrTTY: term.IsTerminal(os.Stderr.Fd()),
 	}
 	if s.StdoutTTY {
 		if w, _, err := term.GetSize(os.Stdout.Fd()); err == nil {

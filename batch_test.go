@@ -20,6 +20,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/drafts"
 	"github.com/plaid-onboard/plaid-onboard/emulator"
 	"github.com/plaid-onboard/plaid-onboard/internal/testbin"
+	"github.com/plaid-onboard/plaid-onboard/internal/tmuxtest"
 )
 
 // creations counts the end customers an emulator created, by application
@@ -187,4 +188,51 @@ func TestBatchOfAHundredSurvivesAKill(t *testing.T) {
 			t.Errorf("%s created %d times", name, n)
 		}
 	}
+}
+
+// The batch screen in a real terminal: the batch is one row on the home
+// screen, its list names each draft's state, Enter opens the one with a
+// problem at that problem, the fix shows back in the list, and s sends
+// the batch with its results.
+func TestTerminalBatchScreen(t *testing.T) {
+	env := testbin.Env(t, "PLAID_ONBOARD_KEYRING=off")
+	file := filepath.Join(t.TempDir(), "spring.csv")
+	if err := os.WriteFile(file, []byte(customersCSV(10)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, errOut, code := runBin(t, env, "drafts", "import", "customer", "--file", file); code != 0 {
+		t.Fatalf("import: exit %d\n%s", code, errOut)
+	}
+	s := tmuxtest.Start(t, 100, 30, env, testbin.Path(t))
+	s.WaitFor("Batches", "spring", "9 ready · 1 with problems")
+	s.Keys("Down", "Down", "Down", "Down", "Enter")
+	s.WaitFor("Batch spring", "Customer 010 App", "with problems")
+	s.Keys("End")
+	for range 9 {
+		s.Keys("Down")
+	}
+	s.WaitUntil(func(screen string) bool { return strings.Contains(screen, "❯  10") }, "the cursor on the tenth")
+	s.Keys("Enter")
+	s.WaitFor("Website", "must not contain spaces")
+	s.Keys("C-a", "C-k")
+	s.Type("https://c010.example.com")
+	s.WaitFor("https://c010.example.com")
+	// Back in the list, the draft's first problem is now the next one.
+	s.Keys("C-x")
+	s.WaitFor("Batch spring", "customer_support_info.email")
+	s.Keys("Enter")
+	s.WaitFor("Support email", "type the domain after @")
+	s.Keys("End")
+	s.Type("c010.example.com")
+	s.WaitFor("help@c010.example.com")
+	s.Keys("C-x")
+	s.WaitFor("Batch spring", "10 ready")
+	s.Keys("s")
+	s.WaitFor("Send 10 partner customers?")
+	s.Keys("y")
+	s.WaitFor("Sent 10, failed 0, skipped 0.", "0 ready · 10 sent")
+	s.Keys("Escape")
+	s.WaitFor("Batches", "0 ready · 10 sent")
+	s.Keys("q")
+	s.WaitExit()
 }

@@ -149,6 +149,10 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case uikit.GoHomeMsg:
 		_, _ = a.closeWizard() // a failed save is shown as a notice
 		if a.back != nil {
+			// What the user did meanwhile may have changed what it shows.
+			if r, ok := a.back.(interface{ Refresh() }); ok {
+				r.Refresh()
+			}
 			a.setScreen(a.back)
 			a.back = nil
 			return a, nil
@@ -179,8 +183,12 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, s.Init()
 	case uikit.OpenDraftMsg:
+		if msg.Return {
+			a.back = a.screen
+		}
 		_, _ = a.closeWizard() // a failed save is shown as a notice
 		w := wizard.New(a.deps, msg.Draft, msg.Unlock)
+		w.StartAt(msg.Focus)
 		a.setScreen(w)
 		return a, w.Init()
 	case startedMsg:

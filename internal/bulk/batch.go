@@ -195,9 +195,42 @@ type SendOptions struct {
 type Step struct {
 	Done, Total int
 	Member      Member
-	// Result is what became of it: sent, skipped (and why), failed.
+	Outcome     Outcome
+	// Result is what became of it, in words: created (the id), skipped
+	// and why, failed and why.
 	Result string
 	Err    error
+}
+
+// Outcome is what sending one draft of a batch came to.
+type Outcome int
+
+// The outcomes.
+const (
+	OutcomeSent    Outcome = iota // created
+	OutcomeSkipped                // not sent: sent already, unknown, problems, open elsewhere
+	OutcomeSettled                // found created by an earlier attempt
+	OutcomeFailed                 // refused, or no usable answer
+)
+
+// SendOne sends one member of a batch: the draft is locked and read again
+// (it may have changed since the batch was listed), checked, and sent
+// with its attempt on disk first. The request is never cut off by ctx:
+// a batch stops between drafts.
+func SendOne(ctx context.Context, c *client.Client, store *drafts.Store, m Member, env client.Environment, o SendOptions) Step {
+	step := Step{Member: m}
+	sent, err := sendOne(context.WithoutCancel(ctx), c, store, m.ID, env, o)
+	switch {
+	case errors.Is(err, errSkip):
+		step.Outcome, step.Result = OutcomeSkipped, err.Error()
+	case errors.Is(err, errSettled):
+		step.Outcome, step.Result = OutcomeSettled, err.Error()
+	case err != nil:
+		step.Outcome, step.Result, step.Err = OutcomeFailed, "failed: "+err.Error(), err
+	default:
+		step.Outcome, step.Result = OutcomeSent, "created "+sent
+	}
+	return step
 }
 
 // Report is what a batch send did.
@@ -222,26 +255,22 @@ func Send(ctx context.Context, c *client.Client, store *drafts.Store, b Batch, e
 			r.Stopped = "interrupted: the rest were not sent"
 			break
 		}
-		step := Step{Done: i + 1, Total: len(todo), Member: m}
-		sent, err := sendOne(context.WithoutCancel(ctx), c, store, m.ID, env, o)
-		switch {
-		case errors.Is(err, errSkip):
+		step := SendOne(ctx, c, store, m, env, o)
+		step.Done, step.Total = i+1, len(todo)
+		switch step.Outcome {
+		case OutcomeSkipped:
 			r.Skipped++
-			step.Result = err.Error()
-		case errors.Is(err, errSettled):
+		case OutcomeSettled:
 			r.Settled++
-			step.Result, err = err.Error(), nil
-		case err != nil:
+		case OutcomeFailed:
 			r.Failed++
-			step.Result, step.Err = "failed: "+err.Error(), err
 		default:
 			r.Sent++
-			step.Result = "created " + sent
 		}
 		if progress != nil {
 			progress(step)
 		}
-		if err != nil && !errors.Is(err, errSkip) && !o.KeepGoing {
+		if step.Outcome == OutcomeFailed && !o.KeepGoing {
 			r.Stopped = "stopped at the first failure (--keep-going sends the rest)"
 			break
 		}

@@ -11,6 +11,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/plaid-onboard/plaid-onboard/drafts"
+	"github.com/plaid-onboard/plaid-onboard/internal/bulk"
 	"github.com/plaid-onboard/plaid-onboard/internal/theme"
 	"github.com/plaid-onboard/plaid-onboard/internal/words"
 	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
@@ -36,7 +37,10 @@ type Model struct {
 	deps      uikit.Deps
 	keys      keyMap
 	cursor    int
-	drafts    []drafts.Summary
+	drafts    []drafts.Summary // those of no batch
+	batches   []bulk.Batch     // a row each
+	batch     *batchView       // the batch open, if any
+	bkeys     batchKeys
 	bad       []drafts.Quarantined
 	dialog    *uikit.Dialog
 	onConfirm func() tea.Cmd
@@ -60,7 +64,7 @@ func New(deps uikit.Deps, notice string) *Model {
 	if notice == "" && deps.DebugLog != "" {
 		notice = "--debug: every exchange with " + deps.EnvLabel() + " is written to " + deps.DebugLog
 	}
-	m := &Model{deps: deps, keys: defaultKeys(), notice: notice, st: theme.New(true)}
+	m := &Model{deps: deps, keys: defaultKeys(), bkeys: defaultBatchKeys(), notice: notice, st: theme.New(true)}
 	m.reload()
 	return m
 }
@@ -70,9 +74,23 @@ func (m *Model) reload() {
 	if err != nil {
 		m.notice = "the drafts cannot be listed: " + err.Error()
 	}
-	m.drafts, m.bad = list, append(m.bad, bad...)
-	m.cursor = min(m.cursor, entries+len(m.drafts)-1)
+	m.drafts, m.bad = m.drafts[:0], append(m.bad, bad...)
+	for _, d := range list {
+		if d.Batch == "" {
+			m.drafts = append(m.drafts, d)
+		}
+	}
+	// A batch is one row, counted from its drafts read through.
+	if m.batches, err = bulk.All(m.deps.Store, m.checkEnv(), ""); err != nil {
+		m.notice = "the batches cannot be read: " + err.Error()
+	}
+	m.cursor = min(m.cursor, m.rows()-1)
+	m.reloadBatch()
 }
+
+// rows counts what the cursor moves over: the entries, the batches, the
+// drafts of no batch.
+func (m *Model) rows() int { return entries + len(m.batches) + len(m.drafts) }
 
 // Init does nothing: the list is read when the screen is made.
 func (m *Model) Init() tea.Cmd { return nil }
@@ -99,8 +117,11 @@ func (m *Model) Help() []key.Binding {
 	if m.dialog != nil {
 		return nil
 	}
+	if m.batch != nil {
+		return m.batchHelp()
+	}
 	hb := []key.Binding{m.keys.Up, m.keys.Open}
-	if m.cursor >= entries {
+	if m.cursor >= entries+len(m.batches) {
 		hb = append(hb, m.keys.Delete)
 	}
 	return append(hb, m.keys.Quit)
@@ -108,11 +129,14 @@ func (m *Model) Help() []key.Binding {
 
 // Update handles keys.
 func (m *Model) Update(msg tea.Msg) (uikit.Screen, tea.Cmd) {
+	if s, isStep := msg.(batchStepMsg); isStep && m.batch != nil {
+		return m, m.batchStepped(s.step)
+	}
 	k, isKey := msg.(tea.KeyPressMsg)
 	if !isKey {
 		return m, nil
 	}
-	if key.Matches(k, m.keys.Abort) {
+	if key.Matches(k, m.keys.Abort) && (m.batch == nil || !m.batch.sending) {
 		return m, func() tea.Msg { return uikit.QuitMsg{Aborted: true} }
 	}
 	if m.dialog != nil {
@@ -126,7 +150,10 @@ func (m *Model) Update(msg tea.Msg) (uikit.Screen, tea.Cmd) {
 		}
 		return m, nil
 	}
-	n := entries + len(m.drafts)
+	if m.batch != nil {
+		return m, m.updateBatch(k)
+	}
+	n := m.rows()
 	switch {
 	case key.Matches(k, m.keys.Up):
 		m.cursor = (m.cursor - 1 + n) % n
@@ -136,8 +163,8 @@ func (m *Model) Update(msg tea.Msg) (uikit.Screen, tea.Cmd) {
 		return m, func() tea.Msg { return uikit.QuitMsg{} }
 	case key.Matches(k, m.keys.Open):
 		return m, m.open()
-	case key.Matches(k, m.keys.Delete) && m.cursor >= entries:
-		d := m.drafts[m.cursor-entries]
+	case key.Matches(k, m.keys.Delete) && m.cursor >= entries+len(m.batches):
+		d := m.drafts[m.cursor-entries-len(m.batches)]
 		m.dialog = uikit.NewDialog("Delete this draft?",
 			fmt.Sprintf("%s · %s · %s. What was typed in it is gone for good.", d.ID, d.Kind.Label(), d.Title))
 		m.dialog.Danger = true
@@ -165,7 +192,11 @@ func (m *Model) open() tea.Cmd {
 	case entryCustomer:
 		return func() tea.Msg { return uikit.OpenLookupMsg{} }
 	}
-	return m.Resume(m.drafts[m.cursor-entries].ID)
+	if i := m.cursor - entries; i < len(m.batches) {
+		m.openBatch(m.batches[i].Name)
+		return nil
+	}
+	return m.Resume(m.drafts[m.cursor-entries-len(m.batches)].ID)
 }
 
 // Resume opens a saved draft as choosing it here does: when another window
@@ -174,18 +205,22 @@ func (m *Model) open() tea.Cmd {
 func (m *Model) Resume(id string) tea.Cmd {
 	for j, d := range m.drafts {
 		if d.ID == id {
-			m.cursor = entries + j
+			m.cursor = entries + len(m.batches) + j
 		}
 	}
-	return uikit.Resume(m.deps.Store, id, func(msg string, openAnyway func() tea.Cmd) {
-		if openAnyway == nil {
-			m.notice = msg
-			m.reload()
-			return
-		}
-		m.dialog = uikit.NewDialog("Open it here as well?", msg)
-		m.onConfirm = openAnyway
-	})
+	return uikit.Resume(m.deps.Store, id, m.warnResume)
+}
+
+// warnResume says why a draft did not open, or asks whether to open it
+// here as well when another window holds it.
+func (m *Model) warnResume(msg string, openAnyway func() tea.Cmd) {
+	if openAnyway == nil {
+		m.notice = msg
+		m.reload()
+		return
+	}
+	m.dialog = uikit.NewDialog("Open it here as well?", msg)
+	m.onConfirm = openAnyway
 }
 
 func openMsg(d *drafts.Draft, unlock func()) tea.Cmd {
@@ -197,6 +232,9 @@ func (m *Model) View() string {
 	st := m.st
 	if m.dialog != nil {
 		return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, m.dialog.View(st, m.width-4))
+	}
+	if m.batch != nil {
+		return m.batchView()
 	}
 	var b strings.Builder
 	line := func(s string) { b.WriteString(s + "\n") }
@@ -220,8 +258,17 @@ func (m *Model) View() string {
 	item(entryPerson, "Look up a person", "why a Beacon user has its status; decide")
 	item(entryCustomer, "Look up an end customer", "what it needs; OAuth institutions")
 	line("")
+	if len(m.batches) > 0 {
+		line(st.Title.Render("Batches"))
+		for j, bt := range m.batches {
+			item(entries+j, fmt.Sprintf("%-24s %-17s", truncateTo(bt.Name, 24), bt.Kind.Label()), bt.Summary())
+		}
+		line("")
+	}
 	if len(m.drafts) == 0 {
-		line(st.Faint.Render("  No drafts yet: every wizard is saved as a draft from its first keystroke."))
+		if len(m.batches) == 0 {
+			line(st.Faint.Render("  No drafts yet: every wizard is saved as a draft from its first keystroke."))
+		}
 		return b.String()
 	}
 	line(st.Title.Render("Drafts"))
@@ -235,7 +282,7 @@ func (m *Model) View() string {
 		// The title gets what the row leaves: "❯ " + id + kind + gaps + desc.
 		room := m.width - 2 - len(d.ID) - 2 - 17 - 1 - 2 - lipgloss.Width(desc)
 		text := fmt.Sprintf("%s  %-17s %s", d.ID, d.Kind.Label(), truncateTo(d.Title, max(8, room)))
-		item(entries+j, text, desc)
+		item(entries+len(m.batches)+j, text, desc)
 	}
 	return b.String()
 }
@@ -247,3 +294,7 @@ func truncateTo(s string, n int) string {
 	}
 	return string(r[:n-1]) + "…"
 }
+
+// Refresh reads the drafts again when the screen comes back (a draft of
+// the open batch was fixed meanwhile).
+func (m *Model) Refresh() { m.reload() }

@@ -17,6 +17,12 @@ type OpenDraftMsg struct {
 	// Unlock releases the draft's lock when the wizard closes (nil when
 	// opened without one).
 	Unlock func()
+	// Focus, when set, is a field path to open the wizard at (a draft's
+	// first problem).
+	Focus string
+	// Return goes back to the screen that opened it (a batch's list), not
+	// home, when the wizard closes.
+	Return bool
 }
 
 // QuitMsg ends the program; Aborted means Ctrl-C (exit code 130).

@@ -36,7 +36,9 @@ type Model struct {
 	flavor flavor
 	saver  *drafts.Autosaver
 	unlock func()
-	keys   keyMap
+	// startAt is a field path Init opens at (StartAt).
+	startAt string
+	keys    keyMap
 
 	mode   mode
 	step   int
@@ -122,8 +124,19 @@ func New(deps uikit.Deps, d *drafts.Draft, unlock func()) *Model {
 // Flow exposes the flow (tests, the accessible runner).
 func (m *Model) Flow() *forms.Flow { return m.flow }
 
-// Init opens the current step.
-func (m *Model) Init() tea.Cmd { return m.enter(m.step) }
+// StartAt makes Init open the step of a field and put the cursor on it
+// (a draft's first problem); "" opens where the draft was left.
+func (m *Model) StartAt(path string) { m.startAt = path }
+
+// Init opens the current step, or the field StartAt named.
+func (m *Model) Init() tea.Cmd {
+	if m.startAt != "" {
+		if cmd := m.jump(m.startAt); cmd != nil {
+			return cmd
+		}
+	}
+	return m.enter(m.step)
+}
 
 // Title is the header: what is being made, and for whom.
 func (m *Model) Title() string {

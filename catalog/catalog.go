@@ -131,6 +131,16 @@ type Field struct {
 	// given).
 	Stamps string
 
+	// Names marks an answer that names the company or who signed for it
+	// (company, application and legal names, website, logo, address, the
+	// addendum's signer and IP): a new customer "like this one" leaves it
+	// empty; every other answer carries over.
+	Names bool
+	// PartnerWide marks an answer that is the same for every customer of
+	// a partner (contacts, products, redirect URIs, link customization,
+	// the CRA questionnaire): a template keeps it.
+	PartnerWide bool
+
 	// Derived when the catalogue is built, not declared:
 	required  bool // Plaid's schema requires it inside its object
 	always    bool // required, and so is every object it lies in

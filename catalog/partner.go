@@ -42,11 +42,11 @@ func PurposeLabel(p string) string {
 // and a contact left out entirely falls back to the partner's own.
 func contactFields(path, who string) []*Field {
 	return []*Field{
-		{Path: path + ".given_name", Label: "Given name", Short: who + ", given name", Step: StepContacts,
+		{Path: path + ".given_name", PartnerWide: true, Label: "Given name", Short: who + ", given name", Step: StepContacts,
 			Rule: Check(validate.Name), Need: "a given name is required for a contact", CharLimit: 120},
-		{Path: path + ".family_name", Label: "Family name", Short: who + ", family name", Step: StepContacts,
+		{Path: path + ".family_name", PartnerWide: true, Label: "Family name", Short: who + ", family name", Step: StepContacts,
 			Rule: Check(validate.Name), Need: "a family name is required for a contact", CharLimit: 120},
-		{Path: path + ".email", Label: "Email", Short: who + ", email", Step: StepContacts,
+		{Path: path + ".email", PartnerWide: true, Label: "Email", Short: who + ", email", Step: StepContacts,
 			Rule: Check(validate.Email), Need: "an email is required for a contact"},
 	}
 }
@@ -54,22 +54,22 @@ func contactFields(path, who string) []*Field {
 // partnerCreateFields are the fields of /beta/partner/customer/v1/create.
 func partnerCreateFields() []*Field {
 	fields := []*Field{
-		{Path: "company_name", Label: "Company name", Short: "Company", Help: "Shown in the Plaid Dashboard only",
+		{Path: "company_name", Names: true, Label: "Company name", Short: "Company", Help: "Shown in the Plaid Dashboard only",
 			Step: StepCompany, Rule: Check(validate.CompanyText)},
-		{Path: "application_name", Label: "Application name", Short: "Application",
+		{Path: "application_name", Names: true, Label: "Application name", Short: "Application",
 			Help: "Shown to people in Link; must be unique across Plaid", Step: StepCompany, Rule: Check(validate.CompanyText)},
-		{Path: "legal_entity_name", Label: "Legal entity name", Short: "Legal entity",
+		{Path: "legal_entity_name", Names: true, Label: "Legal entity name", Short: "Legal entity",
 			Help: "Shared with banks for OAuth registration", Step: StepCompany, Rule: Check(validate.CompanyText)},
-		{Path: "website", Label: "Website", Placeholder: "https://example.com", Step: StepCompany, Rule: Check(validate.WebURL)},
+		{Path: "website", Names: true, Label: "Website", Placeholder: "https://example.com", Step: StepCompany, Rule: Check(validate.WebURL)},
 
-		{Path: "address.country_code", Label: "Country", Step: StepAddress, Kind: Country, Expected: true,
+		{Path: "address.country_code", Names: true, Label: "Country", Step: StepAddress, Kind: Country, Expected: true,
 			Rule: Check(validate.CountryCode)},
-		{Path: "address.region", Label: "Region (state, province…)", Short: "Region", Step: StepAddress, Kind: Region,
+		{Path: "address.region", Names: true, Label: "Region (state, province…)", Short: "Region", Step: StepAddress, Kind: Region,
 			Context: "address.country_code", Rule: RegionOf("address.country_code")},
-		{Path: "address.postal_code", Label: "Postal code", Step: StepAddress, CharLimit: 16,
+		{Path: "address.postal_code", Names: true, Label: "Postal code", Step: StepAddress, CharLimit: 16,
 			Context: "address.country_code", Rule: PostalCodeIn("address.country_code")},
-		{Path: "address.street", Label: "Street", Step: StepAddress, Expected: true, Rule: Check(validate.Street)},
-		{Path: "address.city", Label: "City", Step: StepAddress, Expected: true, Rule: Check(validate.City)},
+		{Path: "address.street", Names: true, Label: "Street", Step: StepAddress, Expected: true, Rule: Check(validate.Street)},
+		{Path: "address.city", Names: true, Label: "City", Step: StepAddress, Expected: true, Rule: Check(validate.City)},
 
 		{Path: "customer_support_info.email", Label: "Support email", Short: "Email",
 			Help: "Public: people see it in Plaid Portal", Step: StepSupport, Rule: Check(validate.Email),
@@ -85,30 +85,30 @@ func partnerCreateFields() []*Field {
 	fields = append(fields, contactFields("technical_contact", "Technical contact")...)
 	fields = append(fields, contactFields("billing_contact", "Billing contact")...)
 	fields = append(fields,
-		&Field{Path: "products[]", Label: "Products", Step: StepProducts, Kind: Products, Unique: true,
+		&Field{Path: "products[]", PartnerWide: true, Label: "Products", Step: StepProducts, Kind: Products, Unique: true,
 			Help: "None chosen: your reseller account's products apply", Empty: "the reseller's products",
 			Values: productValues, Rule: OneOf(productValues, "a Plaid product")},
-		&Field{Path: "logo", Label: "Logo", Help: "A 1024×1024 PNG under 4 MB", Step: StepLogo, Kind: Logo, Rule: LogoPNG()},
-		&Field{Path: "redirect_uris[]", Label: "Redirect URI", Short: "Redirect URIs", Step: StepRedirects,
+		&Field{Path: "logo", Names: true, Label: "Logo", Help: "A 1024×1024 PNG under 4 MB", Step: StepLogo, Kind: Logo, Rule: LogoPNG()},
+		&Field{Path: "redirect_uris[]", PartnerWide: true, Label: "Redirect URI", Short: "Redirect URIs", Step: StepRedirects,
 			Placeholder: "https://example.com/oauth.html", CharLimit: 2048, Unique: true, Expected: true, Rule: RedirectURI(), Max: 100,
 			Help: "Where Link sends people back after OAuth. No query (?…); https in production; *.example.com stands for any subdomain."},
-		&Field{Path: "bank_addendum_acceptance.customer_accepted", Label: "Has the customer accepted the bank addendum?",
+		&Field{Path: "bank_addendum_acceptance.customer_accepted", Names: true, Label: "Has the customer accepted the bank addendum?",
 			Short: "Accepted", Help: "Needed for CRA products", Step: StepAddendum, Kind: YesNo, Need: "is required",
 			Stamps: "bank_addendum_acceptance.customer_agreement_timestamp"},
-		&Field{Path: "bank_addendum_acceptance.customer_ip_address", Label: "Customer's IP address when accepting",
+		&Field{Path: "bank_addendum_acceptance.customer_ip_address", Names: true, Label: "Customer's IP address when accepting",
 			Short: "IP address", Placeholder: "192.0.2.42", Step: StepAddendum, Rule: Check(validate.IPAddress)},
-		&Field{Path: "bank_addendum_acceptance.customer_agreement_timestamp", Label: "When they accepted (UTC)",
+		&Field{Path: "bank_addendum_acceptance.customer_agreement_timestamp", Names: true, Label: "When they accepted (UTC)",
 			Short: "Accepted at", Help: "YYYY-MM-DDTHH:mm:ssZ; set to now when you answer yes", Step: StepAddendum,
 			Rule: Timestamp()},
 		&Field{Path: "is_diligence_attested", Label: "Has your team completed diligence on this customer?",
 			Short: "Diligence attested", Step: StepAttestations, Kind: YesNo},
-		&Field{Path: "create_link_customization", Label: "Copy your Link customization to this customer?",
+		&Field{Path: "create_link_customization", PartnerWide: true, Label: "Copy your Link customization to this customer?",
 			Short: "Copy Link customization", Help: "Yes needs a logo (the Logo step)", Step: StepAttestations, Kind: YesNo},
-		&Field{Path: "questionnaires.cra.is_third_party_involved", Label: "Is a third party involved?",
+		&Field{Path: "questionnaires.cra.is_third_party_involved", PartnerWide: true, Label: "Is a third party involved?",
 			Short: "Third party involved", Step: StepCRA, Kind: YesNo},
-		&Field{Path: "questionnaires.cra.is_technical_service_provider_involved",
+		&Field{Path: "questionnaires.cra.is_technical_service_provider_involved", PartnerWide: true,
 			Label: "Is a technical service provider involved?", Short: "Technical service provider", Step: StepCRA, Kind: YesNo},
-		&Field{Path: "questionnaires.cra.purposes", Label: "Permissible purposes", Help: "x or space toggles; use cases follow",
+		&Field{Path: "questionnaires.cra.purposes", PartnerWide: true, Label: "Permissible purposes", Help: "x or space toggles; use cases follow",
 			Step: StepCRA, Kind: Purposes, Values: purposeValues},
 	)
 	for _, p := range client.CRAPurposes {

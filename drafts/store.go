@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/plaid-onboard/plaid-onboard/catalog"
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/internal/atomicfile"
 	"github.com/plaid-onboard/plaid-onboard/internal/filelock"
@@ -21,6 +22,8 @@ type Store struct {
 	dir  string
 	keys KeySource
 	now  func() time.Time
+	// templates, when set, give new customer drafts their default answers.
+	templates *Templates
 
 	mu   sync.Mutex
 	seen map[string]os.FileInfo // the file of each draft as this process last read or wrote it
@@ -79,8 +82,47 @@ func (s *Store) SetClock(now func() time.Time) { s.now = now }
 
 func (s *Store) path(id string) string { return filepath.Join(s.dir, id+".json") }
 
-// New starts a draft of kind with an id no other draft has.
+// SetTemplates makes new customer drafts start from the default template
+// kept in t.
+func (s *Store) SetTemplates(t *Templates) { s.templates = t }
+
+// Templates are the templates new customer drafts start from (nil when
+// none were set).
+func (s *Store) Templates() *Templates { return s.templates }
+
+// New starts a draft of kind with an id no other draft has. A customer
+// draft starts from the default template, when there is one.
 func (s *Store) New(kind Kind) *Draft {
+	d := s.NewBlank(kind)
+	if kind == PartnerCustomer && s.templates != nil {
+		if tp, err := s.templates.Load(DefaultTemplate); err == nil {
+			tp.Apply(d)
+		}
+	}
+	return d
+}
+
+// NewLike starts a customer draft with src's answers but those that name
+// the company (the catalogue's Names fields), and says which it left
+// empty.
+func (s *Store) NewLike(src *Draft) (*Draft, []*catalog.Field, error) {
+	if src.Partner == nil {
+		return nil, nil, fmt.Errorf("draft %s is a %s draft: only a partner customer draft makes another like it", src.ID, src.Kind.Label())
+	}
+	d := s.NewBlank(PartnerCustomer)
+	kept, left := catalog.PartnerCreate().Copy(src.Partner, func(f *catalog.Field) bool { return !f.Names })
+	d.Partner = kept.(*client.PartnerCustomerCreateRequest)
+	for k, v := range src.UI {
+		if k != UILogoPath && !slices.ContainsFunc(left, func(f *catalog.Field) bool { return f.Path == k }) {
+			d.UI[k] = v
+		}
+	}
+	d.RefreshTitle()
+	return d, left, nil
+}
+
+// NewBlank starts a draft of kind with nothing in it, template or not.
+func (s *Store) NewBlank(kind Kind) *Draft {
 	now := s.now().UTC()
 	d := &Draft{Schema: CurrentSchema, Kind: kind, CreatedAt: now, UpdatedAt: now, UI: map[string]string{}}
 	for {

@@ -113,7 +113,7 @@ func (f *Flow) stepForm(s *catalog.Step) *widgets.StepForm {
 		}
 		switch fd.Kind {
 		case catalog.Products:
-			own("", nil, f.products(fd, client.PartnerProducts, fd.Label, fd.Help+". x or space toggles.", 15))
+			own("", nil, f.products(fd, client.PartnerProducts, fd.Label, f.help(fd)+". x or space toggles.", 15))
 			own("", nil, f.products(fd, OtherProducts(), "More products",
 				"Less common: choose one only if your Plaid contact has agreed to it for this customer", 10))
 		case catalog.UseCases:

@@ -76,7 +76,7 @@ func (f *Flow) stamping(fd *catalog.Field) huh.Field {
 	ptr := f.ref(fd.Path).Addr().Interface().(**bool)
 	stamp := f.ref(fd.Stamps)
 	inner := widgets.BindTriState(ptr, f.Changes)
-	return widgets.NewChoice(widgets.ChoiceSpec{Key: fd.Path, Title: fd.Label, Description: fd.Help}, widgets.TriStateOptions(),
+	return widgets.NewChoice(widgets.ChoiceSpec{Key: fd.Path, Title: fd.Label, Description: f.help(fd)}, widgets.TriStateOptions(),
 		widgets.BindFunc(inner.Get, func(v string) {
 			inner.Set(v)
 			if v == widgets.Yes && stamp.String() == "" {
@@ -190,7 +190,7 @@ func (f *Flow) purposes(fd *catalog.Field) huh.Field {
 	for i, p := range client.CRAPurposes {
 		opts[i] = huh.NewOption(catalog.PurposeLabel(string(p)), p)
 	}
-	return widgets.NewChoices(widgets.ChoiceSpec{Key: fd.Path, Title: fd.Label, Description: fd.Help, Height: 10}, opts,
+	return widgets.NewChoices(widgets.ChoiceSpec{Key: fd.Path, Title: fd.Label, Description: f.help(fd), Height: 10}, opts,
 		widgets.BindFunc(
 			func() []client.CRAPurpose {
 				var out []client.CRAPurpose

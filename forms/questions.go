@@ -3,11 +3,13 @@ package forms
 import (
 	"fmt"
 	"reflect"
+	"slices"
 
 	"charm.land/huh/v2"
 
 	"github.com/plaid-onboard/plaid-onboard/catalog"
 	"github.com/plaid-onboard/plaid-onboard/client"
+	"github.com/plaid-onboard/plaid-onboard/drafts"
 	"github.com/plaid-onboard/plaid-onboard/forms/widgets"
 	"github.com/plaid-onboard/plaid-onboard/validate"
 )
@@ -56,7 +58,7 @@ func (f *Flow) check(fd *catalog.Field) validate.Check {
 // inputSpec is a text question for the field at path (a concrete path for
 // a list's item).
 func (f *Flow) inputSpec(fd *catalog.Field, path string) widgets.InputSpec {
-	return widgets.InputSpec{Key: path, Title: fd.Label, Description: fd.Help, Placeholder: fd.Placeholder,
+	return widgets.InputSpec{Key: path, Title: fd.Label, Description: f.help(fd), Placeholder: fd.Placeholder,
 		Required: fd.Asked(), CharLimit: fd.CharLimit, Masked: fd.Kind == catalog.Secret, Check: f.check(fd)}
 }
 
@@ -81,9 +83,9 @@ func (f *Flow) question(path string) huh.Field {
 		return f.input(path)
 	case catalog.YesNo:
 		ptr := f.ref(path).Addr().Interface().(**bool)
-		return widgets.NewChoice(widgets.ChoiceSpec{Key: path, Title: fd.Label, Description: fd.Help}, widgets.TriStateOptions(), widgets.BindTriState(ptr, f.Changes))
+		return widgets.NewChoice(widgets.ChoiceSpec{Key: path, Title: fd.Label, Description: f.help(fd)}, widgets.TriStateOptions(), widgets.BindTriState(ptr, f.Changes))
 	case catalog.Country, catalog.Region, catalog.IDType, catalog.Program:
-		spec := widgets.PickerSpec{Key: path, Title: fd.Label, Description: fd.Help, Required: fd.Asked(),
+		spec := widgets.PickerSpec{Key: path, Title: fd.Label, Description: f.help(fd), Required: fd.Asked(),
 			Free: fd.Kind == catalog.Program, Options: f.options(fd), Check: f.check(fd)}
 		if fd.Kind == catalog.IDType {
 			spec.Describe = func() string { return idTypeHint(f.value(fd.Context)) }
@@ -168,4 +170,16 @@ func (f *Flow) line(path string) Line {
 		l.Field = nil
 	}
 	return l
+}
+
+// help is what a question says under its title: the field's help, and
+// whether its answer came from the template the draft started from.
+func (f *Flow) help(fd *catalog.Field) string {
+	if !slices.Contains(f.Draft.FromTemplate, fd.Path) {
+		return fd.Help
+	}
+	if fd.Help == "" {
+		return "From the template " + drafts.DefaultTemplate
+	}
+	return fd.Help + " · from the template " + drafts.DefaultTemplate
 }

@@ -26,7 +26,8 @@ there; the key lives in the OS keyring, or in a file readable only by you.`,
 		Args: cmdutil.InvalidArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error { return runList(cmd.Context(), &ListOptions{Factory: f}) },
 	}
-	cmd.AddCommand(NewCmdList(f, nil), NewCmdShow(f, nil), NewCmdRemove(f, nil), NewCmdExport(f, "export ID", nil), NewCmdImport(f, g, nil))
+	cmd.AddCommand(NewCmdList(f, nil), NewCmdShow(f, nil), NewCmdRemove(f, nil), NewCmdExport(f, "export ID", nil), NewCmdImport(f, g, nil),
+		NewCmdNew(f, nil), NewCmdTemplate(f))
 	return cmd
 }
 

@@ -298,6 +298,7 @@ func (f *Factory) Drafts(notice func(string)) (*drafts.Store, error) {
 		return nil, exitcode.Local(err, "the drafts live in "+f.Paths.Drafts()+" ("+EnvDataDir+" moves them)")
 	}
 	s.SetClock(f.Now)
+	s.SetTemplates(drafts.OpenTemplates(f.Paths.Templates()))
 	// Writes killed halfway leave temporaries beside their files (the key,
 	// the remembered programs, the emulator's state): every file in these
 	// two directories is ours, so any stale temporary goes.

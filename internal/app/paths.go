@@ -60,5 +60,8 @@ func (p Paths) EmulatorLegacyState() string { return filepath.Join(p.Data, "emul
 // EmulatorConfig is the optional emulator configuration (extra programs).
 func (p Paths) EmulatorConfig() string { return filepath.Join(p.Config, "emulator.json") }
 
+// Templates is the directory of customer templates (`drafts template`).
+func (p Paths) Templates() string { return filepath.Join(p.Config, "templates") }
+
 // KnownPrograms is where the Beacon program ids used before are kept.
 func (p Paths) KnownPrograms() string { return filepath.Join(p.Config, "beacon-programs.json") }

@@ -62,7 +62,7 @@ func Import(store *drafts.Store, in Input) ([]Imported, error) {
 	out := make([]Imported, len(records))
 	all := make([]*drafts.Draft, len(records))
 	for i, rec := range records {
-		d := store.New(in.Kind)
+		d := store.NewBlank(in.Kind)
 		shape, _ := client.ParseRequest(rec.Body, Body(d))
 		d.Batch, d.BatchIndex = in.Batch, i+1
 		d.RefreshTitle()

@@ -18,7 +18,7 @@ import (
 )
 
 type keyMap struct {
-	Up, Down, Open, Delete, Quit, Abort key.Binding
+	Up, Down, Open, Delete, Like, Quit, Abort key.Binding
 }
 
 func defaultKeys() keyMap {
@@ -27,6 +27,7 @@ func defaultKeys() keyMap {
 		Down:   key.NewBinding(key.WithKeys("down", "j")),
 		Open:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
 		Delete: key.NewBinding(key.WithKeys("d", "delete"), key.WithHelp("d", "delete draft")),
+		Like:   key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "new customer like this")),
 		Quit:   key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q", "quit")),
 		Abort:  key.NewBinding(key.WithKeys("ctrl+c")),
 	}
@@ -121,8 +122,11 @@ func (m *Model) Help() []key.Binding {
 		return m.batchHelp()
 	}
 	hb := []key.Binding{m.keys.Up, m.keys.Open}
-	if m.cursor >= entries+len(m.batches) {
+	if d, onDraft := m.draftAtCursor(); onDraft {
 		hb = append(hb, m.keys.Delete)
+		if d.Kind == drafts.PartnerCustomer {
+			hb = append(hb, m.keys.Like)
+		}
 	}
 	return append(hb, m.keys.Quit)
 }
@@ -163,6 +167,10 @@ func (m *Model) Update(msg tea.Msg) (uikit.Screen, tea.Cmd) {
 		return m, func() tea.Msg { return uikit.QuitMsg{} }
 	case key.Matches(k, m.keys.Open):
 		return m, m.open()
+	case key.Matches(k, m.keys.Like):
+		if d, onDraft := m.draftAtCursor(); onDraft && d.Kind == drafts.PartnerCustomer {
+			return m, m.newLike(d.ID)
+		}
 	case key.Matches(k, m.keys.Delete) && m.cursor >= entries+len(m.batches):
 		d := m.drafts[m.cursor-entries-len(m.batches)]
 		m.dialog = uikit.NewDialog("Delete this draft?",
@@ -298,3 +306,36 @@ func truncateTo(s string, n int) string {
 // Refresh reads the drafts again when the screen comes back (a draft of
 // the open batch was fixed meanwhile).
 func (m *Model) Refresh() { m.reload() }
+
+// draftAtCursor is the draft (of no batch) the cursor is on, if any.
+func (m *Model) draftAtCursor() (drafts.Summary, bool) {
+	i := m.cursor - entries - len(m.batches)
+	if i < 0 || i >= len(m.drafts) {
+		return drafts.Summary{}, false
+	}
+	return m.drafts[i], true
+}
+
+// newLike opens a new customer draft like draft id, saying what it left
+// empty: what names the company.
+func (m *Model) newLike(id string) tea.Cmd {
+	src, err := m.deps.Store.Load(id)
+	if err != nil {
+		m.notice = "the draft cannot be opened: " + err.Error()
+		return nil
+	}
+	d, left, err := m.deps.Store.NewLike(src)
+	if err != nil {
+		m.notice = err.Error()
+		return nil
+	}
+	names := make([]string, len(left))
+	for i, f := range left {
+		names[i] = f.ReviewLabel()
+	}
+	notice := "Like " + src.DisplayTitle() + ": everything but what names the company"
+	if len(names) > 0 {
+		notice += " (left empty: " + strings.Join(names, ", ") + ")"
+	}
+	return tea.Sequence(openMsg(d, nil), func() tea.Msg { return uikit.NoticeMsg{Text: notice} })
+}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/plaid-onboard/plaid-onboard/client"
@@ -149,6 +150,39 @@ func SeedPerson(k int, programID string) *client.BeaconUserCreateRequest {
 		ProgramID: programID, ClientUserID: fmt.Sprintf("seed-%06s", strconv.FormatInt(int64(k), 36)), User: d,
 	}
 }
+
+// SeedCompany is fictional company k as a partner end-customer create
+// would carry it, from the seeder's towns, streets and names: every
+// answer a customer gives but the logo (a file), at example.com, with a
+// support phone in the 555-01xx range kept for fiction.
+func SeedCompany(k int) *client.PartnerCustomerCreateRequest {
+	r := rand.New(rand.NewPCG(uint64(k), 0xc0de)) //nolint:gosec // the same fictional companies on every machine
+	town := seedTowns[r.IntN(len(seedTowns))]
+	kind := seedCompanyKinds[r.IntN(len(seedCompanyKinds))]
+	name := fmt.Sprintf("%s %s", town[0], kind)
+	slug := fmt.Sprintf("%s%s%d", lower(town[0]), lower(strings.ReplaceAll(kind, " ", "")), k)
+	site := "https://" + slug + ".example.com"
+	given, family := seedGiven[r.IntN(len(seedGiven))], seedFamily[r.IntN(len(seedFamily))]
+	given2, family2 := seedGiven[r.IntN(len(seedGiven))], seedFamily[r.IntN(len(seedFamily))]
+	yes, no := true, false
+	return &client.PartnerCustomerCreateRequest{
+		CompanyName: name, LegalEntityName: name + ", Inc.", ApplicationName: fmt.Sprintf("%s %d", name, k),
+		Website: site, Products: []client.Product{"auth", "identity"},
+		Address: client.PartnerAddress{Street: fmt.Sprintf("%d %s", 1+r.IntN(9899), seedStreets[r.IntN(len(seedStreets))]),
+			City: town[0], Region: town[1], PostalCode: town[2], CountryCode: "US"},
+		CustomerSupportInfo: client.CustomerSupportInfo{Email: "support@" + slug + ".example.com",
+			PhoneNumber: fmt.Sprintf("+1%s55501%02d", seedAreaCodes[k%len(seedAreaCodes)], k%100),
+			ContactURL:  site + "/contact", LinkUpdateURL: site + "/bank"},
+		TechnicalContact:    client.PartnerContact{GivenName: given, FamilyName: family, Email: lower(given) + "@" + slug + ".example.com"},
+		BillingContact:      client.PartnerContact{GivenName: given2, FamilyName: family2, Email: lower(given2) + "@" + slug + ".example.com"},
+		RedirectURIs:        []string{site + "/oauth"},
+		IsDiligenceAttested: &yes, CreateLinkCustomization: &no,
+		BankAddendumAcceptance: client.BankAddendumAcceptance{CustomerAccepted: &yes, CustomerIPAddress: fmt.Sprintf("192.0.2.%d", 1+k%254),
+			CustomerAgreementTimestamp: "2026-01-05T15:00:00Z"},
+	}
+}
+
+var seedCompanyKinds = []string{"Credit Union", "Savings Bank", "Lending", "Payroll", "Rent Pay", "Budget App", "Brokerage", "Wallet"}
 
 func lower(s string) string {
 	b := []byte(s)

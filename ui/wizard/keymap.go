@@ -17,6 +17,9 @@ type keyMap struct {
 	Close    key.Binding
 	Quit     key.Binding
 	Fix      key.Binding
+	// Fill puts a fictional person or company in the current step (not
+	// in production): demos.
+	Fill key.Binding
 
 	// sidebar and lists
 	Up     key.Binding
@@ -56,6 +59,7 @@ func defaultKeys() keyMap {
 		Close:    b([]string{"ctrl+x"}, "ctrl+x", "close draft"),
 		Quit:     b([]string{"ctrl+c"}, "ctrl+c", "quit"),
 		Fix:      widgets.FixKey,
+		Fill:     b([]string{"ctrl+t"}, "ctrl+t", "fill with a fictional one"),
 
 		Up:     b([]string{"up", "k"}, "↑/↓", "move"),
 		Down:   b([]string{"down", "j"}, "", ""),

@@ -58,6 +58,10 @@ type Model struct {
 	checked  uint64 // the change the problems are for
 	seen     uint64 // the change last saved and checked
 	local    uint64 // changes the forms do not count (the step moved)
+	// fills counts the fictional ones filled in again, filledStep is the
+	// step filled last (ctrl+t).
+	fills      int
+	filledStep string
 
 	save   drafts.SaveStatus
 	notice string
@@ -286,6 +290,8 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(k, m.keys.Review):
 		return m.openReview()
+	case key.Matches(k, m.keys.Fill):
+		return m.fill()
 	}
 	if m.form != nil {
 		first := m.form.AtFirst()

@@ -6,6 +6,8 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
+
+	"github.com/plaid-onboard/plaid-onboard/client"
 )
 
 // View draws the body: the step list and the step, or the review, the
@@ -133,7 +135,11 @@ func (m *Model) Help() []key.Binding {
 	case m.list != nil:
 		hb = append(hb, m.list.help(m)...)
 	}
-	return append(hb, m.keys.NextStep, m.keys.PrevStep, m.keys.Steps, m.keys.Review, m.keys.Close, m.keys.Quit)
+	hb = append(hb, m.keys.NextStep, m.keys.PrevStep, m.keys.Steps, m.keys.Review, m.keys.Close, m.keys.Quit)
+	if m.env() != client.Production {
+		hb = append(hb, m.keys.Fill)
+	}
+	return hb
 }
 
 // Status is the autosave's state for the footer.

@@ -15,7 +15,7 @@ var layers = [][]string{
 	{"client", "internal/prefs"},
 	{"catalog", "internal/theme", "internal/webhooks", "internal/exitcode"},
 	{"drafts", "emulator", "internal/debuglog", "forms/widgets"},
-	{"internal/actions", "forms", "internal/app"},
+	{"internal/actions", "forms", "internal/app", "internal/demo"},
 	{"ui/uikit", "cmd/cmdutil", "internal/doctor", "internal/bulk"},
 	{"ui/home", "ui/listen", "ui/lookup", "ui/plain", "ui/wizard", "cmd/beacon", "cmd/customer", "cmd/listen", "cmd/drafts", "cmd/emulator", "cmd/submit", "cmd/version", "cmd/doctor"},
 	{"ui", "cmd/root"},

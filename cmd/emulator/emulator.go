@@ -31,8 +31,15 @@ type ServeOptions struct {
 	// Webhook is where the webhooks go (programs and the partner profile
 	// may name their own in the config).
 	Webhook string
-	// Ready, when set, receives the base URL once listening (tests).
+	// Ready, when set, receives the base URL once listening (tests, and
+	// the demo, which sets itself up there). It must not block: requests
+	// are served after it returns.
 	Ready func(url string)
+	// Quiet leaves requests out of stderr (the demo's screen is there).
+	Quiet bool
+	// Banner, when set, replaces the base URL as stdout's first line
+	// (the demo prints its guide instead).
+	Banner bool
 }
 
 // NewCmd returns the emulator command (which serves it) and its verbs.
@@ -85,6 +92,9 @@ func runServe(ctx context.Context, opts *ServeOptions) error {
 		ClientID: id, Secret: secret, StatePath: opts.StatePath, Webhook: opts.Webhook,
 		Log: func(line string) { fmt.Fprintln(opts.IO.ErrOut, line) },
 	}
+	if opts.Quiet {
+		eo.Log = nil
+	}
 	if opts.Webhook != "" && !validate.IsHTTPURL(opts.Webhook) {
 		return exitcode.Invalid(fmt.Errorf("--webhook %q is not an http(s) URL", opts.Webhook), "for example --webhook http://127.0.0.1:8687/")
 	}
@@ -110,7 +120,9 @@ func runServe(ctx context.Context, opts *ServeOptions) error {
 		return exitcode.Invalid(fmt.Errorf("cannot listen on %s: %w", opts.Addr, err), "choose another address with --addr")
 	}
 	url := "http://" + ln.Addr().String()
-	fmt.Fprintln(opts.IO.Out, url)
+	if !opts.Banner {
+		fmt.Fprintln(opts.IO.Out, url)
+	}
 	if host, _, _ := net.SplitHostPort(opts.Addr); !isLoopback(host) {
 		fmt.Fprintf(opts.IO.ErrOut, "warning: listening on %s, reachable from other machines; the demo credentials are public\n", opts.Addr)
 	}

@@ -79,6 +79,7 @@ interrupted.`,
 		drafts.NewCmd(f, g),
 		drafts.NewCmdExport(f, "export ID", nil),
 		emulator.NewCmd(f),
+		emulator.NewCmdDemo(f, g, nil),
 		listen.NewCmd(f, g, nil),
 		version.NewCmd(f),
 		doctor.NewCmd(f, g, nil),
@@ -98,7 +99,7 @@ func hideUnusedGlobals(root *cobra.Command) {
 	unused := map[string][]string{
 		"version": all, "completion": all, "help": all, "emulator": all, "drafts": all,
 		"customer": screens, "beacon": screens, "export": {"accessible", "no-save-pii", "debug"},
-		"submit": {"accessible"}, "listen": {"no-save-pii"}, "doctor": {"no-save-pii", "debug"},
+		"submit": {"accessible"}, "listen": {"no-save-pii"}, "doctor": {"no-save-pii", "debug"}, "demo": {"accessible", "no-save-pii", "debug"},
 	}
 	var mark func(c *cobra.Command, names []string)
 	mark = func(c *cobra.Command, names []string) {

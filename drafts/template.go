@@ -82,8 +82,12 @@ func (t *Templates) Save(name string, d *Draft, now time.Time) (*Template, error
 	}
 	kept, _ := catalog.PartnerCreate().Copy(d.Partner, func(f *catalog.Field) bool { return f.PartnerWide })
 	tp := &Template{Name: name, SavedAt: now.UTC(), From: d.ID, Partner: kept.(*client.PartnerCustomerCreateRequest), UI: map[string]string{}}
-	for _, k := range []string{"technical_contact", "billing_contact"} {
-		if v, found := d.UI[k]; found {
+	// A contact's "use the partner's default" choice is kept with it: a UI
+	// key naming an object of partner-wide fields.
+	for k, v := range d.UI {
+		if slices.ContainsFunc(catalog.PartnerCreate().Fields(), func(f *catalog.Field) bool {
+			return f.PartnerWide && strings.HasPrefix(f.Path, k+".")
+		}) {
 			tp.UI[k] = v
 		}
 	}

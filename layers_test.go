@@ -11,7 +11,7 @@ import (
 // layers only. Packages of one layer do not import each other (forms does
 // not send; actions asks nothing).
 var layers = [][]string{
-	{"validate", "internal/atomicfile", "internal/filelock", "internal/words", "internal/masking", "internal/termtext", "third_party/fang"},
+	{"validate", "internal/atomicfile", "internal/filelock", "internal/words", "internal/masking", "internal/termtext", "internal/buildinfo", "third_party/fang"},
 	{"client", "internal/prefs"},
 	{"catalog", "internal/theme", "internal/webhooks", "internal/exitcode"},
 	{"drafts", "emulator", "internal/debuglog", "forms/widgets"},

@@ -13,26 +13,32 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/cmd/cmdutil"
 	"github.com/plaid-onboard/plaid-onboard/cmd/root"
 	"github.com/plaid-onboard/plaid-onboard/internal/app"
+	"github.com/plaid-onboard/plaid-onboard/internal/buildinfo"
 	"github.com/plaid-onboard/plaid-onboard/internal/exitcode"
 	"github.com/plaid-onboard/plaid-onboard/internal/termtext"
 	"github.com/plaid-onboard/plaid-onboard/third_party/fang"
 	"github.com/plaid-onboard/plaid-onboard/ui"
 )
 
-// version is set at build time with -ldflags "-X main.version=…".
-var version = "dev"
+// version, commit and date are stamped by a release (goreleaser's
+// -ldflags "-X main.version=…"); otherwise they come from the build info.
+var (
+	version = ""
+	commit  = ""
+	date    = ""
+)
 
 func main() {
 	os.Exit(run())
 }
 
 func run() int {
-	f := app.New(version)
+	f := app.New(buildinfo.Read(version, commit, date))
 	f.LaunchTUI = ui.Run
 	var interrupts cmdutil.Interrupts
 	defer interrupts.Stop()
 	err := fang.Execute(context.Background(), root.NewCmd(f, &interrupts),
-		fang.WithVersion(version),
+		fang.WithVersion(f.Build.Version),
 		fang.WithErrorHandler(errorHandler),
 		fang.WithoutBackgroundQuery(),
 		fang.WithColorSchemeFunc(root.HelpColors),

@@ -16,6 +16,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/drafts"
 	"github.com/plaid-onboard/plaid-onboard/emulator"
 	"github.com/plaid-onboard/plaid-onboard/internal/atomicfile"
+	"github.com/plaid-onboard/plaid-onboard/internal/buildinfo"
 	"github.com/plaid-onboard/plaid-onboard/internal/debuglog"
 	"github.com/plaid-onboard/plaid-onboard/internal/exitcode"
 	"github.com/plaid-onboard/plaid-onboard/internal/prefs"
@@ -41,11 +42,14 @@ type TUIRequest struct {
 // Factory holds the dependencies commands share, injected so tests can
 // replace any of them.
 type Factory struct {
-	IO      *IOStreams
-	Getenv  func(string) string
-	Now     func() time.Time
+	IO     *IOStreams
+	Getenv func(string) string
+	Now    func() time.Time
+	// Version is Build.Version: the User-Agent names it.
 	Version string
-	Paths   Paths
+	// Build is which build this is (version, commit, date).
+	Build buildinfo.Info
+	Paths Paths
 	// LaunchTUI runs the full-screen program; main sets it (only main may
 	// import the ui package).
 	LaunchTUI func(ctx context.Context, f *Factory, req TUIRequest) error
@@ -74,9 +78,9 @@ func (f *Factory) warn(msg string) {
 }
 
 // New returns a Factory for the real process.
-func New(version string) *Factory {
+func New(build buildinfo.Info) *Factory {
 	return &Factory{
-		IO: System(), Getenv: os.Getenv, Now: time.Now, Version: version,
+		IO: System(), Getenv: os.Getenv, Now: time.Now, Version: build.Version, Build: build,
 		Paths: ResolvePaths(os.Getenv),
 	}
 }

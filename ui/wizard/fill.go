@@ -9,6 +9,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/catalog"
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/emulator"
+	"github.com/plaid-onboard/plaid-onboard/ui/uikit"
 )
 
 // fictionalBase numbers the people and companies a fill makes apart from
@@ -62,6 +63,7 @@ func (m *Model) fill() tea.Cmd {
 		return nil
 	}
 	m.local++
-	m.notice = step.Title + ": filled with " + who + " (the seeder's data; every check runs on it)"
-	return m.enter(m.step)
+	// In the footer, gone at the next key: it is no state of the draft.
+	said := step.Title + ": filled with " + who + " (the seeder's data; every check runs on it)"
+	return tea.Batch(m.enter(m.step), func() tea.Msg { return uikit.NoticeMsg{Text: said} })
 }

@@ -173,6 +173,8 @@ func decodeHead(r io.Reader) (*Draft, error) {
 			target = &d.UpdatedAt
 		case "step":
 			target = &d.Step
+		case "revision":
+			target = &d.Revision
 		case "batch":
 			target = &d.Batch
 		case "batch_index":

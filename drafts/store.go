@@ -151,6 +151,8 @@ type Summary struct {
 	Step      string
 	CreatedAt time.Time
 	UpdatedAt time.Time
+	// Revision counts the draft's saves.
+	Revision int64
 	// Batch is the import the draft came from, if any, and BatchIndex
 	// its place there.
 	Batch      string
@@ -206,7 +208,7 @@ func (s *Store) List() ([]Summary, []Quarantined, error) {
 			continue
 		}
 		out = append(out, Summary{ID: d.ID, Kind: d.Kind, Title: d.DisplayTitle(), Step: d.Step,
-			CreatedAt: d.CreatedAt, UpdatedAt: d.UpdatedAt, Batch: d.Batch, BatchIndex: d.BatchIndex, LastSubmission: d.LastSubmission})
+			CreatedAt: d.CreatedAt, UpdatedAt: d.UpdatedAt, Revision: d.Revision, Batch: d.Batch, BatchIndex: d.BatchIndex, LastSubmission: d.LastSubmission})
 	}
 	slices.SortFunc(out, func(a, b Summary) int {
 		if c := b.UpdatedAt.Compare(a.UpdatedAt); c != 0 {

@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -61,10 +60,24 @@ type Templates struct{ dir string }
 // OpenTemplates keeps templates in dir.
 func OpenTemplates(dir string) *Templates { return &Templates{dir: dir} }
 
-var templateName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`)
+// validTemplateName takes letters, digits, . _ and -, up to 64, starting
+// with a letter or digit: a file name in the templates directory, never
+// a path out of it.
+func validTemplateName(name string) bool {
+	if name == "" || len(name) > 64 {
+		return false
+	}
+	for i, r := range name {
+		alnum := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+		if !alnum && (i == 0 || !strings.ContainsRune("._-", r)) {
+			return false
+		}
+	}
+	return true
+}
 
 func (t *Templates) path(name string) (string, error) {
-	if !templateName.MatchString(name) {
+	if !validTemplateName(name) {
 		return "", fmt.Errorf("%q is not a template name: letters, digits, . _ and -, up to 64", name)
 	}
 	return filepath.Join(t.dir, name+".json"), nil
@@ -146,7 +159,7 @@ func (t *Templates) List() ([]string, error) {
 	}
 	var out []string
 	for _, e := range entries {
-		if name, ok := strings.CutSuffix(e.Name(), ".json"); ok && templateName.MatchString(name) {
+		if name, ok := strings.CutSuffix(e.Name(), ".json"); ok && validTemplateName(name) {
 			out = append(out, name)
 		}
 	}

@@ -128,6 +128,57 @@ func All(store *drafts.Store, env catalog.Env, only string) ([]Batch, error) {
 	if err != nil {
 		return nil, err
 	}
+	return Of(store, list, env, only), nil
+}
+
+// Of is All for drafts already listed: only a batch's drafts are read
+// through.
+func Of(store *drafts.Store, list []drafts.Summary, env catalog.Env, only string) []Batch {
+	return (*Cache)(nil).Of(store, list, env, only)
+}
+
+// Cache keeps where each batch draft stood when last read, by its last
+// save: a screen listing batches again reads through only the drafts
+// saved since (a return to the home screen after fixing one).
+type Cache struct {
+	members map[string]cachedMember
+}
+
+type cachedMember struct {
+	saved    time.Time
+	revision int64
+	env      catalog.Env
+	m        Member
+}
+
+// NewCache is an empty cache.
+func NewCache() *Cache { return &Cache{members: map[string]cachedMember{}} }
+
+// member is where draft s stands, read through unless the cache holds it
+// as last saved.
+func (c *Cache) member(store *drafts.Store, s drafts.Summary, env catalog.Env) Member {
+	if c != nil {
+		if hit, found := c.members[s.ID]; found && hit.saved.Equal(s.UpdatedAt) && hit.revision == s.Revision && hit.env.Environment == env.Environment &&
+			hit.env.Now.Truncate(24*time.Hour).Equal(env.Now.Truncate(24*time.Hour)) {
+			return hit.m
+		}
+	}
+	m := Member{ID: s.ID, Index: s.BatchIndex, Title: s.Title, Kind: s.Kind}
+	d, err := store.Load(s.ID)
+	if err != nil {
+		m.State, m.Unreadable = Problems, err.Error()
+		m.Problems = validate.Problems{{Path: "(draft)", Message: err.Error()}}
+		return m // not kept: it may be readable next time
+	}
+	m.State, m.Problems, m.Last = StateOf(d, env)
+	if c != nil {
+		c.members[s.ID] = cachedMember{saved: s.UpdatedAt, revision: s.Revision, env: env, m: m}
+	}
+	return m
+}
+
+// Of is bulk.Of, through the cache.
+func (c *Cache) Of(store *drafts.Store, list []drafts.Summary, env catalog.Env, only string) []Batch {
 	var out []Batch
 	for _, name := range Names(list) {
 		if only != "" && name != only {
@@ -139,20 +190,12 @@ func All(store *drafts.Store, env catalog.Env, only string) ([]Batch, error) {
 				continue
 			}
 			b.Kind = s.Kind
-			m := Member{ID: s.ID, Index: s.BatchIndex, Title: s.Title, Kind: s.Kind}
-			d, err := store.Load(s.ID)
-			if err != nil {
-				m.State, m.Unreadable = Problems, err.Error()
-				m.Problems = validate.Problems{{Path: "(draft)", Message: err.Error()}}
-			} else {
-				m.State, m.Problems, m.Last = StateOf(d, env)
-			}
-			b.Members = append(b.Members, m)
+			b.Members = append(b.Members, c.member(store, s, env))
 		}
 		slices.SortFunc(b.Members, func(x, y Member) int { return cmp.Or(cmp.Compare(x.Index, y.Index), cmp.Compare(x.ID, y.ID)) })
 		out = append(out, b)
 	}
-	return out, nil
+	return out
 }
 
 // StateOf is where a draft stands: sent once anything was created from

@@ -104,3 +104,37 @@ func TestAFailureStopsTheBatchUnlessKeepGoing(t *testing.T) {
 		t.Fatalf("keep going: %+v", r)
 	}
 }
+
+// The cache reads a draft again once it was saved, even on a clock that
+// does not move (its revision counts the saves).
+func TestTheCacheSeesEverySave(t *testing.T) {
+	store, _, _ := imported(t, func(h http.Handler) http.Handler { return h })
+	store.SetClock(func() time.Time { return now })
+	env := catalog.Env{Environment: client.Local, Now: now}
+	cache := NewCache()
+	list, _, _ := store.List()
+	if b := cache.Of(store, list, env, "b"); b[0].Count(Ready) != 3 {
+		t.Fatalf("first: %s", b[0].Summary())
+	}
+	d, err := store.Load(b0(t, store, env))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Partner.Website = "not a site"
+	if err := store.Save(d, drafts.SaveOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	list, _, _ = store.List()
+	if b := cache.Of(store, list, env, "b"); b[0].Count(Problems) != 1 {
+		t.Fatalf("after a save on the same clock: %s", b[0].Summary())
+	}
+}
+
+func b0(t *testing.T, store *drafts.Store, env catalog.Env) string {
+	t.Helper()
+	b, err := Load(store, "b", env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.Members[0].ID
+}

@@ -65,9 +65,13 @@ func (m *Model) reloadBatch() {
 	if m.batch == nil {
 		return
 	}
-	if b, err := bulk.Load(m.deps.Store, m.batch.b.Name, m.checkEnv()); err == nil {
-		m.batch.b = b
-		m.batch.cursor = min(m.batch.cursor, len(b.Members)-1)
+	list, _, err := m.deps.Store.List()
+	if err != nil {
+		return
+	}
+	if bs := m.cache.Of(m.deps.Store, list, m.checkEnv(), m.batch.b.Name); len(bs) == 1 {
+		m.batch.b = bs[0]
+		m.batch.cursor = min(m.batch.cursor, len(bs[0].Members)-1)
 	}
 }
 

@@ -41,6 +41,7 @@ type Model struct {
 	drafts    []drafts.Summary // those of no batch
 	batches   []bulk.Batch     // a row each
 	batch     *batchView       // the batch open, if any
+	cache     *bulk.Cache      // where each batch draft stood when last read
 	bkeys     batchKeys
 	bad       []drafts.Quarantined
 	dialog    *uikit.Dialog
@@ -65,7 +66,7 @@ func New(deps uikit.Deps, notice string) *Model {
 	if notice == "" && deps.DebugLog != "" {
 		notice = "--debug: every exchange with " + deps.EnvLabel() + " is written to " + deps.DebugLog
 	}
-	m := &Model{deps: deps, keys: defaultKeys(), bkeys: defaultBatchKeys(), notice: notice, st: theme.New(true)}
+	m := &Model{deps: deps, keys: defaultKeys(), bkeys: defaultBatchKeys(), cache: bulk.NewCache(), notice: notice, st: theme.New(true)}
 	m.reload()
 	return m
 }
@@ -82,9 +83,7 @@ func (m *Model) reload() {
 		}
 	}
 	// A batch is one row, counted from its drafts read through.
-	if m.batches, err = bulk.All(m.deps.Store, m.checkEnv(), ""); err != nil {
-		m.notice = "the batches cannot be read: " + err.Error()
-	}
+	m.batches = m.cache.Of(m.deps.Store, list, m.checkEnv(), "")
 	m.cursor = min(m.cursor, m.rows()-1)
 	m.reloadBatch()
 }

@@ -61,11 +61,3 @@ func readLine(r io.Reader) (string, error) {
 		}
 	}
 }
-
-// Body is the request a draft holds, as the client would send it.
-func Body(d *store.Draft) any {
-	if d.Partner != nil {
-		return d.Partner
-	}
-	return d.Beacon
-}

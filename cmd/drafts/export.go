@@ -63,7 +63,7 @@ func runExport(_ context.Context, opts *ExportOptions) error {
 	if d.PIIUnreadable || d.PIIOmitted {
 		fmt.Fprintln(f.IO.ErrOut, "warning: this draft's personal data is not available (not saved, or not decryptable): the export lacks it")
 	}
-	body, err := client.Body(Body(d))
+	body, err := client.Body(d.Request())
 	if err != nil {
 		return err
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/internal/app"
 	"github.com/plaid-onboard/plaid-onboard/internal/bulk"
 	"github.com/plaid-onboard/plaid-onboard/internal/exitcode"
+	"github.com/plaid-onboard/plaid-onboard/internal/words"
 )
 
 // ImportOptions are `drafts import`'s inputs.
@@ -177,7 +178,7 @@ func printImported(f *app.Factory, asJSON bool, batch string, out []bulk.Importe
 			fmt.Fprintf(f.IO.Out, "line %-5d %s  ready          %s\n", r.Line, r.DraftID, r.Title)
 			continue
 		}
-		fmt.Fprintf(f.IO.Out, "line %-5d %s  %-13s  %s\n", r.Line, r.DraftID, problemCount(len(r.Problems)), r.Title)
+		fmt.Fprintf(f.IO.Out, "line %-5d %s  %-13s  %s\n", r.Line, r.DraftID, fmt.Sprintf("%d %s", len(r.Problems), words.Plural(len(r.Problems), "problem", "problems")), r.Title)
 		for _, p := range r.Problems {
 			fmt.Fprintf(f.IO.Out, "             %s · %s: %s\n", r.Where(p), p.Path, p.Message)
 		}
@@ -188,13 +189,6 @@ func printImported(f *app.Factory, asJSON bool, batch string, out []bulk.Importe
 	}
 	fmt.Fprintf(f.IO.ErrOut, "then send the ready ones: plaid-onboard submit --batch %s\n", shellWord(batch))
 	return nil
-}
-
-func problemCount(n int) string {
-	if n == 1 {
-		return "1 problem"
-	}
-	return fmt.Sprintf("%d problems", n)
 }
 
 // shellWord quotes a batch name for a command line when it needs it.

@@ -58,7 +58,7 @@ func runNew(_ context.Context, o *NewOptions) error {
 	if err != nil {
 		return err
 	}
-	d := s.New(o.Kind)
+	var d *store.Draft
 	if o.From != "" {
 		if o.Kind != store.PartnerCustomer {
 			return exitcode.Invalid(fmt.Errorf("--from makes a customer like another: it takes no %s", o.Kind.Label()), "")
@@ -79,7 +79,7 @@ func runNew(_ context.Context, o *NewOptions) error {
 		if len(names) > 0 {
 			fmt.Fprintf(f.IO.ErrOut, "Like %s (%s), but left empty: %s.\n", src.ID, src.DisplayTitle(), strings.Join(names, ", "))
 		}
-	} else if len(d.FromTemplate) > 0 {
+	} else if d = s.New(o.Kind); len(d.FromTemplate) > 0 {
 		fmt.Fprintf(f.IO.ErrOut, "Started from template %s: %d answers.\n", store.DefaultTemplate, len(d.FromTemplate))
 	}
 	if err := s.Save(d, store.SaveOptions{}); err != nil {

@@ -13,6 +13,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/internal/bulk"
 	"github.com/plaid-onboard/plaid-onboard/internal/exitcode"
 	"github.com/plaid-onboard/plaid-onboard/internal/termtext"
+	"github.com/plaid-onboard/plaid-onboard/internal/words"
 )
 
 // batchResult is a draft's result as --json prints it.
@@ -42,17 +43,17 @@ func runBatch(ctx context.Context, o *Options) error {
 	fmt.Fprintf(f.IO.ErrOut, "Batch %s: %s.\n", o.Batch, b.Summary())
 	if n := b.Count(bulk.Unknown); n > 0 && !o.Force {
 		fmt.Fprintf(f.IO.ErrOut, "%d %s an unknown outcome and %s not sent again: check them first (`drafts list --batch %s`), then --force sends them.\n",
-			n, plural(n, "draft has", "drafts have"), plural(n, "is", "are"), o.Batch)
+			n, words.Plural(n, "draft has", "drafts have"), words.Plural(n, "is", "are"), o.Batch)
 	}
 	if len(todo) == 0 {
 		if b.Count(bulk.Problems) > 0 {
-			return exitcode.Invalid(fmt.Errorf("nothing to send: %d %s problems", b.Count(bulk.Problems), plural(b.Count(bulk.Problems), "draft has", "drafts have")),
+			return exitcode.Invalid(fmt.Errorf("nothing to send: %d %s problems", b.Count(bulk.Problems), words.Plural(b.Count(bulk.Problems), "draft has", "drafts have")),
 				"fix them in the wizard (the home screen shows the batch)")
 		}
 		fmt.Fprintln(f.IO.ErrOut, "Nothing to send.")
 		return nil
 	}
-	noun := fmt.Sprintf("%d %s", len(todo), plural(len(todo), b.Kind.Label(), b.Kind.Label()+"s"))
+	noun := fmt.Sprintf("%d %s", len(todo), words.Plural(len(todo), b.Kind.Label(), b.Kind.Label()+"s"))
 	if env == client.Production && !o.Yes {
 		if !f.IO.Interactive() {
 			return exitcode.Invalid(fmt.Errorf("this would send %s to production; nothing was sent", noun), "add --yes to send them")
@@ -103,16 +104,9 @@ func runBatch(ctx context.Context, o *Options) error {
 	case report.Failed > 0:
 		err := errors.New(report.Stopped)
 		if report.Stopped == "" {
-			err = fmt.Errorf("%d %s", report.Failed, plural(report.Failed, "draft failed", "drafts failed"))
+			err = fmt.Errorf("%d %s", report.Failed, words.Plural(report.Failed, "draft failed", "drafts failed"))
 		}
 		return &exitcode.Error{Code: exitcode.Plaid, Err: err, Hint: "running the same command again sends only what was not sent"}
 	}
 	return nil
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

@@ -300,16 +300,7 @@ func Send(ctx context.Context, c *client.Client, store *drafts.Store, b Batch, e
 		}
 		step := SendOne(ctx, c, store, m, env, o)
 		step.Done, step.Total = i+1, len(todo)
-		switch step.Outcome {
-		case OutcomeSkipped:
-			r.Skipped++
-		case OutcomeSettled:
-			r.Settled++
-		case OutcomeFailed:
-			r.Failed++
-		default:
-			r.Sent++
-		}
+		r.Add(step)
 		if progress != nil {
 			progress(step)
 		}
@@ -319,6 +310,20 @@ func Send(ctx context.Context, c *client.Client, store *drafts.Store, b Batch, e
 		}
 	}
 	return r
+}
+
+// Add counts one draft's outcome.
+func (r *Report) Add(s Step) {
+	switch s.Outcome {
+	case OutcomeSkipped:
+		r.Skipped++
+	case OutcomeSettled:
+		r.Settled++
+	case OutcomeFailed:
+		r.Failed++
+	default:
+		r.Sent++
+	}
 }
 
 // Sendable is what a send of b takes on, in order.

@@ -63,7 +63,7 @@ func Import(store *drafts.Store, in Input) ([]Imported, error) {
 	all := make([]*drafts.Draft, len(records))
 	for i, rec := range records {
 		d := store.NewBlank(in.Kind)
-		shape, _ := client.ParseRequest(rec.Body, Body(d))
+		shape, _ := client.ParseRequest(rec.Body, d.Request())
 		d.Batch, d.BatchIndex = in.Batch, i+1
 		d.RefreshTitle()
 		all[i] = d
@@ -78,14 +78,6 @@ func Import(store *drafts.Store, in Input) ([]Imported, error) {
 		}
 	}
 	return out, nil
-}
-
-// Body is the request a draft holds.
-func Body(d *drafts.Draft) any {
-	if d.Partner != nil {
-		return d.Partner
-	}
-	return d.Beacon
 }
 
 func emptyBody(kind drafts.Kind) any {

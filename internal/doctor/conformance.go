@@ -15,6 +15,7 @@ import (
 
 	"github.com/plaid-onboard/plaid-onboard/client"
 	"github.com/plaid-onboard/plaid-onboard/emulator"
+	"github.com/plaid-onboard/plaid-onboard/internal/words"
 )
 
 // DriftKind is how an answer differs from the spec or the other side.
@@ -255,7 +256,7 @@ func (c *Conformance) write(b *strings.Builder, width int) {
 		fmt.Fprintf(b, "  ✓ %s\n", hanging("no drift: every answer has the spec's keys, types and enum values, and both sides refuse alike", width, "    "))
 		return
 	}
-	fmt.Fprintf(b, "  ✗ %d %s:\n", len(c.Drift), plural(len(c.Drift), "drift", "drifts"))
+	fmt.Fprintf(b, "  ✗ %d %s:\n", len(c.Drift), words.Plural(len(c.Drift), "drift", "drifts"))
 	for _, dr := range c.Drift {
 		fmt.Fprintf(b, "    %s\n", hanging(fmt.Sprintf("%s · %s · %s: %s", dr.Target, dr.Path, dr.Kind, dr.Detail), width, "      "))
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/plaid-onboard/plaid-onboard/drafts"
 	"github.com/plaid-onboard/plaid-onboard/emulator"
 	"github.com/plaid-onboard/plaid-onboard/internal/app"
+	"github.com/plaid-onboard/plaid-onboard/internal/words"
 )
 
 const areaMachine = "This machine"
@@ -72,7 +73,7 @@ func (d *run) directory(name, dir string) {
 		return nil
 	})
 	if len(loose) > 0 {
-		d.add(areaMachine, name, Warn, fmt.Sprintf("%s is 0700, but %d %s readable by others, first %s", dir, len(loose), plural(len(loose), "entry is", "entries are"), loose[0]),
+		d.add(areaMachine, name, Warn, fmt.Sprintf("%s is 0700, but %d %s readable by others, first %s", dir, len(loose), words.Plural(len(loose), "entry is", "entries are"), loose[0]),
 			"chmod -R go-rwx "+dir)
 		return
 	}
@@ -115,7 +116,7 @@ func (d *run) drafts(store *drafts.Store) {
 	case len(quarantined) > 0:
 		d.add(areaMachine, "Drafts", Warn, fmt.Sprintf("%d readable; %s", len(list), quarantined[0].String()), "")
 	default:
-		d.add(areaMachine, "Drafts", OK, fmt.Sprintf("%d %s, each readable, personal data decrypted", len(list), plural(len(list), "draft", "drafts")), "")
+		d.add(areaMachine, "Drafts", OK, fmt.Sprintf("%d %s, each readable, personal data decrypted", len(list), words.Plural(len(list), "draft", "drafts")), "")
 	}
 }
 

@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/plaid-onboard/plaid-onboard/internal/words"
 )
 
 // State is how a check came out.
@@ -82,22 +84,15 @@ func (r Report) Write(w io.Writer, width int) error {
 	b.WriteString("\n")
 	switch n := r.Failed(); {
 	case n > 0:
-		fmt.Fprintf(&b, "%d %s not ready: the fixes are above.\n", n, plural(n, "thing is", "things are"))
+		fmt.Fprintf(&b, "%d %s not ready: the fixes are above.\n", n, words.Plural(n, "thing is", "things are"))
 	case r.Conformance != nil && len(r.Conformance.Drift) > 0:
 		fmt.Fprintf(&b, "Ready, but %d %s from the spec or the emulator: attach this report (or --json) to a bug.\n",
-			len(r.Conformance.Drift), plural(len(r.Conformance.Drift), "answer drifts", "answers drift"))
+			len(r.Conformance.Drift), words.Plural(len(r.Conformance.Drift), "answer drifts", "answers drift"))
 	default:
 		b.WriteString("Everything is ready.\n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // hanging wraps text to the width left after indent, continuing each line

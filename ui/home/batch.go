@@ -175,15 +175,8 @@ func (m *Model) batchStepped(s bulk.Step) tea.Cmd {
 	v := m.batch
 	v.done++
 	v.last = fmt.Sprintf("%s  %s  %s", s.Member.ID, s.Member.Title, s.Result)
-	switch s.Outcome {
-	case bulk.OutcomeSent:
-		v.report.Sent++
-	case bulk.OutcomeSkipped:
-		v.report.Skipped++
-	case bulk.OutcomeSettled:
-		v.report.Settled++
-	case bulk.OutcomeFailed:
-		v.report.Failed++
+	v.report.Add(s)
+	if s.Outcome == bulk.OutcomeFailed {
 		v.report.Stopped = "stopped at the first failure (" + s.Member.ID + ")"
 		v.queue = nil
 	}

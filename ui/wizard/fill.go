@@ -36,9 +36,8 @@ func (m *Model) fill() tea.Cmd {
 	m.filledStep = step.ID
 	k := fictionalBase + int(h.Sum32()%1_000_000)*10 + m.fills
 	var (
-		src  any
-		who  string
-		body any
+		src any
+		who string
 	)
 	switch {
 	case d.Beacon != nil:
@@ -47,16 +46,16 @@ func (m *Model) fill() tea.Cmd {
 			program = emulator.DefaultPrograms()[0].ID
 		}
 		p := emulator.SeedPerson(k, program)
-		src, body, who = p, d.Beacon, "a fictional person, "+p.User.Name.GivenName+" "+p.User.Name.FamilyName
+		src, who = p, "a fictional person, "+p.User.Name.GivenName+" "+p.User.Name.FamilyName
 	default:
 		c := emulator.SeedCompany(k)
-		src, body, who = c, d.Partner, "a fictional company, "+c.CompanyName
+		src, who = c, "a fictional company, "+c.CompanyName
 	}
 	part, _ := d.Catalog().Copy(src, func(f *catalog.Field) bool { return f.Step == step.ID })
 	raw, err := json.Marshal(part)
 	if err == nil {
 		// Into the request the forms are bound to: a merge, not a new one.
-		err = json.Unmarshal(raw, body)
+		err = json.Unmarshal(raw, d.Request())
 	}
 	if err != nil {
 		m.notice = "could not fill: " + err.Error()
